@@ -1,0 +1,25 @@
+namespace SafeChat.Bot.Channels.DirectLine;
+
+/// <summary>Section "DirectLine".</summary>
+public sealed class DirectLineOptions
+{
+    /// <summary>
+    /// Base64 key (at least 32 bytes) that signs conversation tokens. Every instance of a cluster needs the
+    /// same one. When empty, a single instance generates one in its data folder on first start.
+    /// </summary>
+    public string? TokenSigningKey { get; set; }
+
+    /// <summary>Optional server-side secret (never in a browser) for trusted clients such as the load benchmark.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>
+    /// DirectLineJS refreshes every 15 minutes whatever we say, so a token must live well beyond that;
+    /// an hour also covers a page left open during a break.
+    /// </summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Public origin (https://chat.example.nl) when behind a proxy; otherwise taken from the request.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+}

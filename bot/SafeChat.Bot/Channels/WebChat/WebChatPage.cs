@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using SafeChat.Bot.Channels.DirectLine;
+using SafeChat.Dialogs.Content;
+
+namespace SafeChat.Bot.Channels.WebChat;
+
+/// <summary>
+/// The chat page at "/" and the token it starts with. The page loads nothing from anywhere else
+/// (a strict Content-Security-Policy enforces that), sets no cookie and holds no secret.
+/// </summary>
+public static class WebChatPage
+{
+    public static IEndpointRouteBuilder MapWebChatPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", ServePage);
+        app.MapPost("/webchat/token", IssueToken);
+        return app;
+    }
+
+    /// <summary>A token for a conversation that does not exist yet; Web Chat starts it with this token.</summary>
+    private static IResult IssueToken(HttpContext context, DirectLineTokens tokens)
+    {
+        NoStore(context.Response);
+        var conversationId = DirectLineTokens.NewConversationId();
+        var token = tokens.Issue(conversationId, DirectLineTokens.NewUserId());
+        return Results.Ok(new ConversationResponse(conversationId, token, (int)tokens.Lifetime.TotalSeconds, null));
+    }
+
+    private static async Task ServePage(HttpContext context, IWebHostEnvironment environment, WebChatOptions options, ContentCatalog content)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var template = await File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "index.html"));
+        var html = template
+            .Replace("{{nonce}}", nonce, StringComparison.Ordinal)
+            .Replace("{{emergencyPhone}}", System.Net.WebUtility.HtmlEncode(content.Directory["emergency"].Phone), StringComparison.Ordinal)
+            .Replace("{{quickExitUrl}}", System.Net.WebUtility.HtmlEncode(options.QuickExitUrl), StringComparison.Ordinal);
+
+        var response = context.Response;
+        NoStore(response);
+        response.Headers.ContentSecurityPolicy =
+            "default-src 'none'; " +
+            $"script-src 'self' 'nonce-{nonce}'; " +
+            $"style-src 'self' 'nonce-{nonce}'; " +
+            "connect-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'none'; " +
+            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        response.Headers["Permissions-Policy"] = "geolocation=(), microphone=(), camera=()";
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(html);
+    }
+
+    /// <summary>Nothing about a visit should stay in caches on a shared device.</summary>
+    private static void NoStore(HttpResponse response) => response.Headers.CacheControl = "no-store";
+}

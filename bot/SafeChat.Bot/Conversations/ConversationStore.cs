@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using SafeChat.Bot.Storage;
+using SafeChat.Dialogs.Activities;
+
+namespace SafeChat.Bot.Conversations;
+
+/// <summary>Creating conversations, taking in what people send, and reading the log back out.</summary>
+public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider clock, ActivitySignals signals, TurnQueue turns)
+{
+    public static readonly ChannelAccount Bot = new() { Id = "safechat", Name = "SafeChat", Role = "bot" };
+
+    /// <summary>Creates the conversation and hands the bot a conversationUpdate, so it can greet first.</summary>
+    public async Task<bool> CreateAsync(string conversationId, string channel, string userId, string? locale, CancellationToken cancellation)
+    {
+        await using var db = databases.Create();
+        if (await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellation)) return false;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        db.Conversations.Add(new ConversationRecord
+        {
+            Id = conversationId, Channel = channel, UserId = userId, CreatedAt = now, LastActivityAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+        }
+        catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
+        {
+            await transaction.RollbackAsync(cancellation);
+            if (await ExistsAsync(conversationId, cancellation)) return false; // a parallel start won; it exists now.
+            throw;
+        }
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            ChannelId = channel,
+            Locale = locale,
+            From = new ChannelAccount { Id = userId, Role = "user" },
+            Recipient = Bot,
+            MembersAdded = [Bot, new ChannelAccount { Id = userId }],
+        };
+        await ActivityLog.AppendAsync(db, conversationId, [new(update, FromUser: true, VisibleToClient: false)], now, cancellation);
+        await transaction.CommitAsync(cancellation);
+        turns.Enqueue(conversationId);
+        return true;
+    }
+
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellation)
+    {
+        await using var db = databases.Create();
+        return await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellation);
+    }
+
+    /// <summary>Stamps and stores what the person sent (the echo clients wait for) and queues the turn.</summary>
+    public async Task<Activity> ReceiveAsync(string conversationId, Activity activity, CancellationToken cancellation)
+    {
+        activity.Recipient = Bot;
+        activity.From = new ChannelAccount { Id = activity.From?.Id ?? "user", Role = "user" };
+        await using (var db = databases.Create())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)],
+                clock.GetUtcNow().UtcDateTime, cancellation);
+            await transaction.CommitAsync(cancellation);
+        }
+        signals.Notify(conversationId);
+        turns.Enqueue(conversationId);
+        return activity;
+    }
+
+    /// <summary>Activities after the watermark, as stored JSON, and the new watermark.</summary>
+    public async Task<ActivityPage> ReadAsync(string conversationId, long afterSeq, CancellationToken cancellation, int limit = 500)
+    {
+        await using var db = databases.Create();
+        var rows = await db.Activities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Seq > afterSeq && a.VisibleToClient)
+            .OrderBy(a => a.Seq).Take(limit)
+            .Select(a => new { a.Seq, a.Json }).ToListAsync(cancellation);
+        return new ActivityPage(rows.Select(r => r.Json).ToList(), rows.Count > 0 ? rows[^1].Seq : afterSeq);
+    }
+}
+
+public sealed record ActivityPage(IReadOnlyList<string> Json, long Watermark);

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafeChat.Bot.Channels;
+using SafeChat.Bot.Storage;
+using SafeChat.Dialogs.Activities;
+using SafeChat.Dialogs.Engine;
+
+namespace SafeChat.Bot.Conversations;
+
+/// <summary>
+/// Runs the engine for every inbound activity not yet processed, oldest first. Each turn commits its
+/// new state, its replies and its "processed" mark in one transaction guarded by the state version,
+/// so a turn takes effect exactly once even when several processes race for it.
+/// </summary>
+public sealed class TurnProcessor(
+    SafeChatDbFactory databases,
+    ConversationEngine engine,
+    ChannelRenderers renderers,
+    ConversationLocks locks,
+    ActivitySignals signals,
+    TimeProvider clock,
+    ILogger<TurnProcessor> logger)
+{
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
+    public async Task ProcessPendingAsync(string conversationId, CancellationToken cancellation)
+    {
+        using var held = await locks.AcquireAsync(conversationId, cancellation);
+        while (await ProcessNextAsync(conversationId, cancellation))
+            signals.Notify(conversationId);
+    }
+
+    /// <summary>Processes the oldest pending inbound activity. False when none is left.</summary>
+    private async Task<bool> ProcessNextAsync(string conversationId, CancellationToken cancellation)
+    {
+        await using var db = databases.Create();
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellation);
+        if (conversation is null || conversation.LastInboundSeq <= conversation.LastProcessedSeq) return false;
+
+        var inbound = await db.Activities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.FromUser && a.Seq > conversation.LastProcessedSeq)
+            .OrderBy(a => a.Seq).FirstAsync(cancellation);
+
+        var activity = ActivityJson.Deserialize(inbound.Json);
+        var (state, replies) = RunEngine(conversation.StateJson, activity, conversationId);
+        var renderer = renderers.For(conversation.Channel);
+        var entries = replies.Select(r => new ActivityLog.Entry(Stamp(renderer.Render(r), activity, inbound), false, true)).ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var newState = JsonSerializer.Serialize(state, StateJson);
+        var claimed = await db.Conversations
+            .Where(c => c.Id == conversationId && c.StateVersion == conversation.StateVersion)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.StateJson, newState)
+                .SetProperty(c => c.StateVersion, conversation.StateVersion + 1)
+                .SetProperty(c => c.LastProcessedSeq, inbound.Seq), cancellation);
+        if (claimed == 0)
+        {
+            // Another process committed a turn for this conversation first; look again from its result.
+            await transaction.RollbackAsync(cancellation);
+            return true;
+        }
+        await ActivityLog.AppendAsync(db, conversationId, entries, clock.GetUtcNow().UtcDateTime, cancellation);
+        await transaction.CommitAsync(cancellation);
+        return true;
+    }
+
+    private (ConversationState State, IReadOnlyList<Activity> Replies) RunEngine(string savedState, Activity inbound, string conversationId)
+    {
+        var state = LoadState(savedState);
+        try
+        {
+            return (state, engine.RunTurn(state, inbound, clock.GetUtcNow()));
+        }
+        catch (Exception error)
+        {
+            // A flow bug must not leave the person without an answer, nor loop on the same message:
+            // keep the state from before the turn, answer with the fallback, and mark the turn done.
+            logger.LogError(error, "Turn failed in conversation {ConversationId}; sent the fallback reply", conversationId);
+            var unchanged = LoadState(savedState);
+            return (unchanged, SafeChatFallback.Reply(engine, unchanged));
+        }
+    }
+
+    private static ConversationState LoadState(string json) =>
+        JsonSerializer.Deserialize<ConversationState>(json, StateJson) ?? new ConversationState();
+
+    private static Activity Stamp(Activity reply, Activity inbound, ActivityRecord inboundRecord)
+    {
+        reply.From = ConversationStore.Bot;
+        reply.Recipient = inbound.From is { } from ? new ChannelAccount { Id = from.Id, Role = "user" } : null;
+        reply.ChannelId = inbound.ChannelId;
+        // Web Chat holds back a reply whose replyToId it has not seen; only messages reach the client.
+        reply.ReplyToId = inboundRecord.VisibleToClient && inbound.Type == ActivityTypes.Message ? inbound.Id : null;
+        return reply;
+    }
+}

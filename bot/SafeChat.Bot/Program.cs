@@ -1,0 +1,5 @@
+using SafeChat.Bot;
+
+var app = SafeChatApp.Build(args);
+await SafeChatApp.StartAsync(app);
+await app.WaitForShutdownAsync();

@@ -1,0 +1,80 @@
+using SafeChat.Bot.Channels;
+using SafeChat.Bot.Channels.DirectLine;
+using SafeChat.Bot.Channels.WebChat;
+using SafeChat.Bot.Conversations;
+using SafeChat.Bot.Health;
+using SafeChat.Bot.Storage;
+using SafeChat.Dialogs.Content;
+using SafeChat.Dialogs.Engine;
+using SafeChat.Dialogs.Flows;
+
+namespace SafeChat.Bot;
+
+/// <summary>Composes the host: storage, the engine, the channels and the pages. Tests build it the same way.</summary>
+public static class SafeChatApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        var storage = config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        storage.ConnectionString ??= config.GetConnectionString("SafeChat");
+        var directLine = config.GetSection("DirectLine").Get<DirectLineOptions>() ?? new DirectLineOptions();
+        // The data folder is relative to where SafeChat is started (./data), not to the build output.
+        var dataDirectory = Path.GetFullPath(storage.DataDirectory, Environment.CurrentDirectory);
+        storage.DataDirectory = dataDirectory;
+
+        services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(storage);
+        services.AddSingleton(new SafeChatDbFactory(storage, dataDirectory));
+        services.AddSingleton(directLine);
+        services.AddSingleton(config.GetSection("WebChat").Get<WebChatOptions>() ?? new WebChatOptions());
+
+        var content = ContentCatalog.LoadEmbedded();
+        services.AddSingleton(content);
+        services.AddSingleton<ConversationEngine>(_ => SafeChatFlows.CreateEngine(content));
+
+        services.AddSingleton<ActivitySignals>();
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<TurnQueue>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<TurnProcessor>();
+        services.AddHostedService<TurnWorker>();
+        services.AddHostedService<PendingTurnSweeper>();
+
+        services.AddSingleton<IChannelRenderer, WebChatRenderer>();
+        services.AddSingleton<ChannelRenderers>();
+        services.AddSingleton(sp => new DirectLineTokens(
+            SigningKeySource.Resolve(directLine, dataDirectory), directLine.TokenLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DirectLineAuthenticator>();
+        services.AddSingleton<StreamUrls>();
+
+        // Last, so a test (or an embedding host) can replace any registration above.
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseStaticFiles();
+        app.MapWebChatPage();
+        app.MapDirectLine();
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>Applies migrations, then serves until stopped.</summary>
+    public static async Task StartAsync(WebApplication app)
+    {
+        var databases = app.Services.GetRequiredService<SafeChatDbFactory>();
+        if (app.Services.GetRequiredService<StorageOptions>().MigrateOnStartup)
+            await DatabaseMigrator.MigrateAsync(databases);
+        await app.StartAsync();
+        app.Logger.LogInformation("SafeChat is running on {Storage}. Web chat: {Urls}", databases.Description, string.Join(", ", app.Urls));
+    }
+}

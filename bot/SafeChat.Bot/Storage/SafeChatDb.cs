@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SafeChat.Bot.Storage;
+
+/// <summary>
+/// The database. Table and column names are spelled out (snake_case) so that SQLite and PostgreSQL
+/// share one schema and the data map can name them.
+/// </summary>
+public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
+    public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<ConversationRecord>(c =>
+        {
+            c.ToTable("conversations");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Id).HasColumnName("id").HasMaxLength(64);
+            c.Property(x => x.Channel).HasColumnName("channel").HasMaxLength(32);
+            c.Property(x => x.UserId).HasColumnName("user_id").HasMaxLength(64);
+            c.Property(x => x.CreatedAt).HasColumnName("created_at");
+            c.Property(x => x.LastActivityAt).HasColumnName("last_activity_at");
+            c.Property(x => x.StateJson).HasColumnName("state_json");
+            c.Property(x => x.StateVersion).HasColumnName("state_version").IsConcurrencyToken();
+            c.Property(x => x.LastSeq).HasColumnName("last_seq");
+            c.Property(x => x.LastInboundSeq).HasColumnName("last_inbound_seq");
+            c.Property(x => x.LastProcessedSeq).HasColumnName("last_processed_seq");
+            c.HasIndex(x => new { x.LastInboundSeq, x.LastProcessedSeq }).HasDatabaseName("ix_conversations_pending");
+        });
+        model.Entity<ActivityRecord>(a =>
+        {
+            a.ToTable("conversation_activities");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).HasColumnName("id");
+            a.Property(x => x.ConversationId).HasColumnName("conversation_id").HasMaxLength(64);
+            a.Property(x => x.Seq).HasColumnName("seq");
+            a.Property(x => x.ActivityId).HasColumnName("activity_id").HasMaxLength(96);
+            a.Property(x => x.Type).HasColumnName("type").HasMaxLength(32);
+            a.Property(x => x.FromUser).HasColumnName("from_user");
+            a.Property(x => x.VisibleToClient).HasColumnName("visible_to_client");
+            a.Property(x => x.Json).HasColumnName("json");
+            a.Property(x => x.CreatedAt).HasColumnName("created_at");
+            a.HasIndex(x => new { x.ConversationId, x.Seq }).IsUnique().HasDatabaseName("ux_conversation_activities_seq");
+            a.HasOne<ConversationRecord>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+/// <summary>SQLite flavour: its own migrations, the embedded default.</summary>
+public sealed class SqliteSafeChatDb(DbContextOptions<SqliteSafeChatDb> options) : SafeChatDb(options);
+
+/// <summary>PostgreSQL flavour: its own migrations, for several instances behind a load balancer.</summary>
+public sealed class PostgresSafeChatDb(DbContextOptions<PostgresSafeChatDb> options) : SafeChatDb(options);

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SafeChat.Bot.Storage;
+
+/// <summary>Creates a short-lived context per unit of work, for whichever provider is configured.</summary>
+public sealed class SafeChatDbFactory
+{
+    private readonly Func<SafeChatDb> _create;
+
+    public SafeChatDbFactory(StorageOptions options, string contentRoot)
+    {
+        Provider = options.Provider;
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            var connection = options.ConnectionString
+                             ?? throw new InvalidOperationException("Storage:Provider is Postgres but no connection string is set (Storage:ConnectionString or ConnectionStrings:SafeChat).");
+            var built = new DbContextOptionsBuilder<PostgresSafeChatDb>()
+                .UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly(typeof(SafeChatDb).Assembly.FullName))
+                .Options;
+            _create = () => new PostgresSafeChatDb(built);
+            Description = "PostgreSQL";
+        }
+        else
+        {
+            var folder = Path.GetFullPath(options.DataDirectory, contentRoot);
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "safechat.db");
+            var connection = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+            var built = new DbContextOptionsBuilder<SqliteSafeChatDb>().UseSqlite(connection).Options;
+            _create = () => new SqliteSafeChatDb(built);
+            Description = $"SQLite ({path})";
+        }
+    }
+
+    public StorageProvider Provider { get; }
+    public string Description { get; }
+
+    public SafeChatDb Create() => _create();
+}

@@ -1,0 +1,53 @@
+namespace SafeChat.Dialogs.Content;
+
+/// <summary>All bot texts in every language, plus the service directory they refer to.</summary>
+public sealed class ContentCatalog
+{
+    public const string DefaultLanguage = "nl";
+
+    private readonly IReadOnlyDictionary<string, LanguagePack> _packs;
+
+    public ContentCatalog(IEnumerable<LanguagePack> packs, ServiceDirectory directory)
+    {
+        _packs = packs.ToDictionary(p => p.Language);
+        Directory = directory;
+        var problems = ContentValidation.Check(this);
+        if (problems.Count > 0)
+            throw new InvalidDataException("Content is not valid:\n" + string.Join("\n", problems));
+    }
+
+    public static ContentCatalog LoadEmbedded() => new(
+        EmbeddedContent.Names("Texts").Select(n => LanguagePack.Load(EmbeddedContent.Open(n))),
+        ServiceDirectory.LoadEmbedded());
+
+    public ServiceDirectory Directory { get; }
+    public IReadOnlyCollection<LanguagePack> Packs => _packs.Values.ToList();
+    public IEnumerable<string> Languages => _packs.Keys;
+
+    public LanguagePack Pack(string language) =>
+        _packs.GetValueOrDefault(language) ?? _packs[DefaultLanguage];
+
+    public bool Has(string language) => _packs.ContainsKey(language);
+
+    /// <summary>Renders a text with its directory entries and arguments filled in.</summary>
+    public string Text(string language, string key, IReadOnlyDictionary<string, string>? args = null)
+    {
+        var pack = Pack(language);
+        if (!pack.Texts.TryGetValue(key, out var template))
+            throw new KeyNotFoundException($"No text '{key}' in language '{pack.Language}'.");
+        return Placeholders.Pattern().Replace(template, m =>
+        {
+            if (m.Groups["arg"].Success)
+                return args?.GetValueOrDefault(m.Groups["arg"].Value)
+                       ?? throw new ArgumentException($"Text '{key}' needs the argument '{m.Groups["arg"].Value}'.");
+            var service = Directory[m.Groups["key"].Value];
+            return m.Groups["field"].Value switch
+            {
+                "phone" => service.Phone!,
+                "url" => service.Url!,
+                "name" => service.NameIn(pack.Language),
+                _ => service.HoursIn(pack.Language),
+            };
+        });
+    }
+}

@@ -1,0 +1,66 @@
+using SafeChat.Dialogs.Activities;
+using SafeChat.Dialogs.Content;
+using SafeChat.Dialogs.Engine.Interrupts;
+using SafeChat.Dialogs.Engine.Prompts;
+using SafeChat.Dialogs.Triage;
+
+namespace SafeChat.Dialogs.Engine;
+
+/// <summary>
+/// The turn pipeline: inbound activity → interrupts (safety first, then language and commands)
+/// → the active dialog step → outbound activities. Pure: no I/O, so any channel and any host can run it.
+/// </summary>
+public sealed class ConversationEngine
+{
+    private readonly IReadOnlyDictionary<string, Dialog> _dialogs;
+    private readonly IReadOnlyList<IInterrupt> _interrupts;
+    private readonly ChoiceMatcher _matcher;
+
+    public ConversationEngine(ContentCatalog content, ITriage triage, IEnumerable<Dialog> dialogs, string rootDialog,
+        IEnumerable<IInterrupt>? interrupts = null)
+    {
+        Content = content;
+        Triage = triage;
+        RootDialog = rootDialog;
+        _dialogs = dialogs.ToDictionary(d => d.Id);
+        _interrupts = (interrupts ?? DefaultInterrupts.For(content)).ToList();
+        _matcher = new ChoiceMatcher(content);
+        if (!_dialogs.ContainsKey(rootDialog)) throw new ArgumentException($"Root dialog '{rootDialog}' is not registered.");
+    }
+
+    public ContentCatalog Content { get; }
+    public ITriage Triage { get; }
+    public string RootDialog { get; }
+
+    public IReadOnlyList<Activity> RunTurn(ConversationState state, Activity inbound, DateTimeOffset now)
+    {
+        var turn = new TurnContext(inbound, state, Content, Triage, now);
+        var runner = new DialogRunner(_dialogs, _matcher, turn, RootDialog);
+
+        if (inbound.Type == ActivityTypes.ConversationUpdate)
+        {
+            if (!state.Started) Start(state, inbound, runner);
+            return turn.Replies;
+        }
+        if (inbound.Type is not (ActivityTypes.Message or ActivityTypes.Event)) return turn.Replies;
+
+        if (_interrupts.Any(i => i.TryHandle(turn, runner))) return turn.Replies;
+        if (inbound.Type == ActivityTypes.Event) return turn.Replies;
+
+        if (state.Active is null) Start(state, inbound, runner);
+        else runner.Answer();
+        return turn.Replies;
+    }
+
+    private void Start(ConversationState state, Activity inbound, DialogRunner runner)
+    {
+        if (!state.Started && LanguageOf(inbound.Locale) is { } language) state.Language = language;
+        runner.StartOver();
+    }
+
+    private string? LanguageOf(string? locale)
+    {
+        var language = locale?.Split('-')[0].ToLowerInvariant();
+        return language is not null && Content.Has(language) ? language : null;
+    }
+}

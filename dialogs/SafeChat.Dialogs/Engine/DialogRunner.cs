@@ -1,0 +1,121 @@
+using SafeChat.Dialogs.Engine.Prompts;
+
+namespace SafeChat.Dialogs.Engine;
+
+/// <summary>
+/// Runs the dialog stack for one turn: feeds an answer to the waiting prompt, then runs steps
+/// until one asks a question or the stack is empty.
+/// </summary>
+public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, ChoiceMatcher matcher, TurnContext turn, string rootDialog)
+{
+    // A flow that loops without asking anything is a bug; stop it rather than hang the turn.
+    private const int MaxStepsPerTurn = 64;
+
+    private List<DialogFrame> Stack => turn.State.Stack;
+
+    public void Begin(string dialogId)
+    {
+        Stack.Add(new DialogFrame { Dialog = Find(dialogId).Id });
+        Continue();
+    }
+
+    public void EndAll() => Stack.Clear();
+
+    /// <summary>Drops whatever was running and begins the root dialog, as for a new conversation.</summary>
+    public void StartOver()
+    {
+        Stack.Clear();
+        turn.State.Started = true;
+        Begin(rootDialog);
+    }
+
+    /// <summary>Gives the person's reply to the waiting prompt; an unusable reply asks again.</summary>
+    public void Answer()
+    {
+        var frame = turn.State.Active;
+        if (frame?.Prompt is not { } prompt)
+        {
+            Continue();
+            return;
+        }
+        var answer = prompt.Kind switch
+        {
+            PromptKind.Choice => matcher.Match(prompt, turn.Text)?.Id,
+            _ => string.IsNullOrWhiteSpace(turn.Text) ? null : turn.Text.Trim(),
+        };
+        if (answer is null)
+        {
+            frame.Prompt = prompt with { Retries = prompt.Retries + 1 };
+            turn.Ask(frame.Prompt, retry: true);
+            return;
+        }
+        frame.Answers[prompt.Key] = answer;
+        frame.Prompt = null;
+        frame.Step++;
+        Continue();
+    }
+
+    /// <summary>Asks the waiting question again, e.g. after a language switch or a safety message.</summary>
+    public bool Reprompt()
+    {
+        if (turn.State.Active?.Prompt is not { } prompt) return false;
+        turn.Ask(prompt, retry: false);
+        return true;
+    }
+
+    /// <summary>Returns to the question before the current one in this dialog.</summary>
+    public bool Back()
+    {
+        var frame = turn.State.Active;
+        if (frame is null || frame.Asked.Count < 2) return false;
+        frame.Asked.RemoveAt(frame.Asked.Count - 1);
+        var previous = frame.Asked[^1];
+        frame.Asked.RemoveAt(frame.Asked.Count - 1);
+        frame.Step = previous;
+        frame.Prompt = null;
+        Continue();
+        return true;
+    }
+
+    public void Continue()
+    {
+        for (var i = 0; i < MaxStepsPerTurn; i++)
+        {
+            if (turn.State.Active is not { } frame) return;
+            var dialog = Find(frame.Dialog);
+            if (frame.Step >= dialog.Steps.Count)
+            {
+                Stack.RemoveAt(Stack.Count - 1);
+                continue;
+            }
+            switch (dialog.Steps[frame.Step](new StepContext(turn, frame)))
+            {
+                case StepResult.Wait wait:
+                    frame.Prompt = wait.Prompt;
+                    frame.Answers.Remove(wait.Prompt.Key);
+                    frame.Asked.Add(frame.Step);
+                    turn.Ask(wait.Prompt, retry: false);
+                    return;
+                case StepResult.Next:
+                    frame.Step++;
+                    break;
+                case StepResult.Loop:
+                    frame.Step = 0;
+                    frame.Asked.Clear();
+                    break;
+                case StepResult.End:
+                    Stack.RemoveAt(Stack.Count - 1);
+                    break;
+                case StepResult.Begin begin:
+                    if (begin.Replace) Stack.RemoveAt(Stack.Count - 1);
+                    else frame.Step++;
+                    Stack.Add(new DialogFrame { Dialog = Find(begin.DialogId).Id });
+                    break;
+            }
+        }
+        throw new InvalidOperationException($"Dialog '{turn.State.Active?.Dialog}' ran {MaxStepsPerTurn} steps without asking anything.");
+    }
+
+    private Dialog Find(string id) =>
+        dialogs.TryGetValue(id, out var dialog) ? dialog : throw new KeyNotFoundException($"No dialog '{id}'.");
+}

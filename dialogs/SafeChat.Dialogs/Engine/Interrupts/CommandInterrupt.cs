@@ -1,0 +1,40 @@
+using SafeChat.Dialogs.Content;
+
+namespace SafeChat.Dialogs.Engine.Interrupts;
+
+/// <summary>menu, restart, help, back and stop: whole-message commands in any language, anywhere.</summary>
+public sealed class CommandInterrupt(ContentCatalog content) : IInterrupt
+{
+    public bool TryHandle(TurnContext turn, DialogRunner runner)
+    {
+        switch (CommandIn(turn.NormalizedText))
+        {
+            case "menu" or "restart":
+                runner.StartOver();
+                return true;
+            case "help":
+                turn.Say("help.text", contacts: ["emergency"]);
+                if (!runner.Reprompt() && turn.State.Active is null) runner.StartOver();
+                return true;
+            case "back":
+                if (!runner.Back())
+                {
+                    turn.Say("back.none");
+                    runner.Reprompt();
+                }
+                return true;
+            case "stop":
+                runner.EndAll();
+                turn.Say("stop.done");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private string? CommandIn(string text) =>
+        text.Length == 0
+            ? null
+            : content.Packs.SelectMany(p => p.Commands)
+                .FirstOrDefault(c => c.Value.Any(word => TextNormalizer.Normalize(word) == text)).Key;
+}

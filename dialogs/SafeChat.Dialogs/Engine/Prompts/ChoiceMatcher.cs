@@ -1,0 +1,38 @@
+using SafeChat.Dialogs.Content;
+
+namespace SafeChat.Dialogs.Engine.Prompts;
+
+/// <summary>
+/// Finds which choice a reply means: its number, its label in any language, a synonym,
+/// or a reply that starts with one ("nee, ik ben veilig").
+/// </summary>
+public sealed class ChoiceMatcher(ContentCatalog content)
+{
+    public ChoiceOption? Match(PendingPrompt prompt, string? reply)
+    {
+        var text = TextNormalizer.Normalize(reply);
+        if (text.Length == 0) return null;
+
+        if (int.TryParse(text, out var number) && number >= 1 && number <= prompt.Choices.Count)
+            return prompt.Choices[number - 1];
+
+        var exact = prompt.Choices.Where(c => WordsFor(c).Contains(text)).ToList();
+        if (exact.Count == 1) return exact[0];
+
+        var firstWord = text.Split([' ', ',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries)[0];
+        var leading = prompt.Choices.Where(c => WordsFor(c).Contains(firstWord)).ToList();
+        return leading.Count == 1 ? leading[0] : null;
+    }
+
+    private HashSet<string> WordsFor(ChoiceOption choice)
+    {
+        var words = new HashSet<string> { choice.Id };
+        foreach (var pack in content.Packs)
+        {
+            words.Add(TextNormalizer.Normalize(content.Text(pack.Language, choice.LabelKey)));
+            if (pack.Synonyms.TryGetValue(choice.Id, out var synonyms))
+                words.UnionWith(synonyms.Select(TextNormalizer.Normalize));
+        }
+        return words;
+    }
+}

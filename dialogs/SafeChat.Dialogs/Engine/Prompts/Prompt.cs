@@ -1,0 +1,27 @@
+namespace SafeChat.Dialogs.Engine.Prompts;
+
+public enum PromptKind { Choice, Text }
+
+/// <summary>A question the conversation waits on. Plain data, so it survives a restart.</summary>
+public sealed record PendingPrompt(PromptKind Kind, string Key, string TextKey, List<ChoiceOption> Choices, int Retries = 0);
+
+/// <summary>A choice is an id for the flow and a text key for the person.</summary>
+public sealed record ChoiceOption(string Id, string LabelKey);
+
+public static class Prompt
+{
+    public static PendingPrompt Choice(string key, string textKey, params ChoiceOption[] choices) =>
+        new(PromptKind.Choice, key, textKey, [.. choices]);
+
+    public static PendingPrompt YesNo(string key, string textKey) =>
+        Choice(key, textKey, new ChoiceOption(Answers.Yes, "choice.yes"), new ChoiceOption(Answers.No, "choice.no"));
+
+    public static PendingPrompt Text(string key, string textKey) =>
+        new(PromptKind.Text, key, textKey, []);
+}
+
+public static class Answers
+{
+    public const string Yes = "yes";
+    public const string No = "no";
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using SafeChat.Dialogs.Activities;
+using SafeChat.Dialogs.Content;
+using SafeChat.Dialogs.Engine.Prompts;
+
+namespace SafeChat.Dialogs.Engine;
+
+/// <summary>
+/// Turns text keys, prompts and directory entries into channel-neutral activities: text, choices as
+/// suggested actions, and help-line contacts as <see cref="ContactCard"/> attachments each channel renders.
+/// </summary>
+public sealed class ReplyBuilder(ContentCatalog content)
+{
+    private readonly List<Activity> _activities = [];
+
+    public IReadOnlyList<Activity> Activities => _activities;
+
+    public void Say(string language, string textKey, IReadOnlyDictionary<string, string>? args, IReadOnlyList<string>? contacts)
+    {
+        var activity = Message(language, content.Text(language, textKey, args));
+        if (contacts is { Count: > 0 })
+            activity.Attachments = contacts.Select(key => ContactCard.Create(content, language, key)).ToList();
+        _activities.Add(activity);
+    }
+
+    public void Ask(string language, PendingPrompt prompt, bool retry)
+    {
+        if (retry) _activities.Add(Message(language, content.Text(language, "prompt.retry")));
+        var question = Message(language, content.Text(language, prompt.TextKey));
+        question.InputHint = "expectingInput";
+        if (prompt.Choices.Count > 0)
+            question.SuggestedActions = new SuggestedActions
+            {
+                Actions = prompt.Choices.Select(c => Choice(content.Text(language, c.LabelKey), c.Id)).ToList(),
+            };
+        _activities.Add(question);
+    }
+
+    private static CardAction Choice(string label, string id)
+    {
+        var action = CardAction.ImBack(label);
+        // The id travels with the button so channels with payloads (WhatsApp) can send it back.
+        action.Extra = new Dictionary<string, JsonElement> { ["choiceId"] = JsonSerializer.SerializeToElement(id) };
+        return action;
+    }
+
+    private static Activity Message(string language, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        Locale = language,
+    };
+}

@@ -1,0 +1,28 @@
+using SafeChat.Dialogs.Engine.Prompts;
+
+namespace SafeChat.Dialogs.Engine;
+
+/// <summary>What a step can see and do: the answers so far, saying things, and what comes next.</summary>
+public sealed class StepContext(TurnContext turn, DialogFrame frame)
+{
+    public TurnContext Turn { get; } = turn;
+    public string Language => Turn.Language;
+
+    public string? Answer(string key) => frame.Answers.GetValueOrDefault(key);
+    public bool Answered(string key, string choiceId) => Answer(key) == choiceId;
+
+    /// <summary>Keeps a value the flow worked out (not asked), next to the answers.</summary>
+    public void Remember(string key, string value) => frame.Answers[key] = value;
+
+    public void Say(string textKey, IReadOnlyDictionary<string, string>? args = null) => Turn.Say(textKey, args);
+    public void SayWithContacts(string textKey, params string[] serviceKeys) => Turn.Say(textKey, contacts: serviceKeys);
+
+    public StepResult Ask(PendingPrompt prompt) => new StepResult.Wait(prompt);
+    public StepResult Next() => new StepResult.Next();
+    public StepResult End() => new StepResult.End();
+    public StepResult Begin(string dialogId) => new StepResult.Begin(dialogId, Replace: false);
+    public StepResult ReplaceWith(string dialogId) => new StepResult.Begin(dialogId, Replace: true);
+
+    /// <summary>Runs this dialog again from its first step, keeping what it remembered.</summary>
+    public StepResult Loop() => new StepResult.Loop();
+}

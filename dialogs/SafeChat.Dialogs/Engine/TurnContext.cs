@@ -1,0 +1,44 @@
+using SafeChat.Dialogs.Activities;
+using SafeChat.Dialogs.Content;
+using SafeChat.Dialogs.Engine.Prompts;
+using SafeChat.Dialogs.Triage;
+
+namespace SafeChat.Dialogs.Engine;
+
+/// <summary>One turn: the inbound activity, the state it changes and the replies it collects.</summary>
+public sealed class TurnContext
+{
+    private readonly ReplyBuilder _replies;
+    private TriageResult? _triage;
+    private readonly ITriage _triageEngine;
+
+    public TurnContext(Activity inbound, ConversationState state, ContentCatalog content, ITriage triage, DateTimeOffset now)
+    {
+        Inbound = inbound;
+        State = state;
+        Content = content;
+        Now = now;
+        _triageEngine = triage;
+        _replies = new ReplyBuilder(content);
+    }
+
+    public Activity Inbound { get; }
+    public ConversationState State { get; }
+    public ContentCatalog Content { get; }
+    public DateTimeOffset Now { get; }
+    public string Language => State.Language;
+
+    /// <summary>What the person typed or tapped, as text.</summary>
+    public string? Text => Inbound.Text ?? (Inbound.Value?.ValueKind == System.Text.Json.JsonValueKind.String ? Inbound.Value.Value.GetString() : null);
+
+    public string NormalizedText => TextNormalizer.Normalize(Text);
+
+    public TriageResult Triage => _triage ??= _triageEngine.Recognize(Text ?? "");
+
+    public IReadOnlyList<Activity> Replies => _replies.Activities;
+
+    public void Say(string textKey, IReadOnlyDictionary<string, string>? args = null, IReadOnlyList<string>? contacts = null) =>
+        _replies.Say(Language, textKey, args, contacts);
+
+    public void Ask(PendingPrompt prompt, bool retry) => _replies.Ask(Language, prompt, retry);
+}

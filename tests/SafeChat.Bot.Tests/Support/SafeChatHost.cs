@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SafeChat.Bot.Tests.Support;
+
+/// <summary>
+/// A real SafeChat host on a real loopback port, configured only through its command line, as an operator would.
+/// </summary>
+public sealed class SafeChatHost : IAsyncDisposable
+{
+    public const string Secret = "test-directline-secret";
+
+    private readonly WebApplication _app;
+
+    private SafeChatHost(WebApplication app, Uri baseUrl, CapturedLogs logs)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Logs = logs;
+        Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseUrl { get; }
+    public HttpClient Http { get; }
+    public CapturedLogs Logs { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>A fixed key, so a restarted host accepts the tokens the first one issued.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public static async Task<SafeChatHost> StartAsync(HostSettings settings, Action<IServiceCollection>? services = null)
+    {
+        var logs = new CapturedLogs();
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0",
+            $"--DirectLine:TokenSigningKey={SigningKey}",
+            $"--DirectLine:Secret={Secret}",
+            $"--WebChat:QuickExitUrl={settings.QuickExitUrl}",
+        };
+        args.AddRange(settings.Arguments());
+        var app = SafeChatApp.Build(args.ToArray(), builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+            services?.Invoke(builder.Services);
+        });
+        await SafeChatApp.StartAsync(app);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SafeChatHost(app, new Uri(address), logs);
+    }
+
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _app.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>Which database a host uses, and where.</summary>
+public sealed record HostSettings(string Provider, string DataDirectory, string? ConnectionString = null)
+{
+    public string QuickExitUrl { get; init; } = "https://neutral.example/";
+    public IReadOnlyList<string> Extra { get; init; } = [];
+
+    public static HostSettings Sqlite(string? dataDirectory = null) =>
+        new("Sqlite", dataDirectory ?? TempFolder.Create("safechat-sqlite"));
+
+    public static HostSettings Postgres(string connectionString) =>
+        new("Postgres", TempFolder.Create("safechat-pg"), connectionString);
+
+    public IEnumerable<string> Arguments()
+    {
+        yield return $"--Storage:Provider={Provider}";
+        yield return $"--Storage:DataDirectory={DataDirectory}";
+        if (ConnectionString is not null) yield return $"--Storage:ConnectionString={ConnectionString}";
+        foreach (var extra in Extra) yield return extra;
+    }
+}
+
+public static class TempFolder
+{
+    public static string Create(string prefix)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

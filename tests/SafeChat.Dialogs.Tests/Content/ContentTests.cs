@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using SafeChat.Dialogs.Content;
+
+namespace SafeChat.Dialogs.Tests.Content;
+
+public partial class ContentTests
+{
+    private static readonly ContentCatalog Catalog = ContentCatalog.LoadEmbedded();
+
+    [Fact]
+    public void Every_language_has_every_text_and_placeholders_resolve()
+    {
+        Assert.Empty(ContentValidation.Check(Catalog));
+        Assert.Contains("nl", Catalog.Languages);
+        Assert.Contains("en", Catalog.Languages);
+    }
+
+    [Fact]
+    public void Validation_catches_a_missing_key_and_an_unknown_service()
+    {
+        var nl = new LanguagePack { Language = "nl", Name = "NL", Texts = new Dictionary<string, string> { ["a"] = "Bel {phone:nobody}", ["b"] = "x" } };
+        var en = new LanguagePack { Language = "en", Name = "EN", Texts = new Dictionary<string, string> { ["a"] = "Call {phone:emergency}" } };
+
+        var error = Assert.Throws<InvalidDataException>(() => new ContentCatalog([nl, en], Catalog.Directory));
+
+        Assert.Contains("en: text 'b' is missing", error.Message);
+        Assert.Contains("no service 'nobody'", error.Message);
+    }
+
+    [Fact]
+    public void Validation_catches_arguments_that_differ_between_languages()
+    {
+        var nl = new LanguagePack { Language = "nl", Name = "NL", Texts = new Dictionary<string, string> { ["a"] = "Hoi {name}" } };
+        var en = new LanguagePack { Language = "en", Name = "EN", Texts = new Dictionary<string, string> { ["a"] = "Hi {who}" } };
+
+        Assert.Throws<InvalidDataException>(() => new ContentCatalog([nl, en], Catalog.Directory));
+    }
+
+    [GeneratedRegex(@"\d[\d\s-]{1,}\d|\b\d{3}\b")]
+    private static partial Regex NumberLike();
+
+    [Fact]
+    public void No_text_contains_a_phone_number_of_its_own()
+    {
+        // Numbers belong in the service directory; a text names an entry instead.
+        foreach (var pack in Catalog.Packs)
+        foreach (var (key, text) in pack.Texts)
+        {
+            var withoutPlaceholders = Placeholders.Pattern().Replace(text, "");
+            Assert.False(NumberLike().IsMatch(withoutPlaceholders), $"{pack.Language}/{key} contains a number: {text}");
+        }
+    }
+
+    [Fact]
+    public void Every_rendered_number_is_in_the_directory()
+    {
+        var known = Catalog.Directory.Services.Values.Select(s => s.Phone).OfType<string>().ToHashSet();
+        foreach (var pack in Catalog.Packs)
+        foreach (var key in pack.Texts.Keys.Where(k => !ContentValidation.Arguments(pack.Texts[k]).Any()))
+        foreach (Match number in NumberLike().Matches(Catalog.Text(pack.Language, key)))
+            Assert.Contains(number.Value, known);
+    }
+
+    [Fact]
+    public void Every_directory_entry_says_when_it_was_verified_and_where()
+    {
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", Catalog.Directory.VerifiedOn);
+        foreach (var (key, service) in Catalog.Directory.Services)
+        {
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", service.VerifiedOn);
+            Assert.StartsWith("https://", service.Source);
+            Assert.True(service.Phone is not null || service.Url is not null, $"{key} has no way to reach it");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using SafeChat.Dialogs.Activities;
+using SafeChat.Dialogs.Engine;
+using SafeChat.Dialogs.Flows;
+
+namespace SafeChat.Dialogs.Tests.Engine;
+
+/// <summary>
+/// Talks to the engine the way the host does: one activity in, replies out, and the state saved as JSON
+/// between turns (so every test also proves the state survives serialisation, as after a restart).
+/// </summary>
+public sealed class EngineDriver(ConversationEngine? engine = null)
+{
+    private readonly ConversationEngine _engine = engine ?? SafeChatFlows.CreateEngine();
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
+    public string SavedState { get; private set; } = "{}";
+
+    public ConversationState State => JsonSerializer.Deserialize<ConversationState>(SavedState, StateJson)!;
+
+    public IReadOnlyList<Activity> Start(string? locale = null) =>
+        Run(new Activity { Type = ActivityTypes.ConversationUpdate, Locale = locale, MembersAdded = [new ChannelAccount { Id = "bot" }] });
+
+    public IReadOnlyList<Activity> Say(string text) => Run(Activity.Message(text));
+
+    public IReadOnlyList<Activity> Event(string name, string value) =>
+        Run(new Activity { Type = ActivityTypes.Event, Name = name, Value = JsonSerializer.SerializeToElement(value) });
+
+    public IReadOnlyList<Activity> Run(Activity inbound)
+    {
+        var state = JsonSerializer.Deserialize<ConversationState>(SavedState, StateJson)!;
+        var replies = _engine.RunTurn(state, inbound, DateTimeOffset.UtcNow);
+        SavedState = JsonSerializer.Serialize(state, StateJson);
+        return replies;
+    }
+
+    /// <summary>A new driver on the same saved state: what a restarted process sees.</summary>
+    public EngineDriver Restarted() => new(SafeChatFlows.CreateEngine()) { SavedState = SavedState };
+}
+
+public static class ReplyAssertions
+{
+    public static string Texts(this IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
+
+    public static IReadOnlyList<string> Choices(this IEnumerable<Activity> replies) =>
+        replies.LastOrDefault(r => r.SuggestedActions is not null)?.SuggestedActions!.Actions.Select(a => a.Title!).ToList() ?? [];
+
+    public static IReadOnlyList<string> Contacts(this IEnumerable<Activity> replies) =>
+        replies.SelectMany(r => r.Attachments ?? []).Select(ContactCard.From).Where(c => c is not null).Select(c => c!.Key).ToList();
+}

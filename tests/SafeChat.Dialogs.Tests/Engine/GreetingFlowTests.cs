@@ -1,0 +1,56 @@
+namespace SafeChat.Dialogs.Tests.Engine;
+
+public class GreetingFlowTests
+{
+    [Fact]
+    public void First_message_says_it_is_an_automated_assistant_and_asks_about_danger()
+    {
+        var replies = new EngineDriver().Start();
+
+        Assert.Contains("automatische assistent", replies.Texts());
+        Assert.Contains("0900-0101", replies.Texts()); // how to reach a person, from the directory
+        Assert.Equal(["Ja", "Nee"], replies.Choices());
+    }
+
+    [Fact]
+    public void Yes_to_danger_gives_112_as_a_contact()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("Ja");
+
+        Assert.Contains("emergency", replies.Contacts());
+        Assert.Contains("112", replies.Texts());
+    }
+
+    [Fact]
+    public void No_to_danger_moves_on_without_112()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("nee");
+
+        Assert.DoesNotContain("emergency", replies.Contacts());
+        Assert.Empty(chat.State.Stack);
+    }
+
+    [Fact]
+    public void English_locale_starts_in_English()
+    {
+        var replies = new EngineDriver().Start("en-US");
+
+        Assert.Contains("automated assistant", replies.Texts());
+        Assert.Equal(["Yes", "No"], replies.Choices());
+    }
+
+    [Fact]
+    public void A_first_message_without_a_conversation_update_starts_the_greeting()
+    {
+        var replies = new EngineDriver().Say("hoi");
+
+        Assert.Contains("automatische assistent", replies.Texts());
+        Assert.Equal(["Ja", "Nee"], replies.Choices());
+    }
+}

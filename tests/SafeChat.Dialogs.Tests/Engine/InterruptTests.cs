@@ -1,0 +1,141 @@
+using SafeChat.Dialogs.Engine.Interrupts;
+
+namespace SafeChat.Dialogs.Tests.Engine;
+
+public class InterruptTests
+{
+    [Theory]
+    [InlineData("er volgt me iemand")]
+    [InlineData("help hij staat voor mijn deur")]
+    [InlineData("a guy is following me right now")]
+    public void Danger_words_get_112_first_and_the_question_is_asked_again(string message)
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say(message);
+
+        Assert.Equal("emergency", replies.Contacts()[0]);
+        Assert.Contains("112", replies[0].Text);
+        Assert.Equal(["Ja", "Nee"], replies.Choices());
+        Assert.NotNull(chat.State.Active!.Prompt);
+    }
+
+    [Theory]
+    [InlineData("ik ben niet in gevaar")]
+    [InlineData("no, I am not in danger")]
+    [InlineData("hij volgde me gisteren")]
+    public void Negated_or_past_danger_is_not_an_emergency(string message)
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        Assert.DoesNotContain("emergency", chat.Say(message).Contacts());
+    }
+
+    [Fact]
+    public void Suicidal_thoughts_get_113()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("ik wil niet meer leven");
+
+        Assert.Equal("113", replies.Contacts()[0]);
+        Assert.Equal(["Ja", "Nee"], replies.Choices());
+    }
+
+    [Fact]
+    public void Danger_as_the_very_first_message_gets_112_before_the_greeting()
+    {
+        var replies = new EngineDriver().Say("help er volgt me iemand");
+
+        Assert.Equal("emergency", replies.Contacts()[0]);
+        Assert.Contains("automatische assistent", replies.Texts());
+    }
+
+    [Theory]
+    [InlineData("English")]
+    [InlineData("andere taal")]
+    public void Language_switch_asks_the_waiting_question_again_in_English(string message)
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say(message);
+
+        Assert.Equal("en", chat.State.Language);
+        Assert.Contains("are you in danger", replies.Texts());
+        Assert.Equal(["Yes", "No"], replies.Choices());
+    }
+
+    [Fact]
+    public void The_page_language_switch_event_also_switches()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Event(LanguageInterrupt.EventName, "en");
+
+        Assert.Equal("en", chat.State.Language);
+        Assert.Equal(["Yes", "No"], replies.Choices());
+    }
+
+    [Fact]
+    public void Help_explains_the_commands_and_keeps_the_question()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("help");
+
+        Assert.Contains("automatische assistent", replies.Texts());
+        Assert.Equal(["Ja", "Nee"], replies.Choices());
+    }
+
+    [Fact]
+    public void Stop_ends_everything_and_a_new_message_starts_again()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        chat.Say("stop");
+        Assert.Empty(chat.State.Stack);
+
+        Assert.Equal(["Ja", "Nee"], chat.Say("hallo").Choices());
+    }
+
+    [Fact]
+    public void Menu_starts_over_from_anywhere()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+        chat.Say("nee");
+
+        var replies = chat.Say("menu");
+
+        Assert.Equal(["Ja", "Nee"], replies.Choices());
+    }
+
+    [Fact]
+    public void Back_with_no_earlier_question_says_so_and_asks_again()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("terug");
+
+        Assert.Contains("geen vorige vraag", replies.Texts());
+        Assert.Equal(["Ja", "Nee"], replies.Choices());
+    }
+
+    [Fact]
+    public void Unknown_events_are_ignored()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        Assert.Empty(chat.Event("webchat/join", "x"));
+        Assert.NotNull(chat.State.Active!.Prompt);
+    }
+}
