@@ -10,6 +10,8 @@ namespace SafeChat.Bot.Channels.WebChat;
 /// </summary>
 public static class WebChatPage
 {
+    private const string EmptyStyleHash = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+
     public static IEndpointRouteBuilder MapWebChatPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", ServePage);
@@ -40,7 +42,8 @@ public static class WebChatPage
         response.Headers.ContentSecurityPolicy =
             "default-src 'none'; " +
             $"script-src 'self' 'nonce-{nonce}'; " +
-            $"style-src 'self' 'nonce-{nonce}'; " +
+            // Web Chat sets one empty inline style; allow exactly that (the hash of "") and nothing else inline.
+            $"style-src 'self' 'nonce-{nonce}' 'unsafe-hashes' '{EmptyStyleHash}'; " +
             "connect-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'none'; " +
             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         response.Headers["Referrer-Policy"] = "no-referrer";
