@@ -73,7 +73,8 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Snel weg" }).ClickAsync();
         await page.WaitForURLAsync(NeutralSite);
-        await page.GoBackAsync();
+        await page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Commit }); // may come from the back/forward cache: no load event
+        await page.WaitForURLAsync(NeutralSite + "before", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
         Assert.Equal(NeutralSite + "before", page.Url); // the chat is no longer in the history
         Assert.Empty(await context.CookiesAsync());
