@@ -11,5 +11,5 @@ public static class SafeChatFlows
     public static IReadOnlyList<Dialog> All() => [new GreetingDialog()];
 
     public static ConversationEngine CreateEngine(ContentCatalog? content = null) =>
-        new(content ?? ContentCatalog.LoadEmbedded(), new SafetyLexicon(), All(), GreetingDialog.Name);
+        new(content ?? ContentCatalog.LoadEmbedded(), new TriageRecognizer(), All(), GreetingDialog.Name);
 }

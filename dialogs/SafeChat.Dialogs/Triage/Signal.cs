@@ -12,6 +12,10 @@ public static class Signal
     public const string WantsReport = "wants_report";
     public const string WantsPolice = "wants_police";
     public const string WantsHuman = "wants_human";
+
+    /// <summary>Every signal, in the order outputs list them.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [Emergency, SexualViolence, DomesticViolence, SelfHarm, StreetHarassment, Bystander, WantsReport, WantsPolice, WantsHuman];
 }
 
 public sealed record TriageResult(IReadOnlySet<string> Signals)

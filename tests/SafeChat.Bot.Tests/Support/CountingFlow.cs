@@ -27,7 +27,7 @@ public sealed class CountingFlow : Dialog
     ];
 
     public static void Install(IServiceCollection services) =>
-        services.AddSingleton(new ConversationEngine(Content(), new SafetyLexicon(), [new CountingFlow()], "count"));
+        services.AddSingleton(new ConversationEngine(Content(), new TriageRecognizer(), [new CountingFlow()], "count"));
 
     private static ContentCatalog Content()
     {

@@ -31,7 +31,7 @@ public class DialogStackTests
     }
 
     private static EngineDriver Driver() =>
-        new(new ConversationEngine(ContentCatalog.LoadEmbedded(), new SafetyLexicon(), [new Outer(), new Inner()], "outer"));
+        new(new ConversationEngine(ContentCatalog.LoadEmbedded(), new TriageRecognizer(), [new Outer(), new Inner()], "outer"));
 
     [Fact]
     public void Text_prompt_keeps_what_was_typed_and_a_child_dialog_returns_to_its_parent()
@@ -87,7 +87,7 @@ public class DialogStackTests
     [Fact]
     public void A_flow_that_never_asks_anything_is_stopped_not_run_forever()
     {
-        var engine = new ConversationEngine(ContentCatalog.LoadEmbedded(), new SafetyLexicon(), [new Looping()], "loop");
+        var engine = new ConversationEngine(ContentCatalog.LoadEmbedded(), new TriageRecognizer(), [new Looping()], "loop");
 
         Assert.Throws<InvalidOperationException>(() => new EngineDriver(engine).Start());
     }

@@ -1,0 +1,32 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SafeChat.Dialogs.Triage;
+
+namespace SafeChat.Bot.Commands;
+
+/// <summary>
+/// `dotnet run --project bot/SafeChat.Bot -- triage`: one UTF-8 line in, one JSON object out, same order,
+/// nothing else on stdout. For reviewing the rules against real sentences.
+/// </summary>
+public static class TriageCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static int Run(TextReader input, TextWriter output)
+    {
+        var recognizer = new TriageRecognizer();
+        while (input.ReadLine() is { } line)
+        {
+            var signals = recognizer.Recognize(line).Signals;
+            var result = new
+            {
+                text = line,
+                language = LanguageDetector.Detect(line) ?? "nl",
+                signals = Signal.All.Where(signals.Contains).ToArray(),
+            };
+            output.WriteLine(JsonSerializer.Serialize(result, Json));
+        }
+        output.Flush();
+        return 0;
+    }
+}

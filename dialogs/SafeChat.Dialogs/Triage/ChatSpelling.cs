@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using SafeChat.Dialogs.Engine;
+
+namespace SafeChat.Dialogs.Triage;
+
+/// <summary>
+/// Brings chat-style writing closer to the words the rules look for: "heeeelp" → "help", "mn" → "mijn",
+/// "achtervold" → "achtervolgd". Only words the rules care about are ever corrected, and only by one edit
+/// (two for long words), so ordinary words are left alone.
+/// </summary>
+public static partial class ChatSpelling
+{
+    private static readonly Dictionary<string, string> Shorthand = new()
+    {
+        ["mn"] = "mijn", ["m'n"] = "mijn", ["zn"] = "zijn", ["z'n"] = "zijn", ["k"] = "ik", ["ff"] = "even",
+        ["nie"] = "niet", ["nt"] = "niet", ["wrd"] = "word", ["iem"] = "iemand", ["iemnd"] = "iemand", ["dr"] = "haar",
+        ["im"] = "i'm", ["ur"] = "your", ["u"] = "you", ["r"] = "are", ["rn"] = "right now", ["pls"] = "please",
+        ["plz"] = "please", ["bf"] = "boyfriend", ["gf"] = "girlfriend", ["dont"] = "don't", ["cant"] = "can't",
+        ["wont"] = "won't", ["isnt"] = "isn't", ["ppl"] = "people", ["smn"] = "someone", ["sum1"] = "someone",
+    };
+
+    /// <summary>Words worth correcting towards. Kept short and specific on purpose.</summary>
+    private static readonly string[] Keywords =
+    [
+        "gevolgd", "achtervolgd", "achtervolgt", "verkracht", "verkrachting", "aangerand", "aanranding", "betast",
+        "lastiggevallen", "nageroepen", "nagefloten", "nafluiten", "straatintimidatie", "intimidatie", "aangifte",
+        "politie", "melding", "melden", "bedreigd", "bedreigt", "bedreigen", "opgesloten", "zelfmoord", "zelfdoding",
+        "gevaar", "getuige", "vastgepakt", "mishandeld", "gedrogeerd", "drankje", "schoonfamilie", "huisgenoot",
+        "following", "followed", "harassed", "harassing", "harassment", "catcalled", "catcalling", "assaulted",
+        "threatening", "threatened", "danger", "police", "report", "raped", "groped", "suicide", "witnessed",
+        "boyfriend", "husband", "girlfriend", "stalking", "medewerker", "someone", "somebody", "person", "human",
+    ];
+
+    private static readonly HashSet<string> KeywordSet = [.. Keywords];
+
+    public static string Correct(string text)
+    {
+        var normalized = RepeatedLetters().Replace(TextNormalizer.Normalize(text), "$1");
+        var words = Word().Split(normalized);
+        var builder = new StringBuilder(normalized.Length);
+        foreach (var piece in words)
+        {
+            if (piece.Length == 0 || !char.IsLetterOrDigit(piece[0])) { builder.Append(piece); continue; }
+            builder.Append(Shorthand.GetValueOrDefault(piece) ?? Nearest(piece) ?? piece);
+        }
+        return builder.ToString();
+    }
+
+    private static string? Nearest(string word)
+    {
+        if (word.Length < 6 || KeywordSet.Contains(word)) return null;
+        var allowed = word.Length >= 10 ? 2 : 1;
+        string? best = null;
+        var bestDistance = allowed + 1;
+        foreach (var keyword in Keywords)
+        {
+            if (Math.Abs(keyword.Length - word.Length) > allowed) continue;
+            var distance = EditDistance(word, keyword, allowed);
+            if (distance < bestDistance) (best, bestDistance) = (keyword, distance);
+        }
+        return best;
+    }
+
+    /// <summary>Optimal string alignment distance (a swap of two letters counts as one edit), cut off early.</summary>
+    private static int EditDistance(string a, string b, int limit)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var rowMin = int.MaxValue;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, d[i - 2, j - 2] + 1);
+                d[i, j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+            if (rowMin > limit) return limit + 1;
+        }
+        return d[a.Length, b.Length];
+    }
+
+    [GeneratedRegex(@"(\p{L})\1{2,}")]
+    private static partial Regex RepeatedLetters();
+
+    [GeneratedRegex(@"([\p{L}\p{N}']+)")]
+    private static partial Regex Word();
+}
