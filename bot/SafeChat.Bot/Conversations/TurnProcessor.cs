@@ -42,7 +42,7 @@ public sealed class TurnProcessor(
             .OrderBy(a => a.Seq).FirstAsync(cancellation);
 
         var activity = ActivityJson.Deserialize(inbound.Json);
-        var (state, replies) = RunEngine(conversation.StateJson, activity, conversationId);
+        var (state, replies, fired) = RunEngine(conversation.StateJson, activity, conversationId);
         var renderer = renderers.For(conversation.Channel);
         var entries = replies.Select(r => new ActivityLog.Entry(Stamp(renderer.Render(r), activity, inbound), false, true)).ToList();
 
@@ -62,15 +62,18 @@ public sealed class TurnProcessor(
         }
         await ActivityLog.AppendAsync(db, conversationId, entries, clock.GetUtcNow().UtcDateTime, cancellation);
         await transaction.CommitAsync(cancellation);
+        foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return true;
     }
 
-    private (ConversationState State, IReadOnlyList<Activity> Replies) RunEngine(string savedState, Activity inbound, string conversationId)
+    private (ConversationState State, IReadOnlyList<Activity> Replies, IReadOnlyList<string> FiredRules) RunEngine(
+        string savedState, Activity inbound, string conversationId)
     {
         var state = LoadState(savedState);
         try
         {
-            return (state, engine.RunTurn(state, inbound, clock.GetUtcNow()));
+            var outcome = engine.Run(state, inbound, clock.GetUtcNow());
+            return (state, outcome.Replies, outcome.FiredRules);
         }
         catch (Exception error)
         {
@@ -78,7 +81,7 @@ public sealed class TurnProcessor(
             // keep the state from before the turn, answer with the fallback, and mark the turn done.
             logger.LogError(error, "Turn failed in conversation {ConversationId}; sent the fallback reply", conversationId);
             var unchanged = LoadState(savedState);
-            return (unchanged, SafeChatFallback.Reply(engine, unchanged));
+            return (unchanged, SafeChatFallback.Reply(engine, unchanged), []);
         }
     }
 

@@ -40,7 +40,8 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         }
         var answer = prompt.Kind switch
         {
-            PromptKind.Choice => matcher.Match(prompt, turn.Text)?.Id,
+            PromptKind.Choice => matcher.Match(prompt, turn.Text)?.Id
+                                 ?? (prompt.AcceptsOwnWords && !string.IsNullOrWhiteSpace(turn.Text) ? Answers.OwnWords : null),
             _ => string.IsNullOrWhiteSpace(turn.Text) ? null : turn.Text.Trim(),
         };
         if (answer is null)

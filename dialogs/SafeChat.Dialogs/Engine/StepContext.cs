@@ -14,6 +14,16 @@ public sealed class StepContext(TurnContext turn, DialogFrame frame)
     /// <summary>Keeps a value the flow worked out (not asked), next to the answers.</summary>
     public void Remember(string key, string value) => frame.Answers[key] = value;
 
+    public IReadOnlySet<string> Signals => Turn.Triage.Signals;
+    public ChannelKind Channel => Turn.Channel;
+
+    /// <summary>Records that a named routing rule fired (the host logs the name) and gives its help.</summary>
+    public void Route(Flows.Routing.HelpRoute route)
+    {
+        Turn.FiredRules.Add(route.Name);
+        Turn.Say(route.TextKey, contacts: route.Services);
+    }
+
     public void Say(string textKey, IReadOnlyDictionary<string, string>? args = null) => Turn.Say(textKey, args);
     public void SayWithContacts(string textKey, params string[] serviceKeys) => Turn.Say(textKey, contacts: serviceKeys);
 

@@ -37,6 +37,12 @@ public sealed class TurnContext
 
     public IReadOnlyList<Activity> Replies => _replies.Activities;
 
+    /// <summary>Names of the routing rules that fired this turn: logged by the host, never the person's words.</summary>
+    public List<string> FiredRules { get; } = [];
+
+    /// <summary>What kind of channel this is, for texts about the traces a conversation leaves.</summary>
+    public ChannelKind Channel => ChannelKinds.Of(Inbound.ChannelId);
+
     public void Say(string textKey, IReadOnlyDictionary<string, string>? args = null, IReadOnlyList<string>? contacts = null) =>
         _replies.Say(Language, textKey, args, contacts);
 

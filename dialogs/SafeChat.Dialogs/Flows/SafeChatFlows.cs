@@ -1,6 +1,14 @@
 using SafeChat.Dialogs.Content;
 using SafeChat.Dialogs.Engine;
+using SafeChat.Dialogs.Flows.Bystander;
 using SafeChat.Dialogs.Flows.Greeting;
+using SafeChat.Dialogs.Flows.HappenedToMe;
+using SafeChat.Dialogs.Flows.MainMenu;
+using SafeChat.Dialogs.Flows.ReportOrPolice;
+using SafeChat.Dialogs.Flows.SexualViolence;
+using SafeChat.Dialogs.Flows.SomeoneClose;
+using SafeChat.Dialogs.Flows.TalkToPerson;
+using SafeChat.Dialogs.Flows.WhatCounts;
 using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Dialogs.Flows;
@@ -8,8 +16,14 @@ namespace SafeChat.Dialogs.Flows;
 /// <summary>Wires SafeChat's flows, content and triage into one engine.</summary>
 public static class SafeChatFlows
 {
-    public static IReadOnlyList<Dialog> All() => [new GreetingDialog()];
+    public static IReadOnlyList<Dialog> All() =>
+    [
+        new GreetingDialog(), new MainMenuDialog(),
+        new HappenedToMeDialog(), new StreetHarassmentDialog(), new SexualViolenceDialog(), new SomeoneCloseDialog(),
+        new WhatCountsDialog(), new ReportOrPoliceDialog(), new TalkToPersonDialog(),
+        new BystanderDialog(), new BystanderNowDialog(), new BystanderAfterDialog(), new BystanderPrepareDialog(), new BystanderFriendDialog(),
+    ];
 
     public static ConversationEngine CreateEngine(ContentCatalog? content = null) =>
-        new(content ?? ContentCatalog.LoadEmbedded(), new TriageRecognizer(), All(), GreetingDialog.Name);
+        new(content ?? ContentCatalog.LoadEmbedded(), new TriageRecognizer(), All(), Flow.Greeting, menuDialog: Flow.MainMenu);
 }

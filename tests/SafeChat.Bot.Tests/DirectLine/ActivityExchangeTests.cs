@@ -14,7 +14,7 @@ public class ActivityExchangeTests(SqliteHostFixture fixture) : IClassFixture<Sq
     public async Task A_posted_activity_is_echoed_with_its_channel_data_untouched_and_the_returned_id()
     {
         var chat = await StartAsync(Http);
-        await chat.WaitForBotRepliesAsync(2);
+        await chat.WaitForQuestionAsync();
         var channelData = new JsonObject { ["clientActivityID"] = "web-123", ["nested"] = new JsonObject { ["list"] = new JsonArray(1, "two", null) } };
 
         var response = await chat.PostAsync(new JsonObject
@@ -23,7 +23,7 @@ public class ActivityExchangeTests(SqliteHostFixture fixture) : IClassFixture<Sq
             ["from"] = new JsonObject { ["id"] = "someone-else", ["name"] = "Eve" }, ["unknownField"] = "kept",
         });
         var id = (await ReadJson(response))["id"]!.GetValue<string>();
-        var set = await chat.WaitForBotRepliesAsync(3);
+        var set = await chat.WaitForQuestionAsync(2);
 
         var echo = set.Activities.Single(a => a.GetProperty("id").GetString() == id);
         Assert.True(JsonNode.DeepEquals(channelData, JsonNode.Parse(echo.GetProperty("channelData").GetRawText())));
@@ -37,23 +37,21 @@ public class ActivityExchangeTests(SqliteHostFixture fixture) : IClassFixture<Sq
     public async Task Yes_to_the_danger_question_brings_112_as_a_tel_link()
     {
         var chat = await StartAsync(Http);
-        await chat.WaitForBotRepliesAsync(2);
+        await chat.WaitForQuestionAsync();
 
-        await chat.SayAsync("Ja");
-        var set = await chat.WaitForBotRepliesAsync(3);
+        var set = await chat.AnswerAsync("Ja");
 
-        Assert.Contains("tel:112", ActivitySet.CallLinks(set.FromBot[^1]));
+        Assert.Contains("tel:112", set.AllCallLinks);
     }
 
     [Fact]
     public async Task The_watermark_returns_only_what_came_after_it()
     {
         var chat = await StartAsync(Http);
-        var greeting = await chat.WaitForBotRepliesAsync(2);
+        var greeting = await chat.WaitForQuestionAsync();
 
         var empty = await chat.GetAsync(greeting.Watermark);
-        await chat.SayAsync("nee");
-        var later = await chat.WaitForAsync(s => s.FromBot.Count >= 3);
+        var later = await chat.AnswerAsync("nee");
         var afterGreeting = await chat.GetAsync(greeting.Watermark);
 
         Assert.Empty(empty.Activities);
@@ -67,7 +65,7 @@ public class ActivityExchangeTests(SqliteHostFixture fixture) : IClassFixture<Sq
     public async Task Malformed_json_gets_a_clear_400_and_nothing_is_stored()
     {
         var chat = await StartAsync(Http);
-        var before = await chat.WaitForBotRepliesAsync(2);
+        var before = await chat.WaitForQuestionAsync();
 
         var response = await chat.PostRawAsync("{\"type\":\"message\",\"text\":");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

@@ -44,7 +44,7 @@ public class ConversationStartTests(SqliteHostFixture fixture) : IClassFixture<S
     {
         var chat = await StartAsync(Http);
 
-        var set = await chat.WaitForBotRepliesAsync(2);
+        var set = await chat.WaitForQuestionAsync();
 
         Assert.All(set.Activities, a => Assert.NotEqual("conversationUpdate", a.GetProperty("type").GetString()));
         Assert.Contains("automatische assistent", ActivitySet.Text(set.FromBot[0]));
@@ -56,7 +56,7 @@ public class ConversationStartTests(SqliteHostFixture fixture) : IClassFixture<S
     {
         var chat = await StartAsync(Http, "en-US");
 
-        var set = await chat.WaitForBotRepliesAsync(2);
+        var set = await chat.WaitForQuestionAsync();
 
         Assert.Contains("automated assistant", ActivitySet.Text(set.FromBot[0]));
     }
@@ -65,9 +65,9 @@ public class ConversationStartTests(SqliteHostFixture fixture) : IClassFixture<S
     public async Task Activities_carry_direct_line_ids_and_utc_millisecond_timestamps_in_order()
     {
         var chat = await StartAsync(Http);
-        await chat.SayAsync("nee");
+        await chat.WaitForQuestionAsync();
 
-        var set = await chat.WaitForBotRepliesAsync(3);
+        var set = await chat.AnswerAsync("nee");
 
         var stamps = set.Activities.Select(a => a.GetProperty("timestamp").GetString()!).ToList();
         Assert.All(stamps, s => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", s));

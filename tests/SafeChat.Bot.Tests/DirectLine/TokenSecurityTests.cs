@@ -73,7 +73,7 @@ public class TokenSecurityTests(SqliteHostFixture fixture) : IClassFixture<Sqlit
     public async Task Reconnecting_returns_a_fresh_token_and_a_stream_url_from_the_watermark()
     {
         var chat = await StartAsync(Http);
-        var set = await chat.WaitForBotRepliesAsync(2);
+        var set = await chat.WaitForQuestionAsync();
 
         var reconnect = await ReadJson(await Http.SendAsync(
             Request(HttpMethod.Get, $"/v3/directline/conversations/{chat.ConversationId}?watermark={set.Watermark}", chat.Token)));

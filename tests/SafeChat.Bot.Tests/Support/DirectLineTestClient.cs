@@ -81,6 +81,18 @@ public sealed class DirectLineTestClient
 
     public Task<ActivitySet> WaitForBotRepliesAsync(int count) => WaitForAsync(set => set.FromBot.Count >= count);
 
+    /// <summary>Waits until the bot has asked its n-th question (a message with choices) and it is the last word.</summary>
+    public Task<ActivitySet> WaitForQuestionAsync(int n = 1) =>
+        WaitForAsync(set => set.Questions.Count >= n && ActivitySet.Choices(set.Activities[^1]).Count > 0);
+
+    /// <summary>Says something and waits for the next question.</summary>
+    public async Task<ActivitySet> AnswerAsync(string text)
+    {
+        var asked = (await GetAsync()).Questions.Count;
+        await SayAsync(text);
+        return await WaitForQuestionAsync(asked + 1);
+    }
+
     public static HttpRequestMessage Request(HttpMethod method, string path, string? token, object? body = null)
     {
         var request = new HttpRequestMessage(method, path);
@@ -113,6 +125,11 @@ public sealed record ActivitySet(IReadOnlyList<JsonElement> Activities, string W
 
     public IReadOnlyList<JsonElement> FromBot => Activities.Where(a => a.GetProperty("from").GetProperty("role").GetString() == "bot").ToList();
     public IReadOnlyList<JsonElement> FromUser => Activities.Where(a => a.GetProperty("from").GetProperty("role").GetString() == "user").ToList();
+
+    public IReadOnlyList<JsonElement> Questions => FromBot.Where(a => Choices(a).Count > 0).ToList();
+
+    /// <summary>Every tel: link any bot message offered.</summary>
+    public IReadOnlyList<string> AllCallLinks => FromBot.SelectMany(CallLinks).ToList();
 
     public static string Text(JsonElement activity) => activity.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "";
 

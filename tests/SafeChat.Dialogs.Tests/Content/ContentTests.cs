@@ -36,7 +36,8 @@ public partial class ContentTests
         Assert.Throws<InvalidDataException>(() => new ContentCatalog([nl, en], Catalog.Directory));
     }
 
-    [GeneratedRegex(@"\d[\d\s-]{1,}\d|\b\d{3}\b")]
+    /// <summary>Dutch phone-number shapes: 0800-0188, 088 123 4567, short numbers such as 112 or 113, and 14 010.</summary>
+    [GeneratedRegex(@"(?<![\w-])(0\d[\d -]{4,}\d|1\d\d|14 ?0\d\d)(?![\w-])")]
     private static partial Regex NumberLike();
 
     [Fact]
@@ -71,5 +72,40 @@ public partial class ContentTests
             Assert.StartsWith("https://", service.Source);
             Assert.True(service.Phone is not null || service.Url is not null, $"{key} has no way to reach it");
         }
+    }
+}
+
+/// <summary>Every text in the files is said somewhere: no orphan keys left behind by a changed flow.</summary>
+public partial class ContentUsageTests
+{
+    [GeneratedRegex(@"""([a-z0-9-]+(?:\.[a-z0-9-]+)+)""")]
+    private static partial Regex KeyLiteral();
+
+    [GeneratedRegex(@"""([a-z0-9-]+)""")]
+    private static partial Regex IdLiteral();
+
+    [Fact]
+    public void No_text_is_an_orphan()
+    {
+        var source = string.Join("\n", Directory.EnumerateFiles(Path.Combine(Root(), "dialogs"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText))
+                     + File.ReadAllText(Path.Combine(Root(), "bot", "SafeChat.Bot", "Conversations", "SafeChatFallback.cs"));
+        var literals = KeyLiteral().Matches(source).Select(m => m.Groups[1].Value).ToHashSet();
+        var ids = IdLiteral().Matches(source).Select(m => m.Groups[1].Value).ToHashSet();
+        var channels = Enum.GetValues<SafeChat.Dialogs.Engine.ChannelKind>().Select(k => k.ToString().ToLowerInvariant()).ToHashSet();
+
+        bool Used(string key) =>
+            literals.Contains(key)
+            || (key.StartsWith("choice.") && ids.Contains(key["choice.".Length..]))
+            || ((key.StartsWith("leave.") || key.StartsWith("trace.")) && channels.Contains(key[(key.IndexOf('.') + 1)..]));
+
+        var orphans = ContentCatalog.LoadEmbedded().Pack("nl").Texts.Keys.Where(k => !Used(k)).ToList();
+        Assert.True(orphans.Count == 0, "Texts nobody says: " + string.Join(", ", orphans));
+    }
+
+    private static string Root()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder!.FullName, "SafeChat.sln"))) folder = folder.Parent;
+        return folder.FullName;
     }
 }

@@ -16,7 +16,7 @@ public class DialogStackTests
             s => s.Ask(Prompt.YesNo("first", "greeting.ask-danger")),
             s => s.Ask(Prompt.Text("words", "help.text")),
             s => s.Begin("inner"),
-            s => { s.Say("greeting.safe"); return s.End(); },
+            s => { s.Say("menu.goodbye"); return s.End(); },
         ];
     }
 
@@ -30,7 +30,7 @@ public class DialogStackTests
         ];
     }
 
-    private static EngineDriver Driver() =>
+    public static EngineDriver Driver() =>
         new(new ConversationEngine(ContentCatalog.LoadEmbedded(), new TriageRecognizer(), [new Outer(), new Inner()], "outer"));
 
     [Fact]
@@ -46,7 +46,7 @@ public class DialogStackTests
 
         var replies = chat.Say("nee");
 
-        Assert.Contains("veilig", replies.Texts());
+        Assert.Contains("terugkomen", replies.Texts());
         Assert.Empty(chat.State.Stack);
     }
 

@@ -14,7 +14,8 @@ public sealed class EngineDriver(ConversationEngine? engine = null)
     private readonly ConversationEngine _engine = engine ?? SafeChatFlows.CreateEngine();
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
-    public string SavedState { get; private set; } = "{}";
+    /// <summary>The state as the host stores it; set it to resume a conversation from any point.</summary>
+    public string SavedState { get; set; } = "{}";
 
     public ConversationState State => JsonSerializer.Deserialize<ConversationState>(SavedState, StateJson)!;
 

@@ -25,7 +25,7 @@ public class GreetingFlowTests
     }
 
     [Fact]
-    public void No_to_danger_moves_on_without_112()
+    public void No_to_danger_moves_on_to_what_the_person_needs()
     {
         var chat = new EngineDriver();
         chat.Start();
@@ -33,7 +33,31 @@ public class GreetingFlowTests
         var replies = chat.Say("nee");
 
         Assert.DoesNotContain("emergency", replies.Contacts());
-        Assert.Empty(chat.State.Stack);
+        Assert.Equal(5, replies.Choices().Count);
+        Assert.Contains("Met een mens praten", replies.Choices());
+    }
+
+    [Fact]
+    public void Yes_to_danger_gives_112_and_then_the_menu()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("ja");
+
+        Assert.Equal("emergency", replies.Contacts()[0]);
+        Assert.Contains("Er is mij iets overkomen", replies.Choices());
+    }
+
+    [Fact]
+    public void Own_words_at_the_first_question_go_where_they_point()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("ik ben vorige week verkracht");
+
+        Assert.Equal(["In de afgelopen 7 dagen", "Langer geleden", "Weet ik niet"], replies.Choices());
     }
 
     [Fact]

@@ -99,21 +99,37 @@ public class InterruptTests
         var chat = new EngineDriver();
         chat.Start();
 
-        chat.Say("stop");
+        var goodbye = chat.Say("stop");
         Assert.Empty(chat.State.Stack);
+        Assert.Contains("browsergeschiedenis", goodbye.Texts()); // what trace a web chat leaves
 
         Assert.Equal(["Ja", "Nee"], chat.Say("hallo").Choices());
     }
 
     [Fact]
-    public void Menu_starts_over_from_anywhere()
+    public void Menu_goes_to_the_main_menu_from_anywhere()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+        chat.Say("nee");
+        chat.Say("Wat is straatintimidatie?");
+
+        var replies = chat.Say("menu");
+
+        Assert.Contains("Met een mens praten", replies.Choices());
+        Assert.Single(chat.State.Stack);
+    }
+
+    [Fact]
+    public void Restart_greets_again()
     {
         var chat = new EngineDriver();
         chat.Start();
         chat.Say("nee");
 
-        var replies = chat.Say("menu");
+        var replies = chat.Say("opnieuw");
 
+        Assert.Contains("automatische assistent", replies.Texts());
         Assert.Equal(["Ja", "Nee"], replies.Choices());
     }
 

@@ -21,7 +21,7 @@ public class PromptTests
     [Fact]
     public void An_unusable_reply_re_asks_the_same_question_with_its_choices()
     {
-        var chat = new EngineDriver();
+        var chat = DialogStackTests.Driver(); // a yes/no question that takes no words of one's own
         chat.Start();
 
         var replies = chat.Say("banaan");
@@ -35,11 +35,25 @@ public class PromptTests
     [Fact]
     public void After_a_re_prompt_a_valid_answer_still_continues()
     {
-        var chat = new EngineDriver();
+        var chat = DialogStackTests.Driver();
         chat.Start();
         chat.Say("banaan");
 
-        Assert.Contains("emergency", chat.Say("ja").Contacts());
+        chat.Say("ja");
+
+        Assert.Equal("yes", chat.State.Active!.Answers["first"]);
+    }
+
+    [Fact]
+    public void Words_of_ones_own_are_taken_where_a_question_allows_them()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("banaan");
+
+        Assert.Contains("niet zeker wat je bedoelt", replies.Texts());
+        Assert.Contains("Met een mens praten", replies.Choices());
     }
 
     [Fact]

@@ -3,13 +3,17 @@ using SafeChat.Dialogs.Content;
 namespace SafeChat.Dialogs.Engine.Interrupts;
 
 /// <summary>menu, restart, help, back and stop: whole-message commands in any language, anywhere.</summary>
-public sealed class CommandInterrupt(ContentCatalog content) : IInterrupt
+public sealed class CommandInterrupt(ContentCatalog content, string menuDialog) : IInterrupt
 {
     public bool TryHandle(TurnContext turn, DialogRunner runner)
     {
         switch (CommandIn(turn.NormalizedText))
         {
-            case "menu" or "restart":
+            case "menu":
+                runner.EndAll();
+                runner.Begin(menuDialog);
+                return true;
+            case "restart":
                 runner.StartOver();
                 return true;
             case "help":
@@ -26,6 +30,7 @@ public sealed class CommandInterrupt(ContentCatalog content) : IInterrupt
             case "stop":
                 runner.EndAll();
                 turn.Say("stop.done");
+                turn.Say("trace." + turn.Channel.Key());
                 return true;
             default:
                 return false;

@@ -12,10 +12,10 @@ public interface IInterrupt
 public static class DefaultInterrupts
 {
     /// <summary>Order matters: safety before everything, then language, then commands.</summary>
-    public static IEnumerable<IInterrupt> For(Content.ContentCatalog content) =>
+    public static IEnumerable<IInterrupt> For(Content.ContentCatalog content, string menuDialog) =>
     [
         new SafetyInterrupt(),
         new LanguageInterrupt(content),
-        new CommandInterrupt(content),
+        new CommandInterrupt(content, menuDialog),
     ];
 }

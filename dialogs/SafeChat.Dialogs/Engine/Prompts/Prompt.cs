@@ -3,7 +3,13 @@ namespace SafeChat.Dialogs.Engine.Prompts;
 public enum PromptKind { Choice, Text }
 
 /// <summary>A question the conversation waits on. Plain data, so it survives a restart.</summary>
-public sealed record PendingPrompt(PromptKind Kind, string Key, string TextKey, List<ChoiceOption> Choices, int Retries = 0);
+public sealed record PendingPrompt(PromptKind Kind, string Key, string TextKey, List<ChoiceOption> Choices, int Retries = 0)
+{
+    /// <summary>A choice prompt that also takes words of one's own: the answer is then <see cref="Answers.OwnWords"/>.</summary>
+    public bool AcceptsOwnWords { get; init; }
+
+    public PendingPrompt OrOwnWords() => this with { AcceptsOwnWords = true };
+}
 
 /// <summary>A choice is an id for the flow and a text key for the person.</summary>
 public sealed record ChoiceOption(string Id, string LabelKey);
@@ -12,6 +18,10 @@ public static class Prompt
 {
     public static PendingPrompt Choice(string key, string textKey, params ChoiceOption[] choices) =>
         new(PromptKind.Choice, key, textKey, [.. choices]);
+
+    /// <summary>Choices by id; each label is the text "choice.&lt;id&gt;".</summary>
+    public static PendingPrompt Choice(string key, string textKey, params string[] choiceIds) =>
+        Choice(key, textKey, choiceIds.Select(id => new ChoiceOption(id, "choice." + id)).ToArray());
 
     public static PendingPrompt YesNo(string key, string textKey) =>
         Choice(key, textKey, new ChoiceOption(Answers.Yes, "choice.yes"), new ChoiceOption(Answers.No, "choice.no"));
@@ -24,4 +34,7 @@ public static class Answers
 {
     public const string Yes = "yes";
     public const string No = "no";
+
+    /// <summary>The person typed something of their own; the step reads it through triage, not as text.</summary>
+    public const string OwnWords = "own-words";
 }

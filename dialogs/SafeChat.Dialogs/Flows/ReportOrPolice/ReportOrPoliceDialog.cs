@@ -1,0 +1,39 @@
+using SafeChat.Dialogs.Engine;
+using SafeChat.Dialogs.Engine.Prompts;
+using SafeChat.Dialogs.Flows.Routing;
+
+namespace SafeChat.Dialogs.Flows.ReportOrPolice;
+
+/// <summary>
+/// The decision aid: a report to the municipality (melding), a police complaint (aangifte) or an anonymous
+/// tip — what each is, who gets it, whether it is anonymous, what happens next — ending in an action.
+/// </summary>
+public sealed class ReportOrPoliceDialog : Dialog
+{
+    private const string Choice = "choice";
+
+    public override string Id => Flow.ReportOrPolice;
+
+    public override IReadOnlyList<Step> Steps { get; } =
+    [
+        step =>
+        {
+            step.Say("decision.intro");
+            step.Say("decision.melding");
+            step.Say("decision.aangifte");
+            step.Say("decision.tip");
+            return step.Ask(Prompt.Choice(Choice, "decision.ask", "melding", "aangifte", "tip", "support"));
+        },
+        step =>
+        {
+            step.Route(step.Answer(Choice) switch
+            {
+                "melding" => HelpRoutes.MunicipalReport,
+                "aangifte" => HelpRoutes.PoliceComplaint,
+                "tip" => HelpRoutes.AnonymousTip,
+                _ => HelpRoutes.Support,
+            });
+            return step.End();
+        },
+    ];
+}

@@ -1,0 +1,36 @@
+namespace SafeChat.Dialogs.Flows.Routing;
+
+/// <summary>A named referral: the text that explains it and the directory entries it hands out.</summary>
+public sealed record HelpRoute(string Name, string TextKey, params string[] Services);
+
+/// <summary>
+/// Where SafeChat sends people, one rule each. When a rule fires its name is logged (never the person's
+/// words), so anyone can see which referrals are made and check them against this page.
+/// </summary>
+public static class HelpRoutes
+{
+    /// <summary>Sexual violence in the last 7 days (or unsure when): Centrum Seksueel Geweld now — 24/7,
+    /// medical and forensic care in the first days, police only if the person wants.</summary>
+    public static readonly HelpRoute RecentSexualViolence = new("recent-sexual-violence", "route.csg-now", "csg");
+
+    /// <summary>Sexual violence longer ago: Centrum Seksueel Geweld and Slachtofferhulp.</summary>
+    public static readonly HelpRoute EarlierSexualViolence = new("earlier-sexual-violence", "route.csg-earlier", "csg", "slachtofferhulp");
+
+    /// <summary>Harm, control or threats by a partner, ex, family member or housemate, or not being allowed out: Veilig Thuis.</summary>
+    public static readonly HelpRoute HarmBySomeoneClose = new("harm-by-someone-close", "route.veilig-thuis", "veilig-thuis");
+
+    /// <summary>Support, practical or legal help, preparing an aangifte or someone to go along: Slachtofferhulp.</summary>
+    public static readonly HelpRoute Support = new("support", "route.slachtofferhulp", "slachtofferhulp");
+
+    /// <summary>Wants a person rather than a bot: Slachtofferhulp by phone or chat.</summary>
+    public static readonly HelpRoute TalkToPerson = new("talk-to-a-person", "route.person", "slachtofferhulp");
+
+    /// <summary>Wants to make an aangifte: the police's non-emergency number (no online aangifte for this offence), and Slachtofferhulp to prepare and go along.</summary>
+    public static readonly HelpRoute PoliceComplaint = new("police-complaint", "route.aangifte", "police", "slachtofferhulp");
+
+    /// <summary>Wants to pass on a tip without giving a name: Meld Misdaad Anoniem.</summary>
+    public static readonly HelpRoute AnonymousTip = new("anonymous-tip", "route.tip", "meld-misdaad-anoniem");
+
+    /// <summary>Wants to report to the municipality.</summary>
+    public static readonly HelpRoute MunicipalReport = new("municipal-report", "route.melding", "gemeente");
+}

@@ -1,0 +1,73 @@
+using SafeChat.Dialogs.Flows;
+
+namespace SafeChat.Dialogs.Tests.Engine;
+
+/// <summary>
+/// A property over the whole conversation: at every question in every flow (found by tapping every choice
+/// from the start), a message about danger gets 112 in the very next reply, and one about suicidal
+/// thoughts gets 113 — and the question is asked again afterwards.
+/// </summary>
+public class SafetyEverywhereTests
+{
+    private static readonly string[] DialogsWithQuestions =
+    [
+        Flow.Greeting, Flow.MainMenu, Flow.HappenedToMe, Flow.StreetHarassment, Flow.SexualViolence, Flow.WhatCounts,
+        Flow.ReportOrPolice, Flow.Bystander, Flow.BystanderNow, Flow.BystanderAfter,
+    ];
+
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        { "nl", "er volgt me iemand en ik ben bang", "emergency", "112" },
+        { "nl", "ik wil niet meer leven", "113", "113" },
+        { "en", "someone is following me right now", "emergency", "112" },
+        { "en", "i want to kill myself", "113", "113" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_question_in_every_flow_answers_danger_first(string locale, string message, string contact, string number)
+    {
+        var questions = AllQuestions(locale);
+
+        Assert.Superset(DialogsWithQuestions.ToHashSet(), questions.Keys.Select(k => k.Split('#')[0]).ToHashSet());
+        Assert.True(questions.Count >= DialogsWithQuestions.Length, $"only {questions.Count} questions found");
+        foreach (var (position, savedState) in questions)
+        {
+            var chat = new EngineDriver { SavedState = savedState };
+            var replies = chat.Say(message);
+
+            Assert.True(replies.Count > 0 && replies.Contacts().FirstOrDefault() == contact, $"at {position}: {replies.Texts()}");
+            Assert.Contains(number, replies[0].Text);
+            Assert.True(replies.Choices().Count > 0, $"at {position} the question was not asked again");
+        }
+    }
+
+    /// <summary>Every distinct question reachable by tapping choices, keyed "dialog#step#prompt", with the state there.</summary>
+    private static Dictionary<string, string> AllQuestions(string locale)
+    {
+        var found = new Dictionary<string, string>();
+        var start = new EngineDriver();
+        var queue = new Queue<(string State, IReadOnlyList<string> Choices)>();
+        queue.Enqueue((Snapshot(start, start.Start(locale == "en" ? "en-US" : "nl-NL")), Choices(start)));
+        while (queue.Count > 0)
+        {
+            var (state, choices) = queue.Dequeue();
+            var here = new EngineDriver { SavedState = state };
+            var frame = here.State.Active;
+            if (frame?.Prompt is null) continue;
+            var position = $"{frame.Dialog}#{frame.Step}#{frame.Prompt.Key}#{here.State.Stack.Count}";
+            if (!found.TryAdd(position, state)) continue;
+            foreach (var choice in choices)
+            {
+                var next = new EngineDriver { SavedState = state };
+                var replies = next.Say(choice);
+                queue.Enqueue((next.SavedState, replies.Choices()));
+            }
+        }
+        return found;
+
+        static string Snapshot(EngineDriver driver, IReadOnlyList<SafeChat.Dialogs.Activities.Activity> _) => driver.SavedState;
+        static IReadOnlyList<string> Choices(EngineDriver driver) =>
+            new EngineDriver { SavedState = driver.SavedState }.Say("help").Choices();
+    }
+}
