@@ -85,6 +85,16 @@ public sealed class DirectLineTestClient
     public Task<ActivitySet> WaitForQuestionAsync(int n = 1) =>
         WaitForAsync(set => set.Questions.Count >= n && ActivitySet.Choices(set.Activities[^1]).Count > 0);
 
+    /// <summary>Taps the choice with this id on the last question (ids are stable; wording may change).</summary>
+    public async Task<ActivitySet> TapAsync(string choiceId)
+    {
+        var last = (await GetAsync()).Questions[^1];
+        var action = last.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray()
+            .FirstOrDefault(a => a.TryGetProperty("choiceId", out var id) && id.GetString() == choiceId);
+        Assert.True(action.ValueKind == JsonValueKind.Object, $"no choice '{choiceId}' in: {ActivitySet.Text(last)}");
+        return await AnswerAsync(action.GetProperty("value").GetString()!);
+    }
+
     /// <summary>Says something and waits for the next question.</summary>
     public async Task<ActivitySet> AnswerAsync(string text)
     {
@@ -127,6 +137,16 @@ public sealed record ActivitySet(IReadOnlyList<JsonElement> Activities, string W
     public IReadOnlyList<JsonElement> FromUser => Activities.Where(a => a.GetProperty("from").GetProperty("role").GetString() == "user").ToList();
 
     public IReadOnlyList<JsonElement> Questions => FromBot.Where(a => Choices(a).Count > 0).ToList();
+
+    /// <summary>The choice ids offered by the latest question.</summary>
+    public IReadOnlyList<string> ChoiceIds => Questions.Count == 0 ? [] :
+        Questions[^1].GetProperty("suggestedActions").GetProperty("actions").EnumerateArray()
+            .Select(a => a.GetProperty("choiceId").GetString()!).ToList();
+
+    /// <summary>Everything the bot said after the n-th question, as one text.</summary>
+    public string TextSince(int question) =>
+        string.Join("\n", Activities.SkipWhile(a => !Questions.Skip(question - 1).Take(1).Any(q => q.GetProperty("id").GetString() == a.GetProperty("id").GetString()))
+            .Skip(1).Where(a => a.GetProperty("from").GetProperty("role").GetString() == "bot").Select(Text));
 
     /// <summary>Every tel: link any bot message offered.</summary>
     public IReadOnlyList<string> AllCallLinks => FromBot.SelectMany(CallLinks).ToList();

@@ -78,3 +78,32 @@ public class GreetingFlowTests
         Assert.Equal(["Ja", "Nee"], replies.Choices());
     }
 }
+
+public class LanguageChoiceTests
+{
+    [Theory]
+    [InlineData("hi, what is street harassment?", "en", "automated assistant")]
+    [InlineData("hoi, wat is straatintimidatie?", "nl", "automatische assistent")]
+    public void Without_a_locale_the_first_message_decides_the_language(string first, string language, string greeting)
+    {
+        var chat = new EngineDriver();
+
+        var replies = chat.Say(first);
+
+        Assert.Equal(language, chat.State.Language);
+        Assert.Contains(greeting, replies.Texts());
+    }
+
+    [Fact]
+    public void An_explicit_switch_wins_over_detection_later_on()
+    {
+        var chat = new EngineDriver();
+        chat.Say("hi there");
+        chat.Say("Nederlands");
+
+        var replies = chat.Say("what?");
+
+        Assert.Equal("nl", chat.State.Language);
+        Assert.Contains("niet zeker wat je bedoelt", replies.Texts());
+    }
+}

@@ -1,0 +1,176 @@
+using SafeChat.Bot.Tests.Support;
+
+namespace SafeChat.Bot.Tests.Journeys;
+
+/// <summary>
+/// One journey per route, through the Direct Line endpoint, the way a person taps through the chat.
+/// They assert on what matters: which help line appears (by its tel: link from the directory) and which
+/// choices come next — not on exact wording.
+/// </summary>
+public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
+{
+    private async Task<DirectLineTestClient> StartAtMenuAsync(string locale = "nl-NL")
+    {
+        var chat = await DirectLineTestClient.StartAsync(fixture.Host.Http, locale);
+        await chat.WaitForQuestionAsync();
+        var menu = await chat.TapAsync("no"); // not in danger right now
+        Assert.Equal(["happened", "saw", "what-counts", "report-or-police", "person"], menu.ChoiceIds);
+        return chat;
+    }
+
+    [Fact]
+    public async Task Victim_of_recent_sexual_violence_gets_the_sexual_assault_centre_now()
+    {
+        var chat = await StartAtMenuAsync();
+        await chat.TapAsync("happened");
+        var when = await chat.TapAsync("sexual-violence");
+        Assert.Equal(["within-7-days", "longer-ago", "not-sure"], when.ChoiceIds);
+
+        var done = await chat.TapAsync("within-7-days");
+
+        Assert.Contains("tel:08000188", done.AllCallLinks);
+        Assert.DoesNotContain("tel:09000101", done.AllCallLinks); // not diluted: CSG first, alone
+        Assert.Equal(["menu", "done"], done.ChoiceIds);
+        Assert.Contains(fixture.Host.Logs.Lines, l => l.Contains("Routing rule recent-sexual-violence fired"));
+    }
+
+    [Fact]
+    public async Task Sexual_violence_longer_ago_gets_the_centre_and_victim_support()
+    {
+        var chat = await StartAtMenuAsync();
+        await chat.TapAsync("happened");
+        await chat.TapAsync("touched");
+
+        var done = await chat.TapAsync("longer-ago");
+
+        Assert.Contains("tel:08000188", done.AllCallLinks);
+        Assert.Contains("tel:09000101", done.AllCallLinks);
+    }
+
+    [Fact]
+    public async Task Partner_violence_told_in_own_words_goes_to_Veilig_Thuis_and_the_words_are_not_logged()
+    {
+        var chat = await StartAtMenuAsync();
+        const string words = "mijn vriend controleert mijn telefoon en slaat me soms";
+
+        var done = await chat.AnswerAsync(words);
+
+        Assert.Contains("tel:08002000", done.AllCallLinks);
+        Assert.DoesNotContain("tel:112", done.AllCallLinks); // "soms": not danger right now
+        Assert.Contains(fixture.Host.Logs.Lines, l => l.Contains("Routing rule harm-by-someone-close fired"));
+        Assert.DoesNotContain(fixture.Host.Logs.Lines, l => l.Contains("telefoon"));
+    }
+
+    [Fact]
+    public async Task Street_harassment_leads_to_the_decision_aid_and_an_aangifte_by_phone()
+    {
+        var chat = await StartAtMenuAsync();
+        await chat.TapAsync("happened");
+        var next = await chat.TapAsync("remarks");
+        Assert.Equal(["report-or-police", "support", "menu"], next.ChoiceIds);
+
+        var options = await chat.TapAsync("report-or-police");
+        Assert.Equal(["melding", "aangifte", "tip", "support"], options.ChoiceIds);
+        var explained = options.Describe();
+        Assert.Contains("anoniem", explained);                  // a melding can be anonymous
+        Assert.Contains("strafrechtelijk onderzoek", explained); // an aangifte starts an investigation
+        Assert.Contains("niet meer intrekken", explained);       // and cannot be withdrawn
+        Assert.Contains("niet online", explained);               // not online for this offence
+
+        var done = await chat.TapAsync("aangifte");
+        Assert.Contains("tel:09008844", done.AllCallLinks);
+        Assert.Contains("tel:09000101", done.AllCallLinks); // Slachtofferhulp can prepare and go along
+    }
+
+    [Fact]
+    public async Task The_decision_aid_can_end_in_an_anonymous_report_or_tip()
+    {
+        var chat = await StartAtMenuAsync();
+        await chat.TapAsync("report-or-police");
+        var melding = await chat.TapAsync("melding");
+        Assert.Contains("tel:14010", melding.AllCallLinks);
+
+        await chat.TapAsync("menu");
+        await chat.TapAsync("report-or-police");
+        var tip = await chat.TapAsync("tip");
+        Assert.Contains("tel:08007000", tip.AllCallLinks);
+    }
+
+    [Fact]
+    public async Task What_counts_explains_the_2024_law_and_that_it_is_never_your_fault()
+    {
+        var chat = await StartAtMenuAsync();
+        var explained = await chat.TapAsync("what-counts");
+
+        var text = explained.Describe();
+        Assert.Contains("429ter", text);
+        Assert.Contains("2024", text);
+        Assert.Contains("nooit jouw schuld", text);
+        Assert.Equal(["report-or-police", "happened", "menu"], explained.ChoiceIds);
+    }
+
+    [Fact]
+    public async Task Bystander_when_it_is_not_safe_is_coached_to_delegate_and_call_112()
+    {
+        var chat = await StartAtMenuAsync();
+        var when = await chat.TapAsync("saw");
+        Assert.Equal(["happening-now", "already-happened", "prepare", "support-friend"], when.ChoiceIds);
+        var safe = await chat.TapAsync("happening-now");
+        Assert.Equal(["safe-for-me", "not-safe-for-me", "not-sure"], safe.ChoiceIds);
+
+        var coached = await chat.TapAsync("not-safe-for-me");
+
+        Assert.Contains("tel:112", coached.AllCallLinks);
+        Assert.Contains("Ben je oké?", coached.Describe());
+        Assert.Contains("nooit online", coached.Describe()); // filming: give it to the person, never post it
+    }
+
+    [Fact]
+    public async Task Bystander_preparing_learns_the_five_steps_and_the_five_ds()
+    {
+        var chat = await StartAtMenuAsync();
+        await chat.TapAsync("saw");
+
+        var coached = await chat.TapAsync("prepare");
+
+        Assert.Contains("5 D's", coached.Describe());
+        Assert.Contains("vijf stappen", coached.Describe());
+    }
+
+    [Fact]
+    public async Task Someone_who_wants_a_person_hears_it_is_a_bot_and_gets_Slachtofferhulp()
+    {
+        var chat = await StartAtMenuAsync();
+
+        var done = await chat.AnswerAsync("kan ik met een mens praten");
+
+        Assert.Contains("tel:09000101", done.AllCallLinks);
+        Assert.Contains("computer", done.Describe());
+    }
+
+    [Fact]
+    public async Task An_English_speaker_gets_the_same_help_in_English()
+    {
+        var chat = await StartAtMenuAsync("en-US");
+        await chat.TapAsync("happened");
+        await chat.TapAsync("sexual-violence");
+
+        var done = await chat.TapAsync("not-sure");
+
+        Assert.Contains("tel:08000188", done.AllCallLinks);
+        Assert.Contains("day and night", done.Describe());
+        Assert.Contains("Back to the menu", ActivitySet.Choices(done.Questions[^1]));
+    }
+
+    [Fact]
+    public async Task Danger_in_the_middle_of_a_flow_gets_112_first_then_the_same_question()
+    {
+        var chat = await StartAtMenuAsync();
+        await chat.TapAsync("saw");
+
+        var set = await chat.AnswerAsync("help hij staat voor mijn deur");
+
+        Assert.Contains("tel:112", set.AllCallLinks);
+        Assert.Equal(["happening-now", "already-happened", "prepare", "support-friend"], set.ChoiceIds);
+    }
+}
