@@ -6,7 +6,7 @@ if (args is ["triage", ..])
 {
     Console.InputEncoding = Encoding.UTF8;
     using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
-    return TriageCommand.Run(Console.In, stdout);
+    return TriageCommand.Run(Console.In, stdout, args.Contains("--explain") ? Console.Error : null);
 }
 
 var app = SafeChatApp.Build(args);

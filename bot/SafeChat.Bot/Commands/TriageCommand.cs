@@ -12,11 +12,14 @@ public static class TriageCommand
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Run(TextReader input, TextWriter output)
+    /// <param name="explain">Also write, to stderr, which rule gave each signal ("triage --explain").</param>
+    public static int Run(TextReader input, TextWriter output, TextWriter? explain = null)
     {
         var recognizer = new TriageRecognizer();
         while (input.ReadLine() is { } line)
         {
+            foreach (var (rule, matched) in explain is null ? [] : recognizer.Explain(line))
+                explain!.WriteLine($"{rule.Signal}: \"{matched}\" by {rule.Pattern}");
             var signals = recognizer.Recognize(line).Signals;
             var result = new
             {

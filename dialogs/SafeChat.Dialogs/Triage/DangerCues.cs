@@ -19,19 +19,19 @@ public static class DangerCues
         @"\b(inbreken|inbreker|breekt in|breken in|binnendringen|binnen te komen|binnenkomen)\b|\bbreak(ing)? in(to)?\b",
         @"\b(geklommen|klimt|klimmen|climbed|climbing)\b.{0,30}\b(tuin|huis|raam|balkon|garden|house|window|balcony)\b|\b(tuin|huis|raam|balkon) (in|binnen) (geklommen|gekomen)\b",
         @"\b(trying to|probeert|proberen) (to )?(open|get in|openen|binnen|de deur|my door|the door)",
-        @"\b(schopt|schoppen|trapt|beukt|bonkt|bonst) (de|op de|tegen de|mijn) (deur|raam)\b|\b(kicking|banging on|knocking on) (the|my) (door|window)\b",
+        @"\b(schopt|schoppen|trapt|beukt|bonkt|bonst|slaat|rammelt)\b.{0,15}\b(op|tegen|aan|in) (de|mijn|m'n|onze) (deur|raam|voordeur)\b|\b(schopt|trapt|beukt|slaat) (de|mijn|m'n|onze) (deur|raam|voordeur) in\b|\b(kicking|banging on|knocking on) (the|my) (door|window)\b",
         // weapons and threats to life
         @"\b(mes|messen|pistool|wapen|vuurwapen|knife|gun|weapon|machete)\b",
-        @"\b(vermoorden|doodmaken|dood maken|doodsteken|neersteken|murder|stab)\b|\bkill(ing)? (me|us|you|her|him)\b",
+        @"\b(vermoorden|doodmaken|dood maken|doodsteken|neersteken|neer te steken|dood te maken|murder|stab)\b|\bkill(ing)? (me|us|you|her|him)\b",
         @"\b(bedreigt|bedreigen) (me|mij|ons)\b|\bthreaten(s|ing)? (me|us)\b|\b(weet|weten) waar ik woon\b|\bknows? where i live\b",
         // blocked, cornered, someone on the way
-        @"\b(houdt|houden) (me|mij) tegen\b|\bblock(ing|s)? (my|the) (way|path|door)\b|\b(kan|kom) (er )?niet (langs|weg|voorbij|uit)\b|\bcan't (get )?(past|away|out)\b|\bwon't (move|let me (pass|go|leave))\b",
+        @"\b(houdt|houden) (me|mij) tegen\b|\bblock(ing|s)? (my|the) (way|path|door)\b|\b(kan|kom) (er )?niet (langs|weg|voorbij|uit)\b|\bcan't (get )?(past|away|out)\b|\bwon't (move|let me (pass|go|leave))\b(?! to)",
         @"\b(coming (over|here|for me|to my)|on (his|her|their) way (here|over|to me))\b|\bkomt (nu |eraan |zo )?(hierheen|naar mij|naar me|naar mijn huis|eraan)\b",
         @"\b(blijft|blijven) (me|mij) (aanraken|betasten|vastpakken|volgen|duwen|slaan|uitschelden|lastigvallen)\b|\bkeeps? (touching|grabbing|following|pushing|hitting) me\b",
         @"\b(staat|zit|loopt|lopen|staan) (nog |nu )?(naast|achter|vlak bij|tegen) (me|mij)\b|\b(net|zojuist|just)\b.{0,30}\b(klap|geslagen|sloeg|geduwd|hit me|punched|slapped|pushed)\b",
         // force now
         @"\b(slaat|schopt|wurgt|stikt|duwt|bijt) (me|mij)\b|\b(hitting|beating|choking|strangling|kicking|hurting) (me|us)\b",
-        @"\b(trekt|rukt) aan (me|mij|mijn|m'n)\b|\blaat (me|mij) niet los\b|\b(houdt|pakt|grijpt) (me|mij) vast\b|\b(grabbing|pulling|holding) (me|onto me)\b|\bwon't let (me )?go\b",
+        @"\b(trekt|rukt) aan (me|mij|mijn|m'n)\b|\blaat (me|mij) niet los\b|\b(houdt|pakt|grijpt) (me|mij) vast\b|\b(grabbing|pulling|holding) (me|onto me)\b|\bwon't let (me )?go\b(?! to)",
         @"\b(opgesloten|locked in|locked me in|trapped)\b",
         @"\b(ik bloed|bloed erg|i'm bleeding|i am bleeding|ben gewond|am injured|i'm hurt)\b",
         // someone lurking for me

@@ -32,7 +32,7 @@ public static class TriageRules
         R.Of(Emergency, $@"\b(is|are|he's|she's|they're) (hitting|beating|choking|hurting|kicking|strangling|attacking) {Me}\b"),
         R.Of(Emergency, @"\b(wil|gaat|will|going to|gonna) me (slaan|vermoorden|doodmaken|pakken|hurt|kill)\b"),
         R.Of(Emergency, @"\b(ik ben gewond|ik bloed|ik ben verwond|i'm (hurt|bleeding|injured)|i am (hurt|bleeding|injured))\b", presentOnly: true),
-        R.Of(Emergency, @"\bopgesloten\b|\blaat (me|mij) (er )?niet (uit|weg|gaan)\b|\blocked (me )?in\b|\bwon't let me (out|leave|go)\b", presentOnly: true, negatable: false),
+        R.Of(Emergency, @"\bopgesloten\b|\blaat (me|mij) (er )?niet (uit|weg|gaan)\b|\blocked (me )?in\b|\bwon't let me (out|leave|go)\b(?! to)", presentOnly: true, negatable: false),
         R.Of(Emergency, @"\b(breekt|breken|inbreken|inbreker|breaking|break) (in|into|binnen)\b|\btrying to (get|break) in\b|\bprobeert binnen te komen\b", presentOnly: true),
         R.Of(Emergency, $@"\b{Stranger} (staat|is|wacht|zit|stands|is standing|is waiting) (hier |nu )?(voor|bij|at|outside) (mijn|de|my|the) (deur|voordeur|door|huis|house)\b", presentOnly: true),
         R.Of(Emergency, $@"\b(wacht|wachten) {Me} op\b|\b(staat|staan) {Me} op te wachten\b|\b(waiting|wait) for me (outside|at|by)\b", presentOnly: true),
@@ -48,10 +48,10 @@ public static class TriageRules
         R.Of(Emergency, @"\b(iemand|someone|somebody|een man|a man|a stranger|een vreemde|an intruder|een inbreker) (is |staat |zit )?(in|bij|voor|outside|at) (mijn|my|m'n|het|the|our|ons) (huis|house|home|kamer|room|raam|window|deur|door|flat|apartment)\b", presentOnly: true),
         R.Of(Emergency, @"\b(he's|she's|they're|someone's|somebody's|hij is|ze zijn|iemand is) (nu |now )?(outside|at|buiten|voor|bij) (my|mijn|our|ons)\b", presentOnly: true),
         R.Of(Emergency, @"\b(banging|knocking|bonkt|bonst|bonken|beukt|beuken) (on|op|aan)\b", presentOnly: true),
-        R.Of(Emergency, @"\b(trekt|trekken|rukt) aan (mijn|m'n)\b|\blaat (me|mij) niet los\b|\b(houdt|pakt|grijpt) (me|mij) vast\b|\b(grabbing|pulling|holding) (me|my|onto me)\b|\bwon't let (me )?go\b", presentOnly: true, negatable: false),
+        R.Of(Emergency, @"\b(trekt|trekken|rukt) aan (mijn|m'n)\b|\blaat (me|mij) niet los\b|\b(houdt|pakt|grijpt) (me|mij) vast\b|\b(grabbing|pulling|holding) (me|my|onto me)\b|\bwon't let (me )?go\b(?! to)", presentOnly: true, negatable: false),
 
         // ── self_harm: thoughts of suicide or self-harm ──────────────────────────────────────
-        R.Of(SelfHarm, @"\bzelfmoord|\bzelfdoding|\bsuicid"),
+        R.Of(SelfHarm, @"\bzelfmoord|\bzelfdoding|\bsuicid|\b(het leven zat|levensmoe)\b"),
         R.Of(SelfHarm, @"\b(niet meer (willen )?leven|wil niet meer leven|wil dood|dood willen|wil er niet meer zijn|er een eind aan maken|geen zin meer (in het leven|om te leven))\b"),
         R.Of(SelfHarm, @"\bmezelf (iets )?(aan ?doen|aan te doen|pijn doen|snijden|iets aandoen)\b"),
         R.Of(SelfHarm, @"\b(zie het niet meer zitten|beter af (zonder mij|als ik dood)|ik wou dat ik dood was)\b|\bbetter off\b.{0,30}\b(dead|without me)\b|\bi wish i (was|were) dead\b|\b(eind|einde) aan (te )?maken\b|\bniet meer wakker (te )?worden\b|\bwil (voor altijd )?verdwijnen\b|\bdon't want to (be here|live|exist|wake up)\b|\bdisappear(ing)? forever\b|\bnot (want|wanting) to (live|exist|wake up)\b|\b(snij|kras) mezelf\b|\bmezelf (snijden|krassen)\b|\b(kill(ing)? myself|end (it all|my life)|ending (it all|my life)|want to die|wanna die|hurt(ing)? myself|cut(ting)? myself|self[- ]?harm|no reason to live|better off dead)\b"),
@@ -59,6 +59,7 @@ public static class TriageRules
         // ── sexual_violence: assault, rape, groping, drugging, recent or long ago ───────────────
         R.Of(SexualViolence, @"\b(verkracht|verkrachting|verkrachten|aangerand|aanranding|aanranden|betast|betasten|bepoteld|misbruikt|seksueel (misbruik|geweld)|gedrogeerd)\b"),
         R.Of(SexualViolence, @"\b(vastgepakt|vastgegrepen|begrepen)\b"),
+        R.Of(SexualViolence, @"\btegen (mijn|m'n) (zin|wil)\b.{0,30}\b(gezoend|aangeraakt|betast|gezeten|seks)\b|\baan (me|mij) (gezeten|zitten|zat)\b"),
         R.Of(SexualViolence, @"\b(blijft|blijven|bleef) (me|mij) (aanraken|betasten|vastpakken|zoenen)\b|\bkeeps? (touching|grabbing|groping|kissing) me\b"),
         R.Of(SexualViolence, @"\b(greep|grijpt|grepen|pakte|kneep|knijpt|knepen) (me|mij) (in|aan|bij) (mijn|m'n) (kruis|billen|kont|borst|borsten|lichaam)\b"),
         R.Of(SexualViolence, @"\baan (mijn|m'n) (borst|borsten|billen|kont|kruis|lichaam) (gezeten|gegrepen|gepakt|gevoeld|gezeten)\b|\bin (mijn|m'n) (kruis|billen|kont) (gegrepen|geknepen)\b"),
@@ -71,14 +72,14 @@ public static class TriageRules
         R.Of(SexualViolence, @"\bgrabbed (me|my (ass|butt|breasts?|chest|crotch|bum))\b|\btouched (me|my) .{0,20}(without|against|inappropriately)\b|\btouched me\b"),
 
         // ── domestic_violence: partner, ex, family, housemate ──────────────────────────────────
-        R.Of(DomesticViolence, $@"\b{Close}\b.{{0,50}}\b(sla(at|an)|sloeg\w*|schop\w*|leest|bekijkt|duw\w*|controle\w*|bedreig\w*|dreig\w*|stalk\w*|achtervolg\w*|volgt|laat (me|mij) (er )?niet|verbied\w*|pakt|neemt|schreeuw\w*|scheld\w*|mishandel\w*|blijft|staat|wacht|sluit|dwing\w*|kijkt|gluurt|loert|bespioneert|spies|watches|hit\w*|beat\w*|slap\w*|kick\w*|push\w*|control\w*|check\w*|threat\w*|follow\w*|won't let|doesn't let|tak\w*|yell\w*|scream\w*|keeps|shows up|lock\w*|forc\w*|hurt\w*|chok\w*|strangl\w*)\b"),
+        R.Of(DomesticViolence, $@"\b{Close}\b.{{0,50}}\b(sla(at|an)|sloeg\w*|schop\w*|leest|bekijkt|duw\w*|controle\w*|bedreig\w*|dreig\w*|stalk\w*|achtervolg\w*|volgt|laat (me|mij) (er )?niet|verbied\w*|pakt|neemt|schreeuw\w*|scheld\w*|mishandel\w*|blijft|staat|wacht|sluit|dwing\w*|kijkt|gluurt|loert|bespioneert|spies|watches|hit\w*|beat\w*|slap\w*|kick\w*|push\w*|control\w*|check\w*|threat\w*|follow\w*|won't let|doesn't let|tak\w*|mes|wapen|knife|gun|yell\w*|scream\w*|keeps|shows up|lock\w*|forc\w*|hurt\w*|chok\w*|strangl\w*)\b"),
         // "mag van mijn man niet werken": here the negation is the harm, so it cannot cancel the rule.
         R.Of(DomesticViolence, $@"\b(mag|moet) van {Close}\b|\b{Close} (wil|willen|bepaalt|bepalen) (niet )?dat ik\b|\b{Close} (bepaalt|bepalen|beslist|beslissen|controleert) (wat|wie|waar|wanneer|met wie|of) ik\b|\bgedwongen (te )?trouwen|\bforced (to )?marr|\buitgehuwelijkt\b", negatable: false),
         R.Of(DomesticViolence, @"\bik mag (niemand|nergens|niet (alleen|naar buiten|werken|studeren|uit|weg))\b|\bi'm not allowed to (see|go|leave|work|have)\b", negatable: false),
         R.Of(DomesticViolence, @"\bhuiselijk geweld\b|\bdomestic (violence|abuse)\b|\bthuis (word|wordt) (ik )?(geslagen|bedreigd|mishandeld)\b|\b(eergerelateerd|honou?r[- ]based)\b"),
 
         // ── street_harassment: remarks, sounds, gestures, following, exposure, photos ───────────
-        R.Of(StreetHarassment, @"\bna(roep|fluit|sis)\w*\b|\b(roept|riep|fluit|sist) .{0,20}\bna\b|\b(lekker ding|schatje|mooie meid|hey baby|sexy|hot stuff|nice (ass|tits))\b"),
+        R.Of(StreetHarassment, @"\bna(roep|fluit|sis)\w*\b|\b(roept|riep|fluit|sist) .{0,20}\bna\b|\bkissing (noises|sounds)\b|\b(liet|laat|toonde|showed) .{0,20}(geslachtsdeel|piemel|penis|lul)\b|\b(lekker ding|schatje|mooie meid|hey baby|sexy|hot stuff|nice (ass|tits))\b"),
         R.Of(StreetHarassment, @"\b(honk\w*|toeter\w*|(yell|shout|scream)\w* at me)\b"),
         R.Of(StreetHarassment, @"\b(zeiden|zei|zegt|zeggen|riep|riepen|roept|schreeuwde|schreeuwden) .{0,30}(tegen|naar) (me|mij)\b"),
         R.Of(StreetHarassment, @"\b(nageroepen|naroepen|riepen|roepen|roept|geroepen|nagefloten|nafluiten|floot|floten|fluiten|gefloten|siste|sisten|sissen|gesist|kusgeluiden|kissing noises|whistl\w*|hiss\w*|catcall\w*)\b"),
@@ -87,7 +88,7 @@ public static class TriageRules
         R.Of(StreetHarassment, @"\b(obscene |vieze )?gebaren\b|\b(obscene|rude|sexual) gestures?\b|\b(nagestaard|staren|staarde|stared|staring)\b"),
         R.Of(StreetHarassment, @"\b(potloodventer|exhibitionist|ontblootte?|zijn piemel|exposed himself|flashed me|flasher)\b"),
         R.Of(StreetHarassment, @"\bfoto'?s?( van mij| gemaakt)|\bfilmde (me|mij)\b|\b(took|taking) (a )?(photos?|pictures?|videos?) of me\b|\bupskirt\b"),
-        R.Of(StreetHarassment, $@"\b(volgt|volgde|achtervolgt|achtervolgde) {Me}\b|\b(gevolgd|achtervolgd)\b|\bachter {Me} aan\b|\b(following|followed) {Me}\b|\b(being|getting|was|were|got) (followed|stalked)\b|\b{Me} (volgen|volgt|achtervolgen|achtervolgt)\b"),
+        R.Of(StreetHarassment, $@"\b(volgt|volgde|achtervolgt|achtervolgde) {Me}\b|\b(gevolgd|achtervolgd)\b|\bachter {Me} aan\b|\b(following|followed) {Me}\b|\b(being|getting|was|were|got) (followed|stalked)\b|\b(loopt|lopen|liep|liepen|fietst|rijdt|reed) .{{0,30}}achter (me|mij)\b|\b{Me} (volgen|volgt|achtervolgen|achtervolgt)\b"),
         R.Of(StreetHarassment, @"\b(betast|vastgepakt|aangeraakt|aanraken|begrepen|greep|grijpt|kneep|groped|grabbed|touched)\b.{0,40}\b(tram|metro|bus|trein|station|straat|halte|bushalte|perron|park|winkel|train|street|tram stop|bus stop|platform)\b"),
         R.Of(StreetHarassment, @"\b(in|op) de (tram|metro|bus|trein)\b.{0,40}\b(betast|vastgepakt|aangeraakt|aanraken|begrepen)\b"),
 
@@ -96,7 +97,8 @@ public static class TriageRules
         R.Of(Bystander, @"\b(ik zag|zag ik|ik heb gezien|i saw|i've seen|i have seen|i witnessed|getuige|witness|omstander|bystander)\b"),
         R.Of(Bystander, @"\b(hoe|wat) kan ik (haar|hem|hen|iemand|die persoon|mijn vriendin|mijn vriend)? ?(helpen|doen om te helpen)\b|\b(haar|hem|iemand|een vriendin|mijn vriendin) helpen\b"),
         R.Of(Bystander, @"\bhow (can|do|could|should) i help\b|\bhelp (her|him|them|someone|a friend|my friend)\b|\b(ingrijpen|intervene|intervening|step in)\b"),
-        R.Of(Bystander, @"\b(mijn vriendin|mijn vriend|een vriendin|my friend|a friend of mine) (wordt|werd|is|was|gets|got)\b"),
+        R.Of(Bystander, @"\b(mijn|een) (vriendin|vriend|zus|broer|collega|klasgenoot|dochter|zoon) (wordt|werd|is|was)\b|\b(my|a) (friend|sister|brother|colleague|classmate|daughter|son)( of mine)? (is|was|gets|got)\b"),
+        R.Of(Bystander, @"\b(wat kan ik doen|what can i do) (als|wanneer|when|if) (een|mijn|iemand|someone|a|my)\b"),
         R.Of(Bystander, @"\b(een|mijn) (vriendin|vriend|zus|broer|collega|dochter|zoon|nicht) die (is|werd|wordt|was)\b|\b(a|my) (friend|sister|brother|colleague|daughter|son) who (is|was|got|gets)\b"),
         R.Of(Bystander, @"\b(a|my) friend (tells|told) (me|you)\b|\bwhen a friend\b|\b(mijn|een) (vriendin|vriend|zus|collega) (vertelt|vertelde)\b"),
         R.Of(Bystander, @"\b(wat had ik moeten doen|what should i (have )?do(ne)? next time)\b|\bals ik (zie|zag) dat\b|\bif i see (someone|a)\b"),
@@ -114,6 +116,7 @@ public static class TriageRules
         R.Of(WantsHuman, @"\b(human|person|mens|iemand) (i|ik) (can|could|kan) (talk|speak|praten|spreken)\b|\bniet met een (computer|bot|robot)\b"),
         R.Of(WantsHuman, @"\b(gesprek|praten|spreken) met (een )?(echte? )?(hulpverlener|mens|persoon|medewerker)\b|\bnot (a |with a |to a )?(chat)?bot\b"),
         R.Of(WantsHuman, @"\biemand (bellen|aan de lijn)\b|\bin plaats van (chatten|de chat|een bot)\b|\binstead of (chatting|the chat|a bot)\b|\bcall (someone|a person|a human)\b"),
+        R.Of(WantsHuman, @"\becht(e)? (mens|persoon|medewerker|hulpverlener)\b|\bmag ik (een|iemand) (echte? )?(medewerker|mens|persoon)\b"),
         R.Of(WantsHuman, @"\bgeen (robot|bot|computer)\b|\biemand (die ik kan )?(spreken|praten)\b|\bkan ik iemand spreken\b"),
         R.Of(WantsHuman, @"\b(talk|speak|chat) (to|with) (a |an )?(real )?(person|human|someone|somebody|people|counsel+or|volunteer)\b|\breal person\b|\bnot a (bot|robot)\b|\blive (agent|person|chat)\b"),
     ];
@@ -125,7 +128,7 @@ public static class TriageRules
 
     /// <summary>Words that make a clause habitual or conditional ("als ik met jongens praat"): a threat, but not happening now.</summary>
     public static readonly System.Text.RegularExpressions.Regex HabitualMarker = new(
-        @"\b(soms|vaak|altijd|elke (dag|keer|week|avond)|iedere (dag|keer)|als ik|wanneer ik|sometimes|often|always|every (day|time|night)|whenever|if i)\b",
+        @"\b(soms|vaak|altijd|elke (dag|keer|week|avond)|iedere (dag|keer)|(als|wanneer) (ik|hij|ze|zij|die)|sometimes|often|always|every (day|time|night)|whenever|(if|when) (i|he|she|they))\b",
         System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>A negation that cancels what directly follows (or, for the second, what directly precedes).</summary>
