@@ -7,9 +7,9 @@
   var quickExitUrl = body.getAttribute('data-quick-exit-url');
   var emergencyPhone = body.getAttribute('data-emergency-phone');
   var page = {
-    nl: { html: 'nl', locale: 'nl-NL', exit: 'Snel weg', other: 'English', otherLang: 'en',
+    nl: { html: 'nl', locale: 'nl-NL', exit: 'Snel weg', other: 'English', otherLang: 'en', placeholder: 'Typ je bericht',
           hint: "Je praat met een automatische assistent. Druk op Esc of op 'Snel weg' om deze pagina direct te verlaten." },
-    en: { html: 'en', locale: 'en-US', exit: 'Leave now', other: 'Nederlands', otherLang: 'nl',
+    en: { html: 'en', locale: 'en-US', exit: 'Leave now', other: 'Nederlands', otherLang: 'nl', placeholder: 'Type your message',
           hint: "You are talking to an automated assistant. Press Esc or 'Leave now' to leave this page at once." }
   };
   var language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'nl';
@@ -41,6 +41,8 @@
       directLine: directLine,
       store: store,
       locale: page[language].locale,
+      // SafeChat says "je", not the formal "u" of Web Chat's built-in Dutch.
+      overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: page[language].placeholder },
       nonce: nonce,
       styleOptions: { hideUploadButton: true, suggestedActionLayout: 'flow', botAvatarInitials: 'SC', userAvatarInitials: '' }
     }, document.getElementById('webchat'));

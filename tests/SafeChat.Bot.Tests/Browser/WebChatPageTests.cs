@@ -39,6 +39,7 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(Said(page, "Bel nu 112")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bel 112" }).First).ToBeVisibleAsync();
         await Expect(page.GetByText("Verbindingsstatus: Verbonden")).ToHaveCountAsync(1); // Web Chat's own connectivity state
+        await Expect(page.GetByPlaceholder("Typ je bericht")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.TestOutput("webchat-danger-yes.png"), FullPage = true });
 
         Assert.Empty(watch.LeavingHost(_host.BaseUrl));
@@ -46,6 +47,25 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(!watch.ConsoleErrors.Any(e => e.Contains("Content Security Policy")), string.Join("\n", watch.ConsoleErrors));
         Assert.Empty(await context.CookiesAsync());
         await Expect(page.GetByText("mislukt")).ToHaveCountAsync(0); // Web Chat's "send failed": the echo arrived
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_person_taps_through_to_the_sexual_assault_centre_with_a_call_button()
+    {
+        var (context, page, watch) = await OpenAsync();
+        await Expect(Said(page, "ben je nu in gevaar")).ToBeVisibleAsync();
+
+        foreach (var choice in new[] { "Nee", "Er is mij iets overkomen", "Seksueel geweld", "In de afgelopen 7 dagen" })
+        {
+            await SuggestedAction(page, choice).ClickAsync();
+            await Expect(page.Locator(".webchat__bubble--from-user").GetByText(choice).First).ToBeVisibleAsync();
+        }
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bel 0800-0188" }).First).ToBeVisibleAsync();
+        await Expect(SuggestedAction(page, "Terug naar het menu")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.TestOutput("webchat-sexual-violence-route.png"), FullPage = true });
+        Assert.Empty(watch.LeavingHost(_host.BaseUrl));
         await context.CloseAsync();
     }
 
