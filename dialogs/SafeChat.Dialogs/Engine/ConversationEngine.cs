@@ -2,11 +2,12 @@ using SafeChat.Dialogs.Activities;
 using SafeChat.Dialogs.Content;
 using SafeChat.Dialogs.Engine.Interrupts;
 using SafeChat.Dialogs.Engine.Prompts;
+using SafeChat.Dialogs.Reports;
 using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Dialogs.Engine;
 
-public sealed record TurnOutcome(IReadOnlyList<Activity> Replies, IReadOnlyList<string> FiredRules);
+public sealed record TurnOutcome(IReadOnlyList<Activity> Replies, IReadOnlyList<string> FiredRules, IReadOnlyList<ITurnEffect> Effects);
 
 /// <summary>
 /// The turn pipeline: inbound activity → interrupts (safety first, then language and commands)
@@ -19,10 +20,11 @@ public sealed class ConversationEngine
     private readonly ChoiceMatcher _matcher;
 
     public ConversationEngine(ContentCatalog content, ITriage triage, IEnumerable<Dialog> dialogs, string rootDialog,
-        IEnumerable<IInterrupt>? interrupts = null, string? menuDialog = null)
+        IEnumerable<IInterrupt>? interrupts = null, string? menuDialog = null, IReportBook? reports = null)
     {
         Content = content;
         Triage = triage;
+        Reports = reports;
         RootDialog = rootDialog;
         _dialogs = dialogs.ToDictionary(d => d.Id);
         _interrupts = (interrupts ?? DefaultInterrupts.For(content, menuDialog ?? rootDialog)).ToList();
@@ -31,6 +33,7 @@ public sealed class ConversationEngine
     }
 
     public ContentCatalog Content { get; }
+    public IReportBook? Reports { get; }
     public ITriage Triage { get; }
     public string RootDialog { get; }
 
@@ -40,9 +43,9 @@ public sealed class ConversationEngine
     /// <summary>The replies and the names of the routing rules that fired.</summary>
     public TurnOutcome Run(ConversationState state, Activity inbound, DateTimeOffset now)
     {
-        var turn = new TurnContext(inbound, state, Content, Triage, now);
+        var turn = new TurnContext(inbound, state, Content, Triage, now) { Reports = Reports };
         Handle(turn, state, inbound);
-        return new TurnOutcome(turn.Replies, turn.FiredRules);
+        return new TurnOutcome(turn.Replies, turn.FiredRules, turn.Effects);
     }
 
     private void Handle(TurnContext turn, ConversationState state, Activity inbound)

@@ -22,4 +22,5 @@ public abstract record StepResult
     public sealed record End : StepResult;
     public sealed record Begin(string DialogId, bool Replace) : StepResult;
     public sealed record Loop : StepResult;
+    public sealed record Repeat : StepResult;
 }

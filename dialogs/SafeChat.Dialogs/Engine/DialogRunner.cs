@@ -13,9 +13,10 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
 
     private List<DialogFrame> Stack => turn.State.Stack;
 
-    public void Begin(string dialogId)
+    /// <summary>Starts a dialog on top of the current one, optionally with answers it should already know.</summary>
+    public void Begin(string dialogId, Dictionary<string, string>? known = null)
     {
-        Stack.Add(new DialogFrame { Dialog = Find(dialogId).Id });
+        Stack.Add(new DialogFrame { Dialog = Find(dialogId).Id, Answers = known ?? [] });
         Continue();
     }
 
@@ -42,7 +43,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         {
             PromptKind.Choice => matcher.Match(prompt, turn.Text)?.Id
                                  ?? (prompt.AcceptsOwnWords && !string.IsNullOrWhiteSpace(turn.Text) ? Answers.OwnWords : null),
-            _ => string.IsNullOrWhiteSpace(turn.Text) ? null : turn.Text.Trim(),
+            _ => matcher.Match(prompt, turn.Text)?.Id ?? FreeText(prompt),
         };
         if (answer is null)
         {
@@ -54,6 +55,14 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         frame.Prompt = null;
         frame.Step++;
         Continue();
+    }
+
+    private string? FreeText(PendingPrompt prompt)
+    {
+        if (string.IsNullOrWhiteSpace(turn.Text)) return null;
+        var text = turn.Text.Trim();
+        if (text.Length > Prompt.MaxTextLength) text = text[..Prompt.MaxTextLength];
+        return prompt.Scrubbed ? Reports.TextScrubber.Scrub(text) : text;
     }
 
     /// <summary>Asks the waiting question again, e.g. after a language switch or a safety message.</summary>
@@ -99,6 +108,10 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
                     return;
                 case StepResult.Next:
                     frame.Step++;
+                    break;
+                case StepResult.Repeat:
+                    frame.Step = frame.Asked[^1];
+                    frame.Asked.RemoveAt(frame.Asked.Count - 1);
                     break;
                 case StepResult.Loop:
                     frame.Step = 0;

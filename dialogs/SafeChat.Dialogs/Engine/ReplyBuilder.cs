@@ -26,7 +26,7 @@ public sealed class ReplyBuilder(ContentCatalog content)
     public void Ask(string language, PendingPrompt prompt, bool retry)
     {
         if (retry) _activities.Add(Message(language, content.Text(language, "prompt.retry")));
-        var question = Message(language, content.Text(language, prompt.TextKey));
+        var question = Message(language, content.Text(language, prompt.TextKey, prompt.Args));
         question.InputHint = "expectingInput";
         if (prompt.Choices.Count > 0)
             question.SuggestedActions = new SuggestedActions

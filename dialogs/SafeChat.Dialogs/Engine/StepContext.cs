@@ -33,6 +33,17 @@ public sealed class StepContext(TurnContext turn, DialogFrame frame)
     public StepResult Begin(string dialogId) => new StepResult.Begin(dialogId, Replace: false);
     public StepResult ReplaceWith(string dialogId) => new StepResult.Begin(dialogId, Replace: true);
 
+    /// <summary>Asks the last question of this dialog again (e.g. "anything else?" in a multiple choice).</summary>
+    public StepResult Repeat() => new StepResult.Repeat();
+
+    /// <summary>Asks the host to do something lasting (store a report), in the same transaction as this turn.</summary>
+    public void Do(ITurnEffect effect) => Turn.Effects.Add(effect);
+
+    public DateTimeOffset Now => Turn.Now;
+
+    /// <summary>A text in the conversation's language, e.g. a choice's label for a summary.</summary>
+    public string Text(string key, IReadOnlyDictionary<string, string>? args = null) => Turn.Content.Text(Language, key, args);
+
     /// <summary>Runs this dialog again from its first step, keeping what it remembered.</summary>
     public StepResult Loop() => new StepResult.Loop();
 }

@@ -1,6 +1,7 @@
 using SafeChat.Dialogs.Activities;
 using SafeChat.Dialogs.Content;
 using SafeChat.Dialogs.Engine.Prompts;
+using SafeChat.Dialogs.Reports;
 using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Dialogs.Engine;
@@ -33,9 +34,19 @@ public sealed class TurnContext
 
     public string NormalizedText => TextNormalizer.Normalize(Text);
 
+    /// <summary>True when the message is exactly one of the prompt's choice labels, as a tap sends it.</summary>
+    public bool TappedChoiceOf(PendingPrompt prompt) =>
+        prompt.Choices.Any(c => TextNormalizer.Normalize(Content.Text(Language, c.LabelKey)) == NormalizedText);
+
     public TriageResult Triage => _triage ??= _triageEngine.Recognize(Text ?? "");
 
     public IReadOnlyList<Activity> Replies => _replies.Activities;
+
+    /// <summary>Lasting changes the host must make together with this turn's state and replies.</summary>
+    public List<ITurnEffect> Effects { get; } = [];
+
+    /// <summary>The host's read access to reports, for "status CODE" (null where there is none).</summary>
+    public IReportBook? Reports { get; init; }
 
     /// <summary>Names of the routing rules that fired this turn: logged by the host, never the person's words.</summary>
     public List<string> FiredRules { get; } = [];

@@ -17,4 +17,6 @@ public static class Flow
     public const string BystanderPrepare = "bystander-prepare";
     public const string BystanderFriend = "bystander-friend";
     public const string TalkToPerson = "talk-to-person";
+    public const string Report = "report";
+    public const string ReportStatus = "report-status";
 }

@@ -4,6 +4,8 @@ using SafeChat.Dialogs.Flows.Bystander;
 using SafeChat.Dialogs.Flows.Greeting;
 using SafeChat.Dialogs.Flows.HappenedToMe;
 using SafeChat.Dialogs.Flows.MainMenu;
+using SafeChat.Dialogs.Flows.Report;
+using SafeChat.Dialogs.Reports;
 using SafeChat.Dialogs.Flows.ReportOrPolice;
 using SafeChat.Dialogs.Flows.SexualViolence;
 using SafeChat.Dialogs.Flows.SomeoneClose;
@@ -22,8 +24,9 @@ public static class SafeChatFlows
         new HappenedToMeDialog(), new StreetHarassmentDialog(), new SexualViolenceDialog(), new SomeoneCloseDialog(),
         new WhatCountsDialog(), new ReportOrPoliceDialog(), new TalkToPersonDialog(),
         new BystanderDialog(), new BystanderNowDialog(), new BystanderAfterDialog(), new BystanderPrepareDialog(), new BystanderFriendDialog(),
+        new ReportDialog(), new ReportStatusDialog(),
     ];
 
-    public static ConversationEngine CreateEngine(ContentCatalog? content = null) =>
-        new(content ?? ContentCatalog.LoadEmbedded(), new TriageRecognizer(), All(), Flow.Greeting, menuDialog: Flow.MainMenu);
+    public static ConversationEngine CreateEngine(ContentCatalog? content = null, IReportBook? reports = null) =>
+        new(content ?? ContentCatalog.LoadEmbedded(), new TriageRecognizer(), All(), Flow.Greeting, menuDialog: Flow.MainMenu, reports: reports);
 }

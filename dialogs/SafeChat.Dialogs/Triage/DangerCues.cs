@@ -12,7 +12,7 @@ public static class DangerCues
 {
     public static readonly IReadOnlyList<Regex> Strong = Compile(
         // pursuit (present forms only: "volgde" and "followed" are the past)
-        @"\b(volg|volgt|volgen|achtervolg|achtervolgt|achtervolgen)\b(?! (week|keer|jaar|maand))",
+        @"\b(volgt|volgen|achtervolgt|achtervolgen) (me|mij|ons)\b|\b(me|mij|ons) (volgt|volgen|achtervolgt|achtervolgen)\b",
         @"\b(loopt|lopen|rent|rennen|rijdt|rijden|fietst|fietsen) (me|mij)\b.{0,30}\bna\b",
         @"\b(follows|following|chasing|chases|stalking) (me|us)\b|\b(keeps|keep|is|are) (following|chasing|stalking)\b",
         // intrusion

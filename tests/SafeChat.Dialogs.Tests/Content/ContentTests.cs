@@ -91,12 +91,13 @@ public partial class ContentUsageTests
                      + File.ReadAllText(Path.Combine(Root(), "bot", "SafeChat.Bot", "Conversations", "SafeChatFallback.cs"));
         var literals = KeyLiteral().Matches(source).Select(m => m.Groups[1].Value).ToHashSet();
         var ids = IdLiteral().Matches(source).Select(m => m.Groups[1].Value).ToHashSet();
-        var channels = Enum.GetValues<SafeChat.Dialogs.Engine.ChannelKind>().Select(k => k.ToString().ToLowerInvariant()).ToHashSet();
+        // Keys built in code: "choice." + id, "status." + status, "leave."/"trace." + channel, "part." + part of day.
+        ids.UnionWith(Enum.GetValues<SafeChat.Dialogs.Engine.ChannelKind>().Select(k => k.ToString().ToLowerInvariant()));
+        ids.UnionWith(Enum.GetValues<SafeChat.Dialogs.Reports.PartOfDay>().Select(k => k.ToString().ToLowerInvariant()));
+        string[] built = ["choice.", "status.", "leave.", "trace.", "part."];
 
         bool Used(string key) =>
-            literals.Contains(key)
-            || (key.StartsWith("choice.") && ids.Contains(key["choice.".Length..]))
-            || ((key.StartsWith("leave.") || key.StartsWith("trace.")) && channels.Contains(key[(key.IndexOf('.') + 1)..]));
+            literals.Contains(key) || (built.Any(key.StartsWith) && ids.Contains(key[(key.IndexOf('.') + 1)..]));
 
         var orphans = ContentCatalog.LoadEmbedded().Pack("nl").Texts.Keys.Where(k => !Used(k)).ToList();
         Assert.True(orphans.Count == 0, "Texts nobody says: " + string.Join(", ", orphans));

@@ -27,12 +27,18 @@ public sealed class EngineDriver(ConversationEngine? engine = null)
     public IReadOnlyList<Activity> Event(string name, string value) =>
         Run(new Activity { Type = ActivityTypes.Event, Name = name, Value = JsonSerializer.SerializeToElement(value) });
 
+    /// <summary>The effects (such as a submitted report) the last turn asked the host to carry out.</summary>
+    public IReadOnlyList<ITurnEffect> LastEffects { get; private set; } = [];
+
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
     public IReadOnlyList<Activity> Run(Activity inbound)
     {
         var state = JsonSerializer.Deserialize<ConversationState>(SavedState, StateJson)!;
-        var replies = _engine.RunTurn(state, inbound, DateTimeOffset.UtcNow);
+        var outcome = _engine.Run(state, inbound, Now);
         SavedState = JsonSerializer.Serialize(state, StateJson);
-        return replies;
+        LastEffects = outcome.Effects;
+        return outcome.Replies;
     }
 
     /// <summary>A new driver on the same saved state: what a restarted process sees.</summary>

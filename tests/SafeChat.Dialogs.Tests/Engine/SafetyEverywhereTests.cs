@@ -12,7 +12,7 @@ public class SafetyEverywhereTests
     private static readonly string[] DialogsWithQuestions =
     [
         Flow.Greeting, Flow.MainMenu, Flow.HappenedToMe, Flow.StreetHarassment, Flow.SexualViolence, Flow.WhatCounts,
-        Flow.ReportOrPolice, Flow.Bystander, Flow.BystanderNow, Flow.BystanderAfter,
+        Flow.ReportOrPolice, Flow.Bystander, Flow.BystanderNow, Flow.BystanderAfter, Flow.Report,
     ];
 
     public static TheoryData<string, string, string, string> Cases => new()

@@ -10,6 +10,8 @@ public sealed class SafetyInterrupt : IInterrupt
 {
     public bool TryHandle(TurnContext turn, DialogRunner runner)
     {
+        // A tapped choice is an answer to the question, not a description of danger ("Volgen" as a category).
+        if (turn.State.Active?.Prompt is { } prompt && turn.TappedChoiceOf(prompt)) return false;
         var signals = turn.Triage.Signals;
         var danger = signals.Contains(Signal.Emergency);
         var selfHarm = signals.Contains(Signal.SelfHarm);

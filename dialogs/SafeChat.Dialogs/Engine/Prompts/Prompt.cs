@@ -9,6 +9,20 @@ public sealed record PendingPrompt(PromptKind Kind, string Key, string TextKey, 
     public bool AcceptsOwnWords { get; init; }
 
     public PendingPrompt OrOwnWords() => this with { AcceptsOwnWords = true };
+
+    /// <summary>Values for placeholders in the question text, e.g. what was chosen so far.</summary>
+    public Dictionary<string, string>? Args { get; init; }
+
+    /// <summary>Free text is cleaned of phone numbers, e-mail addresses and long digit strings before it is kept.</summary>
+    public bool Scrubbed { get; init; }
+
+    public PendingPrompt With(Dictionary<string, string> args) => this with { Args = args };
+
+    /// <summary>A text question that can also be answered with one of these choices (such as "skip").</summary>
+    public PendingPrompt WithChoices(params string[] choiceIds) =>
+        this with { Choices = [.. choiceIds.Select(id => new ChoiceOption(id, "choice." + id))] };
+
+    public PendingPrompt Scrub() => this with { Scrubbed = true };
 }
 
 /// <summary>A choice is an id for the flow and a text key for the person.</summary>
@@ -28,6 +42,9 @@ public static class Prompt
 
     public static PendingPrompt Text(string key, string textKey) =>
         new(PromptKind.Text, key, textKey, []);
+
+    /// <summary>Longest free text kept from one answer: enough for a description, not for a life story.</summary>
+    public const int MaxTextLength = 1000;
 }
 
 public static class Answers

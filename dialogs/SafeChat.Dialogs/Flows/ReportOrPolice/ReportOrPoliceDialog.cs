@@ -26,9 +26,9 @@ public sealed class ReportOrPoliceDialog : Dialog
         },
         step =>
         {
+            if (step.Answered(Choice, "melding")) return step.ReplaceWith(Flow.Report);
             step.Route(step.Answer(Choice) switch
             {
-                "melding" => HelpRoutes.MunicipalReport,
                 "aangifte" => HelpRoutes.PoliceComplaint,
                 "tip" => HelpRoutes.AnonymousTip,
                 _ => HelpRoutes.Support,

@@ -31,6 +31,4 @@ public static class HelpRoutes
     /// <summary>Wants to pass on a tip without giving a name: Meld Misdaad Anoniem.</summary>
     public static readonly HelpRoute AnonymousTip = new("anonymous-tip", "route.tip", "meld-misdaad-anoniem");
 
-    /// <summary>Wants to report to the municipality.</summary>
-    public static readonly HelpRoute MunicipalReport = new("municipal-report", "route.melding", "gemeente");
 }

@@ -16,7 +16,8 @@ public static class OwnWords
         if (signals.Contains(Signal.DomesticViolence)) return Flow.SomeoneClose;
         if (signals.Contains(Signal.Bystander)) return Flow.Bystander;
         if (signals.Contains(Signal.WantsHuman)) return Flow.TalkToPerson;
-        if (signals.Contains(Signal.WantsPolice) || signals.Contains(Signal.WantsReport)) return Flow.ReportOrPolice;
+        if (signals.Contains(Signal.WantsPolice)) return Flow.ReportOrPolice;
+        if (signals.Contains(Signal.WantsReport)) return Flow.Report;
         if (signals.Contains(Signal.StreetHarassment)) return IsQuestion(normalizedText) ? Flow.WhatCounts : Flow.StreetHarassment;
         return null;
     }
