@@ -2,7 +2,10 @@ using SafeChat.Bot.Channels;
 using SafeChat.Bot.Channels.DirectLine;
 using SafeChat.Bot.Channels.WebChat;
 using SafeChat.Bot.Conversations;
+using Microsoft.AspNetCore.DataProtection;
 using SafeChat.Bot.Health;
+using SafeChat.Bot.Reports;
+using SafeChat.Dialogs.Reports;
 using SafeChat.Bot.Storage;
 using SafeChat.Dialogs.Content;
 using SafeChat.Dialogs.Engine;
@@ -40,7 +43,18 @@ public static class SafeChatApp
 
         var content = ContentCatalog.LoadEmbedded();
         services.AddSingleton(content);
-        services.AddSingleton<ConversationEngine>(_ => SafeChatFlows.CreateEngine(content));
+        services.AddSingleton<ConversationEngine>(sp => SafeChatFlows.CreateEngine(content, sp.GetRequiredService<IReportBook>()));
+
+        var queue = config.GetSection("Queue").Get<QueueOptions>() ?? new QueueOptions();
+        services.AddSingleton(queue);
+        services.AddSingleton<WorkingHours>();
+        services.AddSingleton<ContactProtector>();
+        services.AddSingleton<ReportWriter>();
+        services.AddSingleton<IReportBook, DbReportBook>();
+        // Keys for contact details live outside the database; a cluster points every instance at the same folder.
+        services.AddDataProtection()
+            .SetApplicationName("SafeChat")
+            .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys", "data-protection")));
 
         services.AddSingleton<ActivitySignals>();
         services.AddSingleton<ConversationLocks>();

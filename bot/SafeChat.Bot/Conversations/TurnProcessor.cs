@@ -19,6 +19,7 @@ public sealed class TurnProcessor(
     ConversationLocks locks,
     ActivitySignals signals,
     TimeProvider clock,
+    Reports.ReportWriter reports,
     ILogger<TurnProcessor> logger)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
@@ -42,7 +43,7 @@ public sealed class TurnProcessor(
             .OrderBy(a => a.Seq).FirstAsync(cancellation);
 
         var activity = ActivityJson.Deserialize(inbound.Json);
-        var (state, replies, fired) = RunEngine(conversation.StateJson, activity, conversationId);
+        var (state, replies, fired, effects) = RunEngine(conversation.StateJson, activity, conversationId);
         var renderer = renderers.For(conversation.Channel);
         var entries = replies.Select(r => new ActivityLog.Entry(Stamp(renderer.Render(r), activity, inbound), false, true)).ToList();
 
@@ -60,20 +61,22 @@ public sealed class TurnProcessor(
             await transaction.RollbackAsync(cancellation);
             return true;
         }
-        await ActivityLog.AppendAsync(db, conversationId, entries, clock.GetUtcNow().UtcDateTime, cancellation);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var effect in effects) await reports.ApplyAsync(db, effect, conversationId, now, cancellation);
+        await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation);
         await transaction.CommitAsync(cancellation);
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return true;
     }
 
-    private (ConversationState State, IReadOnlyList<Activity> Replies, IReadOnlyList<string> FiredRules) RunEngine(
+    private (ConversationState State, IReadOnlyList<Activity> Replies, IReadOnlyList<string> FiredRules, IReadOnlyList<ITurnEffect> Effects) RunEngine(
         string savedState, Activity inbound, string conversationId)
     {
         var state = LoadState(savedState);
         try
         {
             var outcome = engine.Run(state, inbound, clock.GetUtcNow());
-            return (state, outcome.Replies, outcome.FiredRules);
+            return (state, outcome.Replies, outcome.FiredRules, outcome.Effects);
         }
         catch (Exception error)
         {
@@ -81,7 +84,7 @@ public sealed class TurnProcessor(
             // keep the state from before the turn, answer with the fallback, and mark the turn done.
             logger.LogError(error, "Turn failed in conversation {ConversationId}; sent the fallback reply", conversationId);
             var unchanged = LoadState(savedState);
-            return (unchanged, SafeChatFallback.Reply(engine, unchanged), []);
+            return (unchanged, SafeChatFallback.Reply(engine, unchanged), [], []);
         }
     }
 

@@ -10,6 +10,10 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
+    public DbSet<ReportRecord> Reports => Set<ReportRecord>();
+    public DbSet<CaseEntryRecord> CaseEntries => Set<CaseEntryRecord>();
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -45,6 +49,46 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             a.HasIndex(x => new { x.ConversationId, x.Seq }).IsUnique().HasDatabaseName("ux_conversation_activities_seq");
             a.HasOne<ConversationRecord>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<ReportRecord>(r =>
+        {
+            r.ToTable("reports");
+            r.HasKey(x => x.Id);
+            r.HasIndex(x => x.Code).IsUnique().HasDatabaseName("ux_reports_code");
+            r.HasIndex(x => new { x.Status, x.Tier, x.DeadlineAt }).HasDatabaseName("ix_reports_queue");
+            r.HasIndex(x => new { x.District, x.CreatedAt }).HasDatabaseName("ix_reports_district");
+            r.Property(x => x.Code).HasMaxLength(9);
+            r.Property(x => x.Version).IsConcurrencyToken();
+            SnakeCase(r.Metadata);
+        });
+        model.Entity<CaseEntryRecord>(e =>
+        {
+            e.ToTable("case_entries");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.ReportId).HasDatabaseName("ix_case_entries_report");
+            e.HasOne<ReportRecord>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+            SnakeCase(e.Metadata);
+        });
+        model.Entity<AuditRecord>(a =>
+        {
+            a.ToTable("audit_log");
+            a.HasKey(x => x.Id);
+            a.HasIndex(x => x.ReportId).HasDatabaseName("ix_audit_log_report");
+            SnakeCase(a.Metadata);
+        });
+        model.Entity<StaffUserRecord>(u =>
+        {
+            u.ToTable("staff_users");
+            u.HasKey(x => x.Id);
+            u.HasIndex(x => x.Email).IsUnique().HasDatabaseName("ux_staff_users_email");
+            SnakeCase(u.Metadata);
+        });
+    }
+
+    /// <summary>Column names in snake_case, as the tables above spell theirs out by hand.</summary>
+    private static void SnakeCase(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
+    {
+        foreach (var property in entity.GetProperties())
+            property.SetColumnName(string.Concat(property.Name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())));
     }
 }
 

@@ -88,9 +88,9 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
         var chat = await StartAtMenuAsync();
         await chat.TapAsync("report-or-police");
         var melding = await chat.TapAsync("melding");
-        Assert.Contains("tel:14010", melding.AllCallLinks);
+        Assert.Equal(["to-me", "to-someone-else"], melding.ChoiceIds); // the anonymous report starts right here
 
-        await chat.TapAsync("menu");
+        await chat.AnswerAsync("menu");
         await chat.TapAsync("report-or-police");
         var tip = await chat.TapAsync("tip");
         Assert.Contains("tel:08007000", tip.AllCallLinks);

@@ -95,6 +95,15 @@ public sealed class DirectLineTestClient
         return await AnswerAsync(action.GetProperty("value").GetString()!);
     }
 
+    /// <summary>Says something and waits until the bot has answered it (whatever the answer is).</summary>
+    public async Task<ActivitySet> ReplyAsync(string text)
+    {
+        var id = await SayAsync(text);
+        return await WaitForAsync(set => set.Activities.Count > 0
+            && set.Activities[^1].GetProperty("from").GetProperty("role").GetString() == "bot"
+            && set.FromBot.Any(a => a.TryGetProperty("replyToId", out var to) && to.GetString() == id));
+    }
+
     /// <summary>Says something and waits for the next question.</summary>
     public async Task<ActivitySet> AnswerAsync(string text)
     {

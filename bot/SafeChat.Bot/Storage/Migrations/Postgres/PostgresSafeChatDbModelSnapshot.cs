@@ -79,6 +79,83 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.ToTable("conversation_activities", (string)null);
                 });
 
+            modelBuilder.Entity("SafeChat.Bot.Storage.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("report_id");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_audit_log_report");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.CaseEntryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("report_id");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_case_entries_report");
+
+                    b.ToTable("case_entries", (string)null);
+                });
+
             modelBuilder.Entity("SafeChat.Bot.Storage.ConversationRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -136,11 +213,212 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("SafeChat.Bot.Storage.ReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CallWindow")
+                        .HasColumnType("text")
+                        .HasColumnName("call_window");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("categories");
+
+                    b.Property<long?>("ClaimedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContactPhoneProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_phone_protected");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("district");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<DateTime?>("FirstReplyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_reply_at");
+
+                    b.Property<string>("FollowUp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("follow_up");
+
+                    b.Property<string>("GridCell")
+                        .HasColumnType("text")
+                        .HasColumnName("grid_cell");
+
+                    b.Property<bool>("HappenedToReporter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("happened_to_reporter");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("language");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeText")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome_text");
+
+                    b.Property<string>("PartOfDay")
+                        .HasColumnType("text")
+                        .HasColumnName("part_of_day");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("text")
+                        .HasColumnName("place");
+
+                    b.Property<string>("ReplyConversationId")
+                        .HasColumnType("text")
+                        .HasColumnName("reply_conversation_id");
+
+                    b.Property<string>("Signals")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signals");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer")
+                        .HasColumnName("tier");
+
+                    b.Property<string>("TierReason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tier_reason");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_reports_code");
+
+                    b.HasIndex("District", "CreatedAt")
+                        .HasDatabaseName("ix_reports_district");
+
+                    b.HasIndex("Status", "Tier", "DeadlineAt")
+                        .HasDatabaseName("ix_reports_queue");
+
+                    b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.StaffUserRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TotpSecretProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("totp_secret_protected");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ux_staff_users_email");
+
+                    b.ToTable("staff_users", (string)null);
+                });
+
             modelBuilder.Entity("SafeChat.Bot.Storage.ActivityRecord", b =>
                 {
                     b.HasOne("SafeChat.Bot.Storage.ConversationRecord", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.CaseEntryRecord", b =>
+                {
+                    b.HasOne("SafeChat.Bot.Storage.ReportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -72,6 +72,79 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.ToTable("conversation_activities", (string)null);
                 });
 
+            modelBuilder.Entity("SafeChat.Bot.Storage.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("report_id");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_audit_log_report");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.CaseEntryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("report_id");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_case_entries_report");
+
+                    b.ToTable("case_entries", (string)null);
+                });
+
             modelBuilder.Entity("SafeChat.Bot.Storage.ConversationRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -129,11 +202,208 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("SafeChat.Bot.Storage.ReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CallWindow")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_window");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("categories");
+
+                    b.Property<long?>("ClaimedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContactPhoneProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone_protected");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<DateTime?>("FirstReplyAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_reply_at");
+
+                    b.Property<string>("FollowUp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up");
+
+                    b.Property<string>("GridCell")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_cell");
+
+                    b.Property<bool>("HappenedToReporter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("happened_to_reporter");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_text");
+
+                    b.Property<string>("PartOfDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part_of_day");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<string>("ReplyConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_conversation_id");
+
+                    b.Property<string>("Signals")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signals");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tier");
+
+                    b.Property<string>("TierReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier_reason");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_reports_code");
+
+                    b.HasIndex("District", "CreatedAt")
+                        .HasDatabaseName("ix_reports_district");
+
+                    b.HasIndex("Status", "Tier", "DeadlineAt")
+                        .HasDatabaseName("ix_reports_queue");
+
+                    b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.StaffUserRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TotpSecretProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totp_secret_protected");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ux_staff_users_email");
+
+                    b.ToTable("staff_users", (string)null);
+                });
+
             modelBuilder.Entity("SafeChat.Bot.Storage.ActivityRecord", b =>
                 {
                     b.HasOne("SafeChat.Bot.Storage.ConversationRecord", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.CaseEntryRecord", b =>
+                {
+                    b.HasOne("SafeChat.Bot.Storage.ReportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
