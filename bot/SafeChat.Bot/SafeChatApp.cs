@@ -5,6 +5,7 @@ using SafeChat.Bot.Conversations;
 using Microsoft.AspNetCore.DataProtection;
 using SafeChat.Bot.Health;
 using SafeChat.Bot.Reports;
+using SafeChat.Bot.Staff;
 using SafeChat.Dialogs.Reports;
 using SafeChat.Bot.Storage;
 using SafeChat.Dialogs.Content;
@@ -22,7 +23,13 @@ public static class SafeChatApp
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // Pages are found in the application's assembly; under a test runner the entry assembly is another one.
+            ApplicationName = typeof(SafeChatApp).Assembly.GetName().Name,
         });
+        // SQL text and framework chatter stay out of the logs; SafeChat's own lines say what matters.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         var services = builder.Services;
         var config = builder.Configuration;
 
@@ -64,6 +71,7 @@ public static class SafeChatApp
         services.AddHostedService<TurnWorker>();
         services.AddHostedService<PendingTurnSweeper>();
 
+        services.AddStaff();
         services.AddSingleton<IChannelRenderer, WebChatRenderer>();
         services.AddSingleton<ChannelRenderers>();
         services.AddSingleton(sp => new DirectLineTokens(
@@ -76,6 +84,9 @@ public static class SafeChatApp
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapStaff();
         app.MapWebChatPage();
         app.MapDirectLine();
         app.MapHealth();

@@ -23,6 +23,9 @@ public sealed class ReportRecord
     public string? ContactPhoneProtected { get; set; }
     public string? CallWindow { get; set; }
 
+    /// <summary>The person agreed that staff may hand the approved summary over to a help organisation.</summary>
+    public bool HandoverConsent { get; set; }
+
     /// <summary>Only when the person chose "reply in this chat": where the reply goes.</summary>
     public string? ReplyConversationId { get; set; }
 

@@ -32,6 +32,7 @@ public sealed record ReportSubmitted(
     FollowUp FollowUp,
     string? Phone,
     string? CallWindow,
+    bool HandoverConsent,
     string Language,
     IReadOnlyList<string> Signals) : ITurnEffect;
 

@@ -14,6 +14,7 @@ public sealed class ReportDialog : Dialog
     private const string Who = "who", What = "what", Chosen = "chosen", Where = "where", Place = "place", When = "when";
     private const string OccurredOn = "occurred-on", Part = "part", Description = "description", FollowUpKey = "follow-up";
     private const string Phone = "phone", Window = "window", Approve = "approve", Skip = "skip", ThatIsAll = "that-is-all";
+    private const string Handover = "handover";
 
     public override string Id => Flow.Report;
 
@@ -34,6 +35,7 @@ public sealed class ReportDialog : Dialog
         step => step.Ask(Prompt.Choice(FollowUpKey, "report.ask-follow-up", "no-follow-up", "follow-up-chat", "follow-up-phone")),
         step => step.Answered(FollowUpKey, "follow-up-phone") ? step.Ask(Prompt.Text(Phone, "report.ask-phone")) : step.Next(),
         CheckPhoneAndAskWindow,
+        step => step.Answered(FollowUpKey, "no-follow-up") ? step.Next() : step.Ask(Prompt.YesNo(Handover, "report.ask-handover")),
         Summarise,
         Finish,
     ];
@@ -137,6 +139,7 @@ public sealed class ReportDialog : Dialog
         FollowUp: step.Answer(FollowUpKey) switch { "follow-up-chat" => FollowUp.InChat, "follow-up-phone" => FollowUp.ByPhone, _ => FollowUp.None },
         Phone: step.Answered(FollowUpKey, "follow-up-phone") ? step.Answer(Phone) : null,
         CallWindow: step.Answered(FollowUpKey, "follow-up-phone") ? step.Answer(Window) : null,
+        HandoverConsent: step.Answered(Handover, Answers.Yes),
         Language: step.Language,
         Signals: [.. step.Signals]);
 

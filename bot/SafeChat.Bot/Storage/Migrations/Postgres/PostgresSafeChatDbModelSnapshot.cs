@@ -283,6 +283,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("grid_cell");
 
+                    b.Property<bool>("HandoverConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("handover_consent");
+
                     b.Property<bool>("HappenedToReporter")
                         .HasColumnType("boolean")
                         .HasColumnName("happened_to_reporter");

@@ -270,6 +270,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("grid_cell");
 
+                    b.Property<bool>("HandoverConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handover_consent");
+
                     b.Property<bool>("HappenedToReporter")
                         .HasColumnType("INTEGER")
                         .HasColumnName("happened_to_reporter");

@@ -11,7 +11,7 @@ using SafeChat.Bot.Storage;
 namespace SafeChat.Bot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSafeChatDb))]
-    [Migration("20261123065608_ReportsAndStaff")]
+    [Migration("20261123070250_ReportsAndStaff")]
     partial class ReportsAndStaff
     {
         /// <inheritdoc />
@@ -272,6 +272,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.Property<string>("GridCell")
                         .HasColumnType("TEXT")
                         .HasColumnName("grid_cell");
+
+                    b.Property<bool>("HandoverConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handover_consent");
 
                     b.Property<bool>("HappenedToReporter")
                         .HasColumnType("INTEGER")

@@ -12,7 +12,7 @@ using SafeChat.Bot.Storage;
 namespace SafeChat.Bot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSafeChatDb))]
-    [Migration("20261123065608_ReportsAndStaff")]
+    [Migration("20261123070250_ReportsAndStaff")]
     partial class ReportsAndStaff
     {
         /// <inheritdoc />
@@ -285,6 +285,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.Property<string>("GridCell")
                         .HasColumnType("text")
                         .HasColumnName("grid_cell");
+
+                    b.Property<bool>("HandoverConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("handover_consent");
 
                     b.Property<bool>("HappenedToReporter")
                         .HasColumnType("boolean")

@@ -48,6 +48,7 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     follow_up = table.Column<string>(type: "text", nullable: false),
                     contact_phone_protected = table.Column<string>(type: "text", nullable: true),
                     call_window = table.Column<string>(type: "text", nullable: true),
+                    handover_consent = table.Column<bool>(type: "boolean", nullable: false),
                     reply_conversation_id = table.Column<string>(type: "text", nullable: true),
                     language = table.Column<string>(type: "text", nullable: false),
                     signals = table.Column<string>(type: "text", nullable: false),

@@ -47,6 +47,7 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     follow_up = table.Column<string>(type: "TEXT", nullable: false),
                     contact_phone_protected = table.Column<string>(type: "TEXT", nullable: true),
                     call_window = table.Column<string>(type: "TEXT", nullable: true),
+                    handover_consent = table.Column<bool>(type: "INTEGER", nullable: false),
                     reply_conversation_id = table.Column<string>(type: "TEXT", nullable: true),
                     language = table.Column<string>(type: "TEXT", nullable: false),
                     signals = table.Column<string>(type: "TEXT", nullable: false),

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeChat.Bot.Staff.Audit;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Staff.Accounts;
+
+public sealed class SignInPageModel(StaffAccounts accounts, SafeChatDbFactory databases, AuditTrail audit) : PageModel
+{
+    public string? Message { get; private set; }
+    public string? Email { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(string email, string password, string code, string? returnUrl)
+    {
+        Email = email;
+        var (result, user) = await accounts.SignInAsync(email ?? "", password ?? "", code ?? "");
+        await using (var db = databases.Create())
+        {
+            audit.Record(db, user?.Id, result == StaffAccounts.SignInResult.Success ? AuditActions.SignedIn : AuditActions.SignInFailed);
+            await db.SaveChangesAsync();
+        }
+        if (result == StaffAccounts.SignInResult.LockedOut)
+        {
+            Message = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
+            return Page();
+        }
+        if (user is null)
+        {
+            Message = "Deze combinatie van e-mailadres, wachtwoord en code klopt niet.";
+            return Page();
+        }
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(ClaimTypes.Email, user.Email),
+            new Claim(ClaimTypes.Role, user.Role),
+        ], CookieAuthenticationDefaults.AuthenticationScheme);
+        await HttpContext.SignInAsync(new ClaimsPrincipal(identity));
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl!.StartsWith("/staff", StringComparison.Ordinal) ? returnUrl : "/staff");
+    }
+}

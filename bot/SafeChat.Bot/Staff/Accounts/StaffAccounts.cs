@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OtpNet;
+using SafeChat.Bot.Reports;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Staff.Accounts;
+
+/// <summary>
+/// Local staff accounts: a hashed password (ASP.NET Core Identity's PBKDF2 hasher) plus a TOTP second factor,
+/// and a lockout after repeated failures.
+/// </summary>
+public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector protector, TimeProvider clock)
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    private static readonly PasswordHasher<StaffUserRecord> Hasher = new();
+
+    public sealed record NewAccount(long Id, string Email, string Role, string OneTimePassword, string TotpSecret)
+    {
+        public string OtpAuthUri => $"otpauth://totp/SafeChat:{Uri.EscapeDataString(Email)}?secret={TotpSecret}&issuer=SafeChat";
+    }
+
+    public async Task<NewAccount> AddAsync(string email, string role, CancellationToken cancellation = default)
+    {
+        if (!StaffRoles.All.Contains(role)) throw new ArgumentException($"Role must be one of: {string.Join(", ", StaffRoles.All)}.");
+        email = email.Trim().ToLowerInvariant();
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y');
+        var secret = Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
+        var user = new StaffUserRecord
+        {
+            Email = email, Role = role, PasswordHash = "", TotpSecretProtected = protector.Protect(secret),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        await using var db = databases.Create();
+        db.StaffUsers.Add(user);
+        await db.SaveChangesAsync(cancellation);
+        return new NewAccount(user.Id, email, role, password, secret);
+    }
+
+    public enum SignInResult { Success, Failed, LockedOut }
+
+    /// <summary>Checks password and code together, so a failure does not reveal which one was wrong.</summary>
+    public async Task<(SignInResult Result, StaffUserRecord? User)> SignInAsync(string email, string password, string code, CancellationToken cancellation = default)
+    {
+        await using var db = databases.Create();
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Email == email.Trim().ToLowerInvariant(), cancellation);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user is null) return (SignInResult.Failed, null);
+        if (user.LockedUntil > now) return (SignInResult.LockedOut, null);
+
+        var passwordOk = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        var totp = new Totp(Base32Encoding.ToBytes(protector.Unprotect(user.TotpSecretProtected)), timeCorrection: new TimeCorrection(now));
+        var codeOk = totp.VerifyTotp(now, code.Trim(), out _, VerificationWindow.RfcSpecifiedNetworkDelay);
+        if (passwordOk && codeOk)
+        {
+            user.FailedSignIns = 0;
+            user.LockedUntil = null;
+            await db.SaveChangesAsync(cancellation);
+            return (SignInResult.Success, user);
+        }
+        user.FailedSignIns++;
+        if (user.FailedSignIns >= MaxFailures)
+        {
+            user.LockedUntil = now + Lockout;
+            user.FailedSignIns = 0;
+        }
+        await db.SaveChangesAsync(cancellation);
+        return (user.LockedUntil > now ? SignInResult.LockedOut : SignInResult.Failed, null);
+    }
+}

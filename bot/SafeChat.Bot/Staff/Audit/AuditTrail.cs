@@ -1,0 +1,28 @@
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Staff.Audit;
+
+/// <summary>Writes audit entries in the same save as the action they describe, so one never exists without the other.</summary>
+public sealed class AuditTrail(TimeProvider clock)
+{
+    public void Record(SafeChatDb db, long? staffId, string action, long? reportId = null, string? detail = null) =>
+        db.Audit.Add(new AuditRecord { At = clock.GetUtcNow().UtcDateTime, StaffId = staffId, Action = action, ReportId = reportId, Detail = detail });
+}
+
+public static class AuditActions
+{
+    public const string SignedIn = "signed-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string ViewedQueue = "viewed-queue";
+    public const string ViewedReport = "viewed-report";
+    public const string Claimed = "claimed";
+    public const string Reassigned = "reassigned";
+    public const string AddedNote = "added-note";
+    public const string Replied = "replied";
+    public const string RecordedCallAttempt = "recorded-call-attempt";
+    public const string HandedOver = "handed-over";
+    public const string Closed = "closed";
+    public const string Escalated = "escalated";
+    public const string ViewedAudit = "viewed-audit";
+    public const string ViewedStatistics = "viewed-statistics";
+}

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using SafeChat.Bot.Reports;
+using SafeChat.Bot.Staff.Audit;
+using SafeChat.Bot.Storage;
+using SafeChat.Dialogs.Reports;
+
+namespace SafeChat.Bot.Staff.Escalation;
+
+/// <summary>
+/// Flags cases past their deadline and tells supervisors: in the app (the overdue view) and through the
+/// configured webhook. Each case is escalated once, whichever instance gets there first.
+/// </summary>
+public sealed class EscalationJob(SafeChatDbFactory databases, AuditTrail audit, QueueOptions options, IHttpClientFactory http,
+    TimeProvider clock, ILogger<EscalationJob> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = databases.Create();
+        var due = await db.Reports.AsNoTracking()
+            .Where(r => r.Status != ReportStatuses.Closed && r.EscalatedAt == null && r.DeadlineAt < now)
+            .Select(r => new { r.Id, r.Code, r.Tier, r.DeadlineAt }).ToListAsync(cancellation);
+        var escalated = 0;
+        foreach (var report in due)
+        {
+            // The conditional update is the once-only guarantee across instances.
+            var won = await db.Reports.Where(r => r.Id == report.Id && r.EscalatedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.EscalatedAt, now), cancellation);
+            if (won == 0) continue;
+            audit.Record(db, null, AuditActions.Escalated, report.Id, $"tier {report.Tier}");
+            await db.SaveChangesAsync(cancellation);
+            escalated++;
+            await NotifyAsync(report.Code, report.Tier, report.DeadlineAt, cancellation);
+        }
+        if (escalated > 0) logger.LogWarning("Escalated {Count} overdue case(s)", escalated);
+        return escalated;
+    }
+
+    /// <summary>The webhook gets the case code, tier and deadline: enough to act on, nothing about the person.</summary>
+    private async Task NotifyAsync(string code, int tier, DateTime deadline, CancellationToken cancellation)
+    {
+        if (string.IsNullOrEmpty(options.EscalationWebhookUrl)) return;
+        try
+        {
+            using var response = await http.CreateClient("escalation").PostAsJsonAsync(options.EscalationWebhookUrl,
+                new { type = "case-overdue", code, tier, deadline = DateTime.SpecifyKind(deadline, DateTimeKind.Utc) }, cancellation);
+            if (!response.IsSuccessStatusCode) logger.LogWarning("Escalation webhook answered {Status}", (int)response.StatusCode);
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Escalation webhook unreachable: {Error}", error.GetType().Name);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try { await RunOnceAsync(stopping); }
+            catch (Exception error) when (!stopping.IsCancellationRequested) { logger.LogWarning(error, "Escalation run failed; next run in {Interval}", Interval); }
+        } while (await timer.WaitForNextTickAsync(stopping).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default));
+    }
+}

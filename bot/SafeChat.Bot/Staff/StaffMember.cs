@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using SafeChat.Bot.Staff.Accounts;
+
+namespace SafeChat.Bot.Staff;
+
+/// <summary>The signed-in staff member, as the cookie says.</summary>
+public sealed record StaffMember(long Id, string Email, string Role)
+{
+    public bool IsSupervisor => Role is StaffRoles.Supervisor or StaffRoles.Admin;
+
+    public static StaffMember From(ClaimsPrincipal user) => new(
+        long.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture),
+        user.FindFirstValue(ClaimTypes.Email)!,
+        user.FindFirstValue(ClaimTypes.Role)!);
+}
+
+/// <summary>Why a case action was refused, in words staff can act on.</summary>
+public sealed class CaseActionRefused(string reason) : Exception(reason);

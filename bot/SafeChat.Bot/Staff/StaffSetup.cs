@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using SafeChat.Bot.Staff.Accounts;
+using SafeChat.Bot.Staff.Api;
+using SafeChat.Bot.Staff.Audit;
+using SafeChat.Bot.Staff.Cases;
+using SafeChat.Bot.Staff.Escalation;
+using SafeChat.Bot.Staff.Queue;
+using SafeChat.Bot.Staff.Statistics;
+
+namespace SafeChat.Bot.Staff;
+
+/// <summary>The staff application: sign-in, queue, cases, audit, statistics, and the same as a JSON API.</summary>
+public static class StaffSetup
+{
+    public const string CookieName = "safechat-staff";
+
+    public static IServiceCollection AddStaff(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<QueueService>();
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<StatisticsService>();
+        services.AddSingleton<EscalationJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<EscalationJob>());
+        services.AddHttpClient("escalation", client => client.Timeout = TimeSpan.FromSeconds(10));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.Path = "/staff";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/staff/sign-in";
+            cookie.AccessDeniedPath = "/staff/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            cookie.SlidingExpiration = true;
+            // The API answers with status codes; only pages redirect to the sign-in form.
+            cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.AnyStaff, policy => policy.RequireRole(StaffRoles.All.ToArray()))
+            .AddPolicy(StaffRoles.Supervisors, policy => policy.RequireRole(StaffRoles.Supervisor, StaffRoles.Admin));
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = StaffApi.CsrfHeader;
+            options.Cookie.Name = "safechat-staff-csrf";
+            options.Cookie.Path = "/staff";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Staff";
+            options.Conventions.AuthorizeFolder("/", StaffRoles.AnyStaff);
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignInPage");
+            options.Conventions.AllowAnonymousToPage("/Accounts/DeniedPage");
+            options.Conventions.AuthorizePage("/Audit/AuditPage", StaffRoles.Supervisors);
+            options.Conventions.AuthorizePage("/Queue/OverduePage", StaffRoles.Supervisors);
+        });
+        return services;
+    }
+
+    public static WebApplication MapStaff(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/staff"), staff => staff.Use(async (context, next) =>
+        {
+            // Staff pages load only our own stylesheet; charts are inline SVG.
+            context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            await next();
+        }));
+        app.MapRazorPages();
+        app.MapStaffApi();
+        return app;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/staff/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+using SafeChat.Bot.Staff.Accounts;
+
+namespace SafeChat.Bot.Tests.Support;
+
+/// <summary>A staff member's browser without the browser: cookies, the sign-in form with a TOTP code, and the JSON API.</summary>
+public sealed partial class StaffClient
+{
+    private readonly HttpClient _http;
+    private string? _csrf;
+
+    private StaffClient(SafeChatHost host)
+    {
+        Cookies = new CookieContainer();
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = host.BaseUrl };
+    }
+
+    public CookieContainer Cookies { get; }
+    public StaffAccounts.NewAccount Account { get; private set; } = null!;
+    public HttpClient Http => _http;
+
+    public static async Task<StaffClient> SignedInAsync(SafeChatHost host, string role)
+    {
+        var account = await host.Services.GetRequiredService<StaffAccounts>().AddAsync($"{role}-{Guid.NewGuid():N}@gemeente.test", role);
+        var client = new StaffClient(host) { Account = account };
+        var response = await client.SignInAsync(account.Email, account.OneTimePassword, Code(account.TotpSecret));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/staff", response.Headers.Location?.OriginalString);
+        return client;
+    }
+
+    public static StaffClient Anonymous(SafeChatHost host) => new(host);
+
+    public static string Code(string secret) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp();
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password, string code)
+    {
+        var form = await _http.GetStringAsync("/staff/sign-in");
+        var token = Token().Match(form).Groups[1].Value;
+        return await _http.PostAsync("/staff/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = password, ["code"] = code, ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        var response = await _http.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string path, object? body = null, bool withCsrf = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body ?? new { }) };
+        if (withCsrf) request.Headers.Add("X-CSRF-TOKEN", _csrf ??= (await GetJsonAsync("/staff/api/antiforgery")).GetProperty("token").GetString());
+        return await _http.SendAsync(request);
+    }
+
+    public async Task<long> CaseIdAsync(string code)
+    {
+        var queue = await GetJsonAsync("/staff/api/queue");
+        return queue.EnumerateArray().Single(c => c.GetProperty("code").GetString() == code).GetProperty("id").GetInt64();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
