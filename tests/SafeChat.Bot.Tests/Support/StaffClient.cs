@@ -28,7 +28,8 @@ public sealed partial class StaffClient
     {
         var account = await host.Services.GetRequiredService<StaffAccounts>().AddAsync($"{role}-{Guid.NewGuid():N}@gemeente.test", role);
         var client = new StaffClient(host) { Account = account };
-        var response = await client.SignInAsync(account.Email, account.OneTimePassword, Code(account.TotpSecret));
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var response = await client.SignInAsync(account.Email, account.OneTimePassword, Code(account.TotpSecret, now));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/staff", response.Headers.Location?.OriginalString);
         return client;
@@ -36,7 +37,8 @@ public sealed partial class StaffClient
 
     public static StaffClient Anonymous(SafeChatHost host) => new(host);
 
-    public static string Code(string secret) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp();
+    /// <summary>The code an authenticator app shows at that moment (the host's clock, which a test may control).</summary>
+    public static string Code(string secret, DateTime? at = null) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at ?? DateTime.UtcNow);
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password, string code)
     {

@@ -52,7 +52,7 @@ public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector 
         if (user.LockedUntil > now) return (SignInResult.LockedOut, null);
 
         var passwordOk = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        var totp = new Totp(Base32Encoding.ToBytes(protector.Unprotect(user.TotpSecretProtected)), timeCorrection: new TimeCorrection(now));
+        var totp = new Totp(Base32Encoding.ToBytes(protector.Unprotect(user.TotpSecretProtected)));
         var codeOk = totp.VerifyTotp(now, code.Trim(), out _, VerificationWindow.RfcSpecifiedNetworkDelay);
         if (passwordOk && codeOk)
         {

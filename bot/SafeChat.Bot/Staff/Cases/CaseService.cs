@@ -58,7 +58,7 @@ public sealed class CaseService(
     public Task AddNoteAsync(long id, string text, StaffMember who, CancellationToken cancellation = default) =>
         ChangeAsync(id, who, AuditActions.AddedNote, null, (report, db) =>
         {
-            Entry(db, report, CaseEntryKinds.Note, Required(text), who);
+            Entry(db, report, CaseEntryKinds.Note, TextScrubber.Scrub(Required(text)), who);
             return Task.CompletedTask;
         }, cancellation);
 

@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SafeChat.Bot.Staff.Escalation;
+using SafeChat.Bot.Storage;
+using SafeChat.Bot.Tests.Support;
+
+namespace SafeChat.Bot.Tests.Staff;
+
+/// <summary>Deadlines and escalation with a clock the test controls.</summary>
+public class EscalationTests
+{
+    [Fact]
+    public async Task An_overdue_case_is_flagged_once_shown_to_supervisors_and_sent_to_the_webhook()
+    {
+        // Wednesday 18 November 2026, 11:00 in Rotterdam.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
+        await using var sink = await WebhookSink.StartAsync();
+        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = [$"--Queue:EscalationWebhookUrl={sink.Url}"] },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var (_, code) = await ReporterJourney.ReportAsync(host.Http, ReporterJourney.TouchedYesterdayReplyInChat);
+        var job = host.Services.GetRequiredService<EscalationJob>();
+        var supervisor = await StaffClient.SignedInAsync(host, "supervisor");
+        var id = await supervisor.CaseIdAsync(code);
+
+        await job.RunOnceAsync();
+        Assert.Empty((await supervisor.GetJsonAsync("/staff/api/queue?overdue=true")).EnumerateArray());
+
+        // Tier 1 has 4 working hours: due Wednesday 15:00. At 16:00 it is overdue.
+        clock.Advance(TimeSpan.FromHours(5));
+        await job.RunOnceAsync();
+        await job.RunOnceAsync();
+        supervisor = await StaffClient.SignedInAsync(host, "supervisor"); // the earlier session expired meanwhile
+
+        var overdue = (await supervisor.GetJsonAsync("/staff/api/queue?overdue=true")).EnumerateArray().ToList();
+        Assert.Contains(overdue, c => c.GetProperty("id").GetInt64() == id && c.GetProperty("escalated").GetBoolean());
+        await using var db = host.Services.GetRequiredService<SafeChatDbFactory>().Create();
+        Assert.Equal(1, await db.Audit.CountAsync(a => a.ReportId == id && a.Action == "escalated"));
+        var sent = Assert.Single(sink.Received);
+        Assert.Contains(code, sent);
+        Assert.Contains("case-overdue", sent);
+        Assert.DoesNotContain("greep", sent); // nothing of the report's content leaves
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("/staff/overdue")).StatusCode);
+    }
+}
