@@ -15,4 +15,7 @@ public sealed record StaffMember(long Id, string Email, string Role)
 }
 
 /// <summary>Why a case action was refused, in words staff can act on.</summary>
-public sealed class CaseActionRefused(string reason) : Exception(reason);
+public class CaseActionRefused(string reason) : Exception(reason);
+
+/// <summary>There is no case with that id.</summary>
+public sealed class CaseNotFound() : CaseActionRefused("Deze zaak bestaat niet.");

@@ -40,4 +40,30 @@ public class StatisticsTests
         Assert.DoesNotContain(",2\n", csv);
         Assert.Contains("&lt;5", page);
     }
+
+    [Fact]
+    public async Task More_reports_in_a_district_than_the_threshold_raise_a_hotspot_alert_for_supervisors()
+    {
+        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = ["--Queue:HotspotThreshold=3"] });
+        await using (var db = host.Services.GetRequiredService<SafeChatDbFactory>().Create())
+        {
+            var now = DateTime.UtcNow;
+            foreach (var (district, i) in Enumerable.Repeat("feijenoord", 4).Append("pernis").Select((d, i) => (d, i)))
+                db.Reports.Add(new ReportRecord
+                {
+                    Code = $"HOTS-{i:D4}", CreatedAt = now.AddDays(-i), Categories = "remarks", District = district,
+                    FollowUp = "None", Language = "nl", Status = ReportStatuses.New, DeadlineAt = now.AddDays(1),
+                });
+            await db.SaveChangesAsync();
+        }
+        var supervisor = await StaffClient.SignedInAsync(host, "supervisor");
+
+        var hotspots = (await supervisor.GetJsonAsync("/staff/api/hotspots")).EnumerateArray().ToList();
+        var page = await supervisor.Http.GetStringAsync("/staff");
+
+        var hotspot = Assert.Single(hotspots);
+        Assert.Equal("Feijenoord", hotspot.GetProperty("place").GetString());
+        Assert.Contains("Hotspot: Feijenoord", page);
+        Assert.DoesNotContain("Pernis had", page);
+    }
 }

@@ -79,6 +79,10 @@ public static class StaffApi
             await action();
             return Results.NoContent();
         }
+        catch (CaseNotFound missing)
+        {
+            return Results.Json(new { error = missing.Message }, statusCode: StatusCodes.Status404NotFound);
+        }
         catch (CaseActionRefused refused)
         {
             return Results.Json(new { error = refused.Message }, statusCode: StatusCodes.Status409Conflict);

@@ -132,7 +132,7 @@ public sealed class CaseService(
         CancellationToken cancellation, Action<ReportRecord>? afterSave = null)
     {
         await using var db = databases.Create();
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id, cancellation) ?? throw new CaseActionRefused("Deze zaak bestaat niet.");
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id, cancellation) ?? throw new CaseNotFound();
         if (report.Status == ReportStatuses.Closed && action != AuditActions.AddedNote) throw new CaseActionRefused("Deze zaak is gesloten.");
         await change(report, db);
         report.Version++;

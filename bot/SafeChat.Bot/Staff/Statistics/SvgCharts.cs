@@ -10,7 +10,8 @@ public static class SvgCharts
     public static string Bars(string title, IReadOnlyList<Cell> cells)
     {
         const int width = 640, barHeight = 22, labelWidth = 190;
-        var max = Math.Max(1, cells.Max(c => c.Count));
+        // Scale against at least the smallest shown count, so a "<5" stub never outgrows its row.
+        var max = Math.Max(Cell.SmallestShown, cells.Max(c => c.Count));
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-labelledby=\"t-{Id(title)}\" viewBox=\"0 0 {width} {cells.Count * barHeight + 10}\" width=\"100%\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"t-{Id(title)}\">{WebUtility.HtmlEncode(title)}</title>");
@@ -34,7 +35,8 @@ public static class SvgCharts
         const int cellWidth = 90, cellHeight = 32, left = 40, top = 24;
         var max = Math.Max(1, counts.Cast<int>().Max());
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-labelledby=\"t-{Id(title)}\" viewBox=\"0 0 {left + columns.Count * cellWidth} {top + rows.Count * cellHeight}\" width=\"100%\">");
+        var (w, h) = (left + columns.Count * cellWidth, top + rows.Count * cellHeight);
+        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-labelledby=\"t-{Id(title)}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"t-{Id(title)}\">{WebUtility.HtmlEncode(title)}</title>");
         for (var c = 0; c < columns.Count; c++)
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + c * cellWidth + 8}\" y=\"16\" font-size=\"13\" fill=\"#1d1d1b\">{columns[c]}</text>");
