@@ -92,7 +92,7 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(Said(page, "automatische assistent")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Snel weg" }).ClickAsync();
-        await page.WaitForURLAsync(NeutralSite);
+        await page.WaitForURLAsync(NeutralSite, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Commit }); // may come from the back/forward cache: no load event
         await page.WaitForURLAsync(NeutralSite + "before", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
@@ -109,7 +109,7 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.Keyboard.PressAsync("Escape");
 
-        await page.WaitForURLAsync(NeutralSite);
+        await page.WaitForURLAsync(NeutralSite, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await context.CloseAsync();
     }
 

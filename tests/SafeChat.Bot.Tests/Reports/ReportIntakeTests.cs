@@ -28,7 +28,7 @@ public class ReportIntakeTests(SqliteHostFixture fixture) : IClassFixture<Sqlite
     public async Task A_report_with_a_call_back_is_stored_with_its_tier_and_only_an_encrypted_number()
     {
         var (_, code) = await ReportAsync("Mij", "Aanraken of vastpakken", "Dit is alles", "Delfshaven", "tramhalte", "gisteren",
-            "Hij pakte me vast, zijn nummer is 0612345678", "Ja, bel me", "06 87654321", "Avond", "Versturen");
+            "Hij pakte me vast, zijn nummer is 0612345678", "Ja, bel me", "06 87654321", "Avond", "Nee", "Versturen");
 
         await using var db = Database();
         var report = await db.Reports.SingleAsync(r => r.Code == code);
@@ -46,7 +46,7 @@ public class ReportIntakeTests(SqliteHostFixture fixture) : IClassFixture<Sqlite
     public async Task Status_with_the_code_works_in_a_new_conversation_and_takes_added_information()
     {
         var (_, code) = await ReportAsync("Iemand anders, ik zag het", "Gebaren", "Dit is alles", "Noord", "Overslaan", "Vandaag",
-            "Overslaan", "Ja, in deze chat", "Versturen");
+            "Overslaan", "Ja, in deze chat", "Nee", "Versturen");
 
         var later = await DirectLineTestClient.StartAsync(fixture.Host.Http);
         await later.WaitForQuestionAsync();

@@ -30,7 +30,8 @@ public class ReportFlowTests
         chat.Say("Hij riep dingen, bel me op 06-12345678 of mail a.b@example.nl");
         chat.Say("Ja, bel me");
         chat.Say("06 1234 5678");
-        var summary = chat.Say("Avond");
+        chat.Say("Avond");
+        var summary = chat.Say("Ja"); // a warm handover is fine
 
         Assert.Empty(chat.LastEffects);
         Assert.Contains("Centrum (metro Beurs)", summary.Texts());
@@ -49,6 +50,7 @@ public class ReportFlowTests
         Assert.Equal(FollowUp.ByPhone, report.FollowUp);
         Assert.Equal("+31612345678", report.Phone);
         Assert.Equal("evening", report.CallWindow);
+        Assert.True(report.HandoverConsent);
         Assert.Contains(report.Code, sent.Texts());
         Assert.NotNull(ReportCode.Parse(report.Code));
     }
