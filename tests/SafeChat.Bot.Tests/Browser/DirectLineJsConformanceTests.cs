@@ -64,7 +64,7 @@ public class DirectLineJsConformanceTests(BrowserFixture browser) : IAsyncLifeti
         Assert.Equal(result.GetProperty("id").GetString(), result.GetProperty("echoId").GetString());
         Assert.StartsWith("dl_", result.GetProperty("echoFrom").GetString()); // the token's user, not the body's
         Assert.Contains("112", result.GetProperty("reply").GetString());
-        Assert.Contains("tel:112", result.GetProperty("calls").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains(HelpLines.Tel("emergency"), result.GetProperty("calls").EnumerateArray().Select(c => c.GetString()));
         Assert.Contains(2, result.GetProperty("statuses").EnumerateArray().Select(s => s.GetInt32())); // Online
         Assert.DoesNotContain(4, result.GetProperty("statuses").EnumerateArray().Select(s => s.GetInt32())); // never FailedToConnect
         Assert.Equal(webSocket, watch.Requests.Any(url => url.StartsWith("ws://")));

@@ -36,8 +36,8 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
 
         await SuggestedAction(page, "Ja").ClickAsync();
 
-        await Expect(Said(page, "Bel nu 112")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bel 112" }).First).ToBeVisibleAsync();
+        await Expect(Said(page, "Bel nu " + HelpLines.Phone("emergency"))).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bel " + HelpLines.Phone("emergency") }).First).ToBeVisibleAsync();
         await Expect(page.GetByText("Verbindingsstatus: Verbonden")).ToHaveCountAsync(1); // Web Chat's own connectivity state
         await Expect(page.GetByPlaceholder("Typ je bericht")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.TestOutput("webchat-danger-yes.png"), FullPage = true });
@@ -62,7 +62,7 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(page.Locator(".webchat__bubble--from-user").GetByText(choice).First).ToBeVisibleAsync();
         }
 
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bel 0800-0188" }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bel " + HelpLines.Phone("csg") }).First).ToBeVisibleAsync();
         await Expect(SuggestedAction(page, "Terug naar het menu")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.TestOutput("webchat-sexual-violence-route.png"), FullPage = true });
         Assert.Empty(watch.LeavingHost(_host.BaseUrl));

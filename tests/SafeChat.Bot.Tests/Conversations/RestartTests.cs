@@ -21,7 +21,7 @@ public class RestartTests
         await using var after = await SafeChatHost.StartAsync(settings);
         var set = await chat.Via(after.Http).AnswerAsync("ja");
 
-        Assert.Contains("tel:112", set.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("emergency"), set.AllCallLinks);
     }
 
     [Fact]
@@ -45,6 +45,6 @@ public class RestartTests
         await using var after = await SafeChatHost.StartAsync(settings);
         var set = await chat.Via(after.Http).WaitForQuestionAsync(2);
 
-        Assert.Contains("tel:112", set.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("emergency"), set.AllCallLinks);
     }
 }

@@ -41,7 +41,7 @@ public class ActivityExchangeTests(SqliteHostFixture fixture) : IClassFixture<Sq
 
         var set = await chat.AnswerAsync("Ja");
 
-        Assert.Contains("tel:112", set.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("emergency"), set.AllCallLinks);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class StreamTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFi
 
         Assert.Contains(greeting, a => ActivitySet.Choices(a).SequenceEqual(["Ja", "Nee"]));
         Assert.Equal("socket-1", after.Single(a => a.GetProperty("id").GetString() == id).GetProperty("channelData").GetProperty("clientActivityID").GetString());
-        Assert.Contains("tel:112", after.Where(a => Reply(a, id)).SelectMany(ActivitySet.CallLinks));
+        Assert.Contains(HelpLines.Tel("emergency"), after.Where(a => Reply(a, id)).SelectMany(ActivitySet.CallLinks));
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         var done = await chat.TapAsync("within-7-days");
 
-        Assert.Contains("tel:08000188", done.AllCallLinks);
-        Assert.DoesNotContain("tel:09000101", done.AllCallLinks); // not diluted: CSG first, alone
+        Assert.Contains(HelpLines.Tel("csg"), done.AllCallLinks);
+        Assert.DoesNotContain(HelpLines.Tel("slachtofferhulp"), done.AllCallLinks); // not diluted: CSG first, alone
         Assert.Equal(["menu", "done"], done.ChoiceIds);
         Assert.Contains(fixture.Host.Logs.Lines, l => l.Contains("Routing rule recent-sexual-violence fired"));
     }
@@ -43,8 +43,8 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         var done = await chat.TapAsync("longer-ago");
 
-        Assert.Contains("tel:08000188", done.AllCallLinks);
-        Assert.Contains("tel:09000101", done.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("csg"), done.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("slachtofferhulp"), done.AllCallLinks);
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         var done = await chat.AnswerAsync(words);
 
-        Assert.Contains("tel:08002000", done.AllCallLinks);
-        Assert.DoesNotContain("tel:112", done.AllCallLinks); // "soms": not danger right now
+        Assert.Contains(HelpLines.Tel("veilig-thuis"), done.AllCallLinks);
+        Assert.DoesNotContain(HelpLines.Tel("emergency"), done.AllCallLinks); // "soms": not danger right now
         Assert.Contains(fixture.Host.Logs.Lines, l => l.Contains("Routing rule harm-by-someone-close fired"));
         Assert.DoesNotContain(fixture.Host.Logs.Lines, l => l.Contains("telefoon"));
     }
@@ -78,8 +78,8 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
         Assert.Contains("niet online", explained);               // not online for this offence
 
         var done = await chat.TapAsync("aangifte");
-        Assert.Contains("tel:09008844", done.AllCallLinks);
-        Assert.Contains("tel:09000101", done.AllCallLinks); // Slachtofferhulp can prepare and go along
+        Assert.Contains(HelpLines.Tel("police"), done.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("slachtofferhulp"), done.AllCallLinks); // Slachtofferhulp can prepare and go along
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
         await chat.AnswerAsync("menu");
         await chat.TapAsync("report-or-police");
         var tip = await chat.TapAsync("tip");
-        Assert.Contains("tel:08007000", tip.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("meld-misdaad-anoniem"), tip.AllCallLinks);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         var coached = await chat.TapAsync("not-safe-for-me");
 
-        Assert.Contains("tel:112", coached.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("emergency"), coached.AllCallLinks);
         Assert.Contains("Ben je oké?", coached.Describe());
         Assert.Contains("nooit online", coached.Describe()); // filming: give it to the person, never post it
     }
@@ -144,7 +144,7 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         var done = await chat.AnswerAsync("kan ik met een mens praten");
 
-        Assert.Contains("tel:09000101", done.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("slachtofferhulp"), done.AllCallLinks);
         Assert.Contains("computer", done.Describe());
     }
 
@@ -157,7 +157,7 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         var done = await chat.TapAsync("not-sure");
 
-        Assert.Contains("tel:08000188", done.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("csg"), done.AllCallLinks);
         Assert.Contains("day and night", done.Describe());
         Assert.Contains("Back to the menu", ActivitySet.Choices(done.Questions[^1]));
     }
@@ -170,7 +170,7 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         var set = await chat.AnswerAsync("help hij staat voor mijn deur");
 
-        Assert.Contains("tel:112", set.AllCallLinks);
+        Assert.Contains(HelpLines.Tel("emergency"), set.AllCallLinks);
         Assert.Equal(["happening-now", "already-happened", "prepare", "support-friend"], set.ChoiceIds);
     }
 }

@@ -167,7 +167,7 @@ public sealed record ActivitySet(IReadOnlyList<JsonElement> Activities, string W
             ? actions.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToList()
             : [];
 
-    /// <summary>tel: links offered on hero cards, e.g. "tel:112".</summary>
+    /// <summary>tel: links offered on hero cards, e.g. HelpLines.Tel("emergency").</summary>
     public static IReadOnlyList<string> CallLinks(JsonElement activity) =>
         activity.TryGetProperty("attachments", out var attachments)
             ? attachments.EnumerateArray()

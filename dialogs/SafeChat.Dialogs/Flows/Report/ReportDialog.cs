@@ -13,7 +13,7 @@ public sealed class ReportDialog : Dialog
 {
     private const string Who = "who", What = "what", Chosen = "chosen", Where = "where", Place = "place", When = "when";
     private const string OccurredOn = "occurred-on", Part = "part", Description = "description", FollowUpKey = "follow-up";
-    private const string Phone = "phone", Window = "window", Approve = "approve", Skip = "skip", ThatIsAll = "that-is-all";
+    private const string Phone = "phone", Window = "window", Approve = "approve", SkipIt = "skip", ThatIsAll = "that-is-all";
     private const string Handover = "handover";
 
     public override string Id => Flow.Report;
@@ -28,10 +28,10 @@ public sealed class ReportDialog : Dialog
         AskWhat,
         CollectWhat,
         step => step.Ask(Prompt.Choice(Where, "report.ask-where", [.. Districts.All.Select(d => d.Id), Districts.Elsewhere])),
-        step => step.Ask(Prompt.Text(Place, "report.ask-place").WithChoices(Skip).Scrub()),
+        step => step.Ask(Prompt.Text(Place, "report.ask-place").WithChoices(SkipIt).Scrub()),
         step => step.Ask(Prompt.Choice(When, "report.ask-when", "just-now", "today", "yesterday", "this-week", "earlier").OrOwnWords()),
         ResolveWhen,
-        step => step.Ask(Prompt.Text(Description, "report.ask-description").WithChoices(Skip).Scrub()),
+        step => step.Ask(Prompt.Text(Description, "report.ask-description").WithChoices(SkipIt).Scrub()),
         step => step.Ask(Prompt.Choice(FollowUpKey, "report.ask-follow-up", "no-follow-up", "follow-up-chat", "follow-up-phone")),
         step => step.Answered(FollowUpKey, "follow-up-phone") ? step.Ask(Prompt.Text(Phone, "report.ask-phone")) : step.Next(),
         CheckPhoneAndAskWindow,
@@ -93,8 +93,8 @@ public sealed class ReportDialog : Dialog
 
     private static StepResult Summarise(StepContext step)
     {
-        var place = step.Answer(Place) is { } p && p != Skip ? $" ({p})" : "";
-        var description = step.Answer(Description) is { } d && d != Skip ? d : step.Text("report.none");
+        var place = step.Answer(Place) is { } p && p != SkipIt ? $" ({p})" : "";
+        var description = step.Answer(Description) is { } d && d != SkipIt ? d : step.Text("report.none");
         step.Say("report.summary", new Dictionary<string, string>
         {
             ["who"] = step.Text("choice." + step.Answer(Who)),
@@ -132,10 +132,10 @@ public sealed class ReportDialog : Dialog
         Categories: ChosenCategories(step),
         District: step.Answer(Where)!,
         GridCell: null,
-        Place: step.Answer(Place) is { } p && p != Skip ? p : null,
+        Place: step.Answer(Place) is { } p && p != SkipIt ? p : null,
         OccurredOn: DateOnly.TryParse(step.Answer(OccurredOn), CultureInfo.InvariantCulture, out var date) ? date : null,
         PartOfDay: Enum.TryParse<PartOfDay>(step.Answer(Part), out var part) ? part : null,
-        Description: step.Answer(Description) is { } d && d != Skip ? d : null,
+        Description: step.Answer(Description) is { } d && d != SkipIt ? d : null,
         FollowUp: step.Answer(FollowUpKey) switch { "follow-up-chat" => FollowUp.InChat, "follow-up-phone" => FollowUp.ByPhone, _ => FollowUp.None },
         Phone: step.Answered(FollowUpKey, "follow-up-phone") ? step.Answer(Phone) : null,
         CallWindow: step.Answered(FollowUpKey, "follow-up-phone") ? step.Answer(Window) : null,
