@@ -41,8 +41,9 @@ public static class StaffSetup
             cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffRoles.AnyStaff, policy => policy.RequireRole(StaffRoles.All.ToArray()))
-            .AddPolicy(StaffRoles.Supervisors, policy => policy.RequireRole(StaffRoles.Supervisor, StaffRoles.Admin));
+            .AddPolicy(StaffRoles.AnyStaff, policy => policy.RequireRole(StaffRoles.All.ToArray()).RequireAssertion(NotOnOneTimePassword))
+            .AddPolicy(StaffRoles.Supervisors, policy => policy.RequireRole(StaffRoles.Supervisor, StaffRoles.Admin).RequireAssertion(NotOnOneTimePassword))
+            .AddPolicy(StaffRoles.SignedIn, policy => policy.RequireAuthenticatedUser());
         services.AddAntiforgery(options =>
         {
             options.HeaderName = StaffApi.CsrfHeader;
@@ -53,7 +54,10 @@ public static class StaffSetup
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Staff";
-            options.Conventions.AuthorizeFolder("/", StaffRoles.AnyStaff);
+            // Default for every page: signed in. The work itself needs a full staff session (not a one-time password).
+            options.Conventions.AuthorizeFolder("/", StaffRoles.SignedIn);
+            foreach (var work in new[] { "/Queue", "/Cases", "/Statistics", "/Audit" })
+                options.Conventions.AuthorizeFolder(work, StaffRoles.AnyStaff);
             options.Conventions.AllowAnonymousToPage("/Accounts/SignInPage");
             options.Conventions.AllowAnonymousToPage("/Accounts/DeniedPage");
             options.Conventions.AuthorizePage("/Audit/AuditPage", StaffRoles.Supervisors);
@@ -78,9 +82,13 @@ public static class StaffSetup
         return app;
     }
 
+    private static bool NotOnOneTimePassword(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
+        !context.User.HasClaim(c => c.Type == StaffRoles.MustChangePasswordClaim);
+
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/staff/api")) context.Response.StatusCode = status;
+        else if (context.HttpContext.User.HasClaim(c => c.Type == StaffRoles.MustChangePasswordClaim)) context.Response.Redirect("/staff/password");
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

@@ -73,6 +73,9 @@ public sealed class StaffUserRecord
     public required string PasswordHash { get; set; }
     public required string TotpSecretProtected { get; set; }
     public required string Role { get; set; }
+
+    /// <summary>Set for a new account: the printed password works once, to choose a real one.</summary>
+    public bool MustChangePassword { get; set; } = true;
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntil { get; set; }
     public DateTime CreatedAt { get; set; }

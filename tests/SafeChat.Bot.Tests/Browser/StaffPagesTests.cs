@@ -32,6 +32,11 @@ public class StaffPagesTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("Wachtwoord").FillAsync(account.OneTimePassword);
         await page.GetByLabel("Code uit je authenticator-app").FillAsync(StaffClient.Code(account.TotpSecret));
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kies een eigen wachtwoord" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "password");
+        await page.GetByLabel("Nieuw wachtwoord").FillAsync(StaffClient.NewPassword);
+        await page.GetByLabel("Nog een keer").FillAsync(StaffClient.NewPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Wachtrij" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = code })).ToBeVisibleAsync();

@@ -127,4 +127,24 @@ public class FollowUpJourneyTests(SqliteHostFixture fixture) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.OK, withRightCode.StatusCode); // the form again, not a redirect into the app
         Assert.Contains("Te veel mislukte pogingen", await withRightCode.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_one_time_password_opens_only_the_password_page_until_a_real_one_is_chosen()
+    {
+        var account = await Host.Services.GetRequiredService<SafeChat.Bot.Staff.Accounts.StaffAccounts>().AddAsync($"new-{Guid.NewGuid():N}@gemeente.test", "responder");
+        var client = StaffClient.Anonymous(Host);
+        await client.SignInAsync(account.Email, account.OneTimePassword, StaffClient.Code(account.TotpSecret));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("/staff/api/queue")).StatusCode);
+        Assert.Equal("/staff/password", (await client.Http.GetAsync("/staff")).Headers.Location?.OriginalString);
+        Assert.Contains("minstens 12", await (await client.ChangePasswordAsync("te kort")).Content.ReadAsStringAsync());
+        Assert.Contains("ander wachtwoord", await (await client.ChangePasswordAsync(account.OneTimePassword)).Content.ReadAsStringAsync());
+
+        await client.ChangePasswordAsync(StaffClient.NewPassword);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/staff/api/queue")).StatusCode);
+        var again = StaffClient.Anonymous(Host);
+        var old = await again.SignInAsync(account.Email, account.OneTimePassword, StaffClient.Code(account.TotpSecret));
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode); // the one-time password no longer works: the form again
+    }
 }

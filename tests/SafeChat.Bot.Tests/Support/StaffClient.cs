@@ -31,13 +31,26 @@ public sealed partial class StaffClient
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var response = await client.SignInAsync(account.Email, account.OneTimePassword, Code(account.TotpSecret, now));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/staff", response.Headers.Location?.OriginalString);
+        Assert.Equal("/staff/password", response.Headers.Location?.OriginalString); // the printed password works once
+        var changed = await client.ChangePasswordAsync(NewPassword);
+        Assert.Equal("/staff", changed.Headers.Location?.OriginalString);
         return client;
     }
 
     public static StaffClient Anonymous(SafeChatHost host) => new(host);
 
     /// <summary>The code an authenticator app shows at that moment (the host's clock, which a test may control).</summary>
+    public const string NewPassword = "een lang eigen wachtwoord";
+
+    public async Task<HttpResponseMessage> ChangePasswordAsync(string password)
+    {
+        var form = await _http.GetStringAsync("/staff/password");
+        return await _http.PostAsync("/staff/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["password"] = password, ["repeat"] = password, ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+        }));
+    }
+
     public static string Code(string secret, DateTime? at = null) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at ?? DateTime.UtcNow);
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password, string code)

@@ -34,13 +34,20 @@ public sealed class SignInPageModel(StaffAccounts accounts, SafeChatDbFactory da
             Message = "Deze combinatie van e-mailadres, wachtwoord en code klopt niet.";
             return Page();
         }
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new Claim(ClaimTypes.Email, user.Email),
-            new Claim(ClaimTypes.Role, user.Role),
-        ], CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(new ClaimsPrincipal(identity));
+        await HttpContext.SignInAsync(Principal(user.Id, user.Email, user.Role, user.MustChangePassword));
+        if (user.MustChangePassword) return LocalRedirect("/staff/password");
         return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl!.StartsWith("/staff", StringComparison.Ordinal) ? returnUrl : "/staff");
+    }
+
+    public static ClaimsPrincipal Principal(long id, string email, string role, bool mustChangePassword)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Email, email),
+            new(ClaimTypes.Role, role),
+        };
+        if (mustChangePassword) claims.Add(new Claim(StaffRoles.MustChangePasswordClaim, "true"));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }

@@ -42,6 +42,19 @@ public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector 
 
     public enum SignInResult { Success, Failed, LockedOut }
 
+    public async Task ChangePasswordAsync(long id, string newPassword, CancellationToken cancellation = default)
+    {
+        if (newPassword.Length < StaffRoles.MinimumPasswordLength)
+            throw new ArgumentException($"Kies een wachtwoord van minstens {StaffRoles.MinimumPasswordLength} tekens.");
+        await using var db = databases.Create();
+        var user = await db.StaffUsers.SingleAsync(u => u.Id == id, cancellation);
+        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, newPassword) != PasswordVerificationResult.Failed)
+            throw new ArgumentException("Kies een ander wachtwoord dan het eenmalige.");
+        user.PasswordHash = Hasher.HashPassword(user, newPassword);
+        user.MustChangePassword = false;
+        await db.SaveChangesAsync(cancellation);
+    }
+
     /// <summary>Checks password and code together, so a failure does not reveal which one was wrong.</summary>
     public async Task<(SignInResult Result, StaffUserRecord? User)> SignInAsync(string email, string password, string code, CancellationToken cancellation = default)
     {

@@ -12,4 +12,9 @@ public static class StaffRoles
     /// <summary>Authorization policies by name, as endpoints and pages use them.</summary>
     public const string AnyStaff = "staff";
     public const string Supervisors = "supervisors";
+
+    /// <summary>Signed in, but still on the one-time password: only the password page is open.</summary>
+    public const string SignedIn = "signed-in";
+    public const string MustChangePasswordClaim = "safechat:must-change-password";
+    public const int MinimumPasswordLength = 12;
 }

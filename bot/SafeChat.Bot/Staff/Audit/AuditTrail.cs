@@ -13,6 +13,7 @@ public static class AuditActions
 {
     public const string SignedIn = "signed-in";
     public const string SignInFailed = "sign-in-failed";
+    public const string ChangedPassword = "changed-password";
     public const string ViewedQueue = "viewed-queue";
     public const string ViewedReport = "viewed-report";
     public const string Claimed = "claimed";

@@ -79,6 +79,7 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     password_hash = table.Column<string>(type: "text", nullable: false),
                     totp_secret_protected = table.Column<string>(type: "text", nullable: false),
                     role = table.Column<string>(type: "text", nullable: false),
+                    must_change_password = table.Column<bool>(type: "boolean", nullable: false),
                     failed_sign_ins = table.Column<int>(type: "integer", nullable: false),
                     locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)

@@ -78,6 +78,7 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     password_hash = table.Column<string>(type: "TEXT", nullable: false),
                     totp_secret_protected = table.Column<string>(type: "TEXT", nullable: false),
                     role = table.Column<string>(type: "TEXT", nullable: false),
+                    must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
                     failed_sign_ins = table.Column<int>(type: "INTEGER", nullable: false),
                     locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)

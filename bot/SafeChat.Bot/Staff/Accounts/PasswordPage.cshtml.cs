@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeChat.Bot.Staff.Audit;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Staff.Accounts;
+
+public sealed class PasswordPageModel(StaffAccounts accounts, SafeChatDbFactory databases, AuditTrail audit) : PageModel
+{
+    public string? Message { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(string? password, string? repeat)
+    {
+        var who = StaffMember.From(User);
+        if (password != repeat)
+        {
+            Message = "De twee wachtwoorden zijn niet gelijk.";
+            return Page();
+        }
+        try
+        {
+            await accounts.ChangePasswordAsync(who.Id, password ?? "");
+        }
+        catch (ArgumentException problem)
+        {
+            Message = problem.Message;
+            return Page();
+        }
+        await using (var db = databases.Create())
+        {
+            audit.Record(db, who.Id, AuditActions.ChangedPassword);
+            await db.SaveChangesAsync();
+        }
+        await HttpContext.SignInAsync(SignInPageModel.Principal(who.Id, who.Email, who.Role, mustChangePassword: false));
+        return LocalRedirect("/staff");
+    }
+}
