@@ -1,5 +1,6 @@
 using SafeChat.Bot.Channels;
 using SafeChat.Bot.Channels.DirectLine;
+using SafeChat.Bot.Channels.Twilio;
 using SafeChat.Bot.Channels.WebChat;
 using SafeChat.Bot.Conversations;
 using Microsoft.AspNetCore.DataProtection;
@@ -72,6 +73,7 @@ public static class SafeChatApp
         services.AddHostedService<PendingTurnSweeper>();
 
         services.AddStaff();
+        services.AddTwilio(config.GetSection("Twilio").Get<TwilioOptions>() ?? new TwilioOptions(), dataDirectory);
         services.AddSingleton<IChannelRenderer, WebChatRenderer>();
         services.AddSingleton<ChannelRenderers>();
         services.AddSingleton(sp => new DirectLineTokens(
@@ -89,6 +91,7 @@ public static class SafeChatApp
         app.MapStaff();
         app.MapWebChatPage();
         app.MapDirectLine();
+        app.MapTwilio();
         app.MapHealth();
         return app;
     }

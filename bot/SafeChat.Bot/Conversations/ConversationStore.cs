@@ -69,6 +69,43 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         return activity;
     }
 
+    /// <summary>
+    /// For channels that may deliver twice (Twilio): stores the message once per delivery id, creating the
+    /// conversation on its first message. False for a duplicate.
+    /// </summary>
+    public async Task<bool> ReceiveOnceAsync(string conversationId, string channel, Activity activity, string deliveryId,
+        string protectedAddress, bool? optOut, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        activity.Recipient = Bot;
+        activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
+        await using (var db = databases.Create())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            db.InboundReceipts.Add(new InboundReceiptRecord { MessageSid = deliveryId, ReceivedAt = now });
+            if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellation))
+                db.Conversations.Add(new ConversationRecord { Id = conversationId, Channel = channel, UserId = conversationId, CreatedAt = now, LastActivityAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellation);
+            }
+            catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
+            {
+                await transaction.RollbackAsync(cancellation);
+                await using var check = databases.Create();
+                if (await check.InboundReceipts.AnyAsync(r => r.MessageSid == deliveryId, cancellation)) return false;
+                throw;
+            }
+            await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.ChannelAddressProtected, protectedAddress)
+                .SetProperty(c => c.OptedOut, c => optOut ?? c.OptedOut), cancellation);
+            await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now, cancellation);
+            await transaction.CommitAsync(cancellation);
+        }
+        turns.Enqueue(conversationId);
+        return true;
+    }
+
     /// <summary>Activities after the watermark, as stored JSON, and the new watermark.</summary>
     public async Task<ActivityPage> ReadAsync(string conversationId, long afterSeq, CancellationToken cancellation, int limit = 500)
     {

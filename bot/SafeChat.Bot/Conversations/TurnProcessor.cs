@@ -20,6 +20,7 @@ public sealed class TurnProcessor(
     ActivitySignals signals,
     TimeProvider clock,
     Reports.ReportWriter reports,
+    Channels.Twilio.Outbox outbox,
     ILogger<TurnProcessor> logger)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
@@ -63,8 +64,11 @@ public sealed class TurnProcessor(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var effect in effects) await reports.ApplyAsync(db, effect, conversationId, now, cancellation);
+        // Queued before the log append, whose save writes them in the same transaction.
+        if (!conversation.OptedOut) outbox.Add(db, conversationId, conversation.Channel, entries.Select(e => e.Activity), now);
         await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation);
         await transaction.CommitAsync(cancellation);
+        outbox.Wake();
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return true;
     }

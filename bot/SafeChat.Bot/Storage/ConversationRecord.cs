@@ -24,4 +24,10 @@ public sealed class ConversationRecord
     /// <summary>Highest sequence number of an activity from the person; a turn is due while it exceeds <see cref="LastProcessedSeq"/>.</summary>
     public long LastInboundSeq { get; set; }
     public long LastProcessedSeq { get; set; }
+
+    /// <summary>SMS and WhatsApp: where replies go, encrypted (the number itself is never stored in the clear).</summary>
+    public string? ChannelAddressProtected { get; set; }
+
+    /// <summary>The person sent STOP on SMS: no message may be sent until START.</summary>
+    public bool OptedOut { get; set; }
 }

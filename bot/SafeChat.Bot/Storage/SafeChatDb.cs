@@ -14,6 +14,8 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
     public DbSet<CaseEntryRecord> CaseEntries => Set<CaseEntryRecord>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<InboundReceiptRecord> InboundReceipts => Set<InboundReceiptRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -31,6 +33,8 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             c.Property(x => x.LastSeq).HasColumnName("last_seq");
             c.Property(x => x.LastInboundSeq).HasColumnName("last_inbound_seq");
             c.Property(x => x.LastProcessedSeq).HasColumnName("last_processed_seq");
+            c.Property(x => x.ChannelAddressProtected).HasColumnName("channel_address_protected");
+            c.Property(x => x.OptedOut).HasColumnName("opted_out");
             c.HasIndex(x => new { x.LastInboundSeq, x.LastProcessedSeq }).HasDatabaseName("ix_conversations_pending");
         });
         model.Entity<ActivityRecord>(a =>
@@ -74,6 +78,21 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             a.HasKey(x => x.Id);
             a.HasIndex(x => x.ReportId).HasDatabaseName("ix_audit_log_report");
             SnakeCase(a.Metadata);
+        });
+        model.Entity<OutboxRecord>(o =>
+        {
+            o.ToTable("outbox_messages");
+            o.HasKey(x => x.Id);
+            o.HasIndex(x => new { x.Status, x.NextAttemptAt }).HasDatabaseName("ix_outbox_due");
+            o.HasIndex(x => x.TwilioSid).HasDatabaseName("ix_outbox_twilio_sid");
+            o.HasOne<ConversationRecord>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            SnakeCase(o.Metadata);
+        });
+        model.Entity<InboundReceiptRecord>(r =>
+        {
+            r.ToTable("inbound_receipts");
+            r.HasKey(x => x.MessageSid);
+            SnakeCase(r.Metadata);
         });
         model.Entity<StaffUserRecord>(u =>
         {

@@ -15,7 +15,7 @@ namespace SafeChat.Bot.Staff.Cases;
 /// </summary>
 public sealed class CaseService(
     SafeChatDbFactory databases, AuditTrail audit, ContactProtector protector, ContentCatalog content,
-    ActivitySignals signals, TimeProvider clock)
+    ActivitySignals signals, Channels.ChannelRenderers renderers, Channels.Twilio.Outbox outbox, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -73,7 +73,10 @@ public sealed class CaseService(
             Entry(db, report, CaseEntryKinds.StaffReply, reply, who);
             report.Status = ReportStatuses.Replied;
             report.FirstReplyAt ??= Now;
-            if (report.ReplyConversationId is { } conversation && await db.Conversations.AnyAsync(c => c.Id == conversation, cancellation))
+            var channel = report.ReplyConversationId is { } id
+                ? await db.Conversations.Where(c => c.Id == id).Select(c => c.Channel).SingleOrDefaultAsync(cancellation)
+                : null;
+            if (report.ReplyConversationId is { } conversation && channel is not null)
             {
                 var message = new Activity
                 {
@@ -82,9 +85,16 @@ public sealed class CaseService(
                     From = ConversationStore.Bot,
                     Text = content.Text(report.Language, "status.reply-in-chat", new Dictionary<string, string> { ["code"] = report.Code, ["reply"] = reply }),
                 };
-                await ActivityLog.AppendAsync(db, conversation, [new ActivityLog.Entry(message, FromUser: false, VisibleToClient: true)], Now, cancellation);
+                var rendered = renderers.For(channel).Render(message);
+                await ActivityLog.AppendAsync(db, conversation, [new ActivityLog.Entry(rendered, FromUser: false, VisibleToClient: true)], Now, cancellation);
+                outbox.Add(db, conversation, channel, [rendered], Now);
             }
-        }, cancellation, afterSave: report => { if (report.ReplyConversationId is { } c) signals.Notify(c); });
+        }, cancellation, afterSave: report =>
+        {
+            if (report.ReplyConversationId is not { } c) return;
+            signals.Notify(c);
+            outbox.Wake();
+        });
 
     /// <summary>For a reporter who asked to be called: the call happened, or could not be made.</summary>
     public Task RecordCallAsync(long id, bool reached, StaffMember who, CancellationToken cancellation = default) =>

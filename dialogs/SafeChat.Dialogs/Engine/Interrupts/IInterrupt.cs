@@ -16,6 +16,7 @@ public static class DefaultInterrupts
     [
         new SafetyInterrupt(),
         new LanguageInterrupt(content),
+        new MediaInterrupt(),
         new ReportStatusInterrupt(),
         new CommandInterrupt(content, menuDialog),
     ];

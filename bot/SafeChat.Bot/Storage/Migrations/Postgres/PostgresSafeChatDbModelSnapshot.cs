@@ -169,6 +169,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("ChannelAddressProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("channel_address_protected");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -188,6 +192,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.Property<long>("LastSeq")
                         .HasColumnType("bigint")
                         .HasColumnName("last_seq");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("opted_out");
 
                     b.Property<string>("StateJson")
                         .IsRequired()
@@ -211,6 +219,91 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_conversations_pending");
 
                     b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.InboundReceiptRecord", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasColumnType("text")
+                        .HasColumnName("message_sid");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("MessageSid");
+
+                    b.ToTable("inbound_receipts", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.OutboxRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_status");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_code");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TwilioSid")
+                        .HasColumnType("text")
+                        .HasColumnName("twilio_sid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TwilioSid")
+                        .HasDatabaseName("ix_outbox_twilio_sid");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_due");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("SafeChat.Bot.Storage.ReportRecord", b =>
@@ -427,6 +520,15 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.HasOne("SafeChat.Bot.Storage.ReportRecord", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.OutboxRecord", b =>
+                {
+                    b.HasOne("SafeChat.Bot.Storage.ConversationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

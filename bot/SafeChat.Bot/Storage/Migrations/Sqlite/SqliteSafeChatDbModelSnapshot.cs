@@ -158,6 +158,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<string>("ChannelAddressProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_address_protected");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -177,6 +181,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.Property<long>("LastSeq")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_seq");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opted_out");
 
                     b.Property<string>("StateJson")
                         .IsRequired()
@@ -200,6 +208,89 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_conversations_pending");
 
                     b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.InboundReceiptRecord", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_sid");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("MessageSid");
+
+                    b.ToTable("inbound_receipts", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.OutboxRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_status");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("error_code");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TwilioSid")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("twilio_sid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TwilioSid")
+                        .HasDatabaseName("ix_outbox_twilio_sid");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_due");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("SafeChat.Bot.Storage.ReportRecord", b =>
@@ -412,6 +503,15 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.HasOne("SafeChat.Bot.Storage.ReportRecord", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.OutboxRecord", b =>
+                {
+                    b.HasOne("SafeChat.Bot.Storage.ConversationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

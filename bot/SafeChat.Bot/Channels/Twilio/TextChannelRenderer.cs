@@ -1,0 +1,32 @@
+using SafeChat.Dialogs.Activities;
+using SafeChat.Dialogs.Content;
+using SafeChat.Dialogs.Engine;
+
+namespace SafeChat.Bot.Channels.Twilio;
+
+/// <summary>
+/// SMS and WhatsApp rendering of the engine's neutral activities: choices become a numbered list ("Antwoord 1,
+/// 2 of 3" — a reply is matched by number or by word), help lines are written out with their number.
+/// </summary>
+public sealed class TextChannelRenderer(ContentCatalog content) : IChannelRenderer
+{
+    public IReadOnlyCollection<string> Channels { get; } = [TwilioChannels.Sms, TwilioChannels.WhatsApp];
+
+    public Activity Render(Activity neutral)
+    {
+        var language = neutral.Locale ?? ContentCatalog.DefaultLanguage;
+        var lines = new List<string>();
+        if (!string.IsNullOrWhiteSpace(neutral.Text)) lines.Add(neutral.Text);
+        foreach (var card in (neutral.Attachments ?? []).Select(ContactCard.From).OfType<ContactCard>())
+            lines.Add(card.Phone is null ? $"{card.Name}: {card.Url}" : $"{card.Name}: {card.CallLabel}");
+        if (neutral.SuggestedActions?.Actions is { Count: > 0 } actions)
+        {
+            lines.AddRange(actions.Select((a, i) => $"{i + 1}. {a.Title}"));
+            lines.Add(content.Text(language, "choices.reply-with", new Dictionary<string, string> { ["numbers"] = Numbers(language, actions.Count) }));
+        }
+        return new Activity { Type = ActivityTypes.Message, Locale = language, Text = SmsText.PreferGsm(string.Join("\n", lines)) };
+    }
+
+    private string Numbers(string language, int count) =>
+        count == 1 ? "1" : string.Join(", ", Enumerable.Range(1, count - 1)) + " " + content.Text(language, "word.or") + " " + count;
+}

@@ -1,0 +1,33 @@
+namespace SafeChat.Bot.Channels.Twilio;
+
+/// <summary>Section "Twilio". Without an AccountSid and AuthToken the SMS and WhatsApp channels are off.</summary>
+public sealed class TwilioOptions
+{
+    public string? AccountSid { get; set; }
+
+    /// <summary>Signs Twilio's webhooks (always the primary auth token), and authenticates REST calls unless an API key is set.</summary>
+    public string? AuthToken { get; set; }
+    public string? ApiKeySid { get; set; }
+    public string? ApiKeySecret { get; set; }
+
+    /// <summary>Our SMS number (E.164) and WhatsApp sender (whatsapp:+E.164).</summary>
+    public string? SmsFrom { get; set; }
+    public string? WhatsAppFrom { get; set; }
+
+    /// <summary>The public origin Twilio calls (https://chat.example.nl), needed to check signatures behind a proxy.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Twilio's REST API; tests point it at a local stand-in.</summary>
+    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+
+    /// <summary>Base64 key (at least 32 bytes) for the keyed hash that stands in for a phone number. Generated into the data folder when empty.</summary>
+    public string? AddressKey { get; set; }
+
+    public bool Enabled => !string.IsNullOrEmpty(AccountSid) && !string.IsNullOrEmpty(AuthToken);
+}
+
+public static class TwilioChannels
+{
+    public const string Sms = "sms";
+    public const string WhatsApp = "whatsapp";
+}

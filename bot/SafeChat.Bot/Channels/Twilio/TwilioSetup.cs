@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace SafeChat.Bot.Channels.Twilio;
+
+public static class TwilioSetup
+{
+    public static IServiceCollection AddTwilio(this IServiceCollection services, TwilioOptions options, string dataDirectory)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new TwilioAddresses(KeyFile.Resolve(options.AddressKey, dataDirectory, "twilio-address.key")));
+        services.AddSingleton<IChannelRenderer, TextChannelRenderer>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHttpClient<TwilioMessagesClient>().AddResilienceHandler("twilio", pipeline =>
+        {
+            // Retry only what Twilio did not take: 429 and 5xx answers, and connections that never got an answer.
+            // A timeout after sending is not retried here: the message may exist; the outbox decides later.
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is HttpRequestException ||
+                    args.Outcome.Result is { } r && ((int)r.StatusCode == 429 || (int)r.StatusCode >= 500)),
+            });
+            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.8, MinimumThroughput = 10, SamplingDuration = TimeSpan.FromSeconds(30), BreakDuration = TimeSpan.FromSeconds(10),
+            });
+            pipeline.AddTimeout(TimeSpan.FromSeconds(15));
+        });
+        return services;
+    }
+}
