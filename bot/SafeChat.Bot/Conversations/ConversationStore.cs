@@ -5,7 +5,8 @@ using SafeChat.Dialogs.Activities;
 namespace SafeChat.Bot.Conversations;
 
 /// <summary>Creating conversations, taking in what people send, and reading the log back out.</summary>
-public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider clock, ActivitySignals signals, TurnQueue turns)
+public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider clock, ActivitySignals signals, TurnQueue turns,
+    Channels.Twilio.OutboxSignal signal)
 {
     public static readonly ChannelAccount Bot = new() { Id = "safechat", Name = "SafeChat", Role = "bot" };
 
@@ -98,9 +99,21 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             }
             await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.ChannelAddressProtected, protectedAddress)
+                .SetProperty(c => c.LastUserMessageAt, now)
                 .SetProperty(c => c.OptedOut, c => optOut ?? c.OptedOut), cancellation);
+            // An answer to the window template releases what was held; it is not an answer to the bot's question.
+            var released = await db.Outbox.Where(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Held)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Pending).SetProperty(o => o.NextAttemptAt, now), cancellation);
             await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now, cancellation);
+            if (released > 0)
+                await db.Conversations.Where(c => c.Id == conversationId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastProcessedSeq, c => c.LastInboundSeq), cancellation);
             await transaction.CommitAsync(cancellation);
+            if (released > 0)
+            {
+                signal.Wake();
+                return true;
+            }
         }
         turns.Enqueue(conversationId);
         return true;

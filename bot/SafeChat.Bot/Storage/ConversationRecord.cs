@@ -28,6 +28,9 @@ public sealed class ConversationRecord
     /// <summary>SMS and WhatsApp: where replies go, encrypted (the number itself is never stored in the clear).</summary>
     public string? ChannelAddressProtected { get; set; }
 
+    /// <summary>When the person last wrote: WhatsApp allows free-form messages for 24 hours after it.</summary>
+    public DateTime? LastUserMessageAt { get; set; }
+
     /// <summary>The person sent STOP on SMS: no message may be sent until START.</summary>
     public bool OptedOut { get; set; }
 }

@@ -10,6 +10,12 @@ public sealed class OutboxRecord
     public required string ConversationId { get; set; }
     public required string Channel { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>WhatsApp quick replies as JSON [{"id","title"}]: sent as Content API content instead of plain text.</summary>
+    public string? Buttons { get; set; }
+
+    /// <summary>A pre-approved template to send instead of the body (the WhatsApp 24-hour window was closed).</summary>
+    public string? ContentSid { get; set; }
     public required string Status { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -27,6 +33,9 @@ public static class OutboxStatuses
     public const string Sent = "sent";
     public const string Failed = "failed";
 
+    /// <summary>Waiting for the person to answer the window template; released when they write back.</summary>
+    public const string Held = "held";
+
     /// <summary>Not sent because the person sent STOP: nothing goes out after that.</summary>
     public const string Suppressed = "suppressed";
 }
@@ -36,4 +45,12 @@ public sealed class InboundReceiptRecord
 {
     public required string MessageSid { get; set; }
     public DateTime ReceivedAt { get; set; }
+}
+
+/// <summary>Content API resources already created for a quick-reply message, by a hash of their content.</summary>
+public sealed class WhatsAppContentRecord
+{
+    public required string Hash { get; set; }
+    public required string ContentSid { get; set; }
+    public DateTime CreatedAt { get; set; }
 }

@@ -16,6 +16,7 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
     public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<InboundReceiptRecord> InboundReceipts => Set<InboundReceiptRecord>();
+    public DbSet<WhatsAppContentRecord> WhatsAppContents => Set<WhatsAppContentRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -35,6 +36,7 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             c.Property(x => x.LastProcessedSeq).HasColumnName("last_processed_seq");
             c.Property(x => x.ChannelAddressProtected).HasColumnName("channel_address_protected");
             c.Property(x => x.OptedOut).HasColumnName("opted_out");
+            c.Property(x => x.LastUserMessageAt).HasColumnName("last_user_message_at");
             c.HasIndex(x => new { x.LastInboundSeq, x.LastProcessedSeq }).HasDatabaseName("ix_conversations_pending");
         });
         model.Entity<ActivityRecord>(a =>
@@ -87,6 +89,12 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             o.HasIndex(x => x.TwilioSid).HasDatabaseName("ix_outbox_twilio_sid");
             o.HasOne<ConversationRecord>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
             SnakeCase(o.Metadata);
+        });
+        model.Entity<WhatsAppContentRecord>(w =>
+        {
+            w.ToTable("whatsapp_contents");
+            w.HasKey(x => x.Hash);
+            SnakeCase(w.Metadata);
         });
         model.Entity<InboundReceiptRecord>(r =>
         {

@@ -42,7 +42,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         var answer = prompt.Kind switch
         {
             PromptKind.Choice => matcher.Match(prompt, turn.Text)?.Id
-                                 ?? (prompt.AcceptsOwnWords && !string.IsNullOrWhiteSpace(turn.Text) ? Answers.OwnWords : null),
+                                 ?? (prompt.AcceptsOwnWords && (!string.IsNullOrWhiteSpace(turn.Text) || turn.SharedCell is not null) ? Answers.OwnWords : null),
             _ => matcher.Match(prompt, turn.Text)?.Id ?? FreeText(prompt),
         };
         if (answer is null)

@@ -34,6 +34,14 @@ public sealed class TurnContext
 
     public string NormalizedText => TextNormalizer.Normalize(Text);
 
+    /// <summary>Entity type a channel uses for a shared location, already coarsened to a grid cell.</summary>
+    public const string GridCellEntity = "https://safechat.nl/schema/GridCell";
+
+    /// <summary>The ~250 m grid cell of a location the person shared this turn (channels never pass exact coordinates).</summary>
+    public string? SharedCell => Inbound.Entities?
+        .Where(e => e.TryGetProperty("type", out var type) && type.GetString() == GridCellEntity)
+        .Select(e => e.GetProperty("cell").GetString()).FirstOrDefault();
+
     /// <summary>True when the message is exactly one of the prompt's choice labels, as a tap sends it.</summary>
     public bool TappedChoiceOf(PendingPrompt prompt) =>
         prompt.Choices.Any(c => TextNormalizer.Normalize(Content.Text(Language, c.LabelKey)) == NormalizedText);

@@ -15,13 +15,19 @@ namespace SafeChat.Bot.Tests.Support;
 /// </summary>
 public sealed class FakeTwilioApi : IAsyncDisposable
 {
-    public sealed record Sent(string To, string From, string Body, string Sid);
+    public sealed record Sent(string To, string From, string Body, string? ContentSid, string Sid);
 
     private readonly WebApplication _app;
     private int _counter;
 
     public ConcurrentQueue<Sent> Messages { get; } = new();
     public volatile bool Down;
+
+    /// <summary>Like WhatsApp after 24 hours of silence: free-form text is refused with 63016, content (templates) goes out.</summary>
+    public volatile bool WindowClosed;
+
+    /// <summary>Content API resources created, by ContentSid.</summary>
+    public ConcurrentDictionary<string, string> Contents { get; } = new();
     public int? RefuseWithCode;
     public int Calls;
     public string BaseUrl { get; private set; } = "";
@@ -41,9 +47,18 @@ public sealed class FakeTwilioApi : IAsyncDisposable
             if (fake.Down) return Results.Json(new { code = 20500, message = "Internal error", status = 503 }, statusCode: 503);
             var form = await request.ReadFormAsync();
             if (fake.RefuseWithCode is { } code) return Results.Json(new { code, message = "refused", status = 400 }, statusCode: 400);
+            string? contentSid = form["ContentSid"];
+            if (fake.WindowClosed && contentSid is null) return Results.Json(new { code = 63016, message = "outside window", status = 400 }, statusCode: 400);
             var sid = $"SM{Interlocked.Increment(ref fake._counter):D32}";
-            fake.Messages.Enqueue(new Sent(form["To"]!, form["From"]!, form["Body"]!, sid));
+            fake.Messages.Enqueue(new Sent(form["To"]!, form["From"]!, form["Body"].ToString(), contentSid, sid));
             return Results.Json(new { sid, status = "queued" }, statusCode: 201);
+        });
+        app.MapPost("/v1/Content", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var sid = $"HX{Interlocked.Increment(ref fake._counter):D32}";
+            fake.Contents[sid] = await reader.ReadToEndAsync();
+            return Results.Json(new { sid }, statusCode: 201);
         });
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -52,6 +67,22 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 
     public IReadOnlyList<Sent> To(string number) => Messages.Where(m => m.To == number).ToList();
 
+    /// <summary>What a message shows the person: its body, or the body of the content it refers to.</summary>
+    public string Shown(Sent message) => message.ContentSid is { } sid && Contents.TryGetValue(sid, out var json) ? json : message.Body;
+
+    public async Task<IReadOnlyList<Sent>> WaitForAsync(string address, Func<IReadOnlyList<Sent>, bool> done, Func<string>? explain = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var sent = To(address);
+            if (done(sent)) return sent;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException(string.Join("\n---\n", sent.Select(Shown)) + "\n" + explain?.Invoke());
+            await Task.Delay(50);
+        }
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
@@ -59,6 +90,7 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 public sealed class TwilioPhone(SafeChatHost host, string number, string channel = "sms")
 {
     public const string AuthToken = "twilio-test-token";
+    public const string WindowTemplate = "HXwindowtemplate0000000000000000000";
     private int _messages;
 
     public string Address => channel == "whatsapp" ? "whatsapp:" + number : number;
@@ -67,6 +99,7 @@ public sealed class TwilioPhone(SafeChatHost host, string number, string channel
     [
         "--Twilio:AccountSid=AC00000000000000000000000000000001", $"--Twilio:AuthToken={AuthToken}",
         "--Twilio:SmsFrom=+3197010000001", "--Twilio:WhatsAppFrom=whatsapp:+3197010000001", $"--Twilio:ApiBaseUrl={api.BaseUrl}",
+        $"--Twilio:ContentApiBaseUrl={api.BaseUrl}", $"--Twilio:WindowTemplateContentSid={WindowTemplate}",
     ];
 
     public Task<HttpResponseMessage> SendAsync(string body, string? messageSid = null, IEnumerable<KeyValuePair<string, string>>? extra = null, string? signature = null)
@@ -77,7 +110,12 @@ public sealed class TwilioPhone(SafeChatHost host, string number, string channel
             new("From", Address), new("To", channel == "whatsapp" ? "whatsapp:+3197010000001" : "+3197010000001"),
             new("Body", body), new("NumMedia", "0"), new("SmsStatus", "received"), new("ApiVersion", "2010-04-01"),
         };
-        if (extra is not null) form.AddRange(extra);
+        if (extra is not null)
+        {
+            var given = extra.ToList();
+            form.RemoveAll(p => given.Any(g => g.Key == p.Key)); // what the test gives replaces the defaults
+            form.AddRange(given);
+        }
         Interlocked.Increment(ref _messages);
         var url = new Uri(host.BaseUrl, $"/twilio/{channel}").ToString();
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };

@@ -12,7 +12,7 @@ namespace SafeChat.Bot.Channels.Twilio;
 /// </summary>
 public static class InboundMessage
 {
-    public const string GridCellEntity = "https://safechat.nl/schema/GridCell";
+    public const string GridCellEntity = SafeChat.Dialogs.Engine.TurnContext.GridCellEntity;
 
     public static Activity From(IFormCollection form, string channel, string userId)
     {

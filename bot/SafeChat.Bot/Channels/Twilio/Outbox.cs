@@ -1,23 +1,48 @@
 using SafeChat.Bot.Storage;
+using System.Text.Json;
 using SafeChat.Dialogs.Activities;
 
 namespace SafeChat.Bot.Channels.Twilio;
 
 /// <summary>Queues channel replies in the caller's transaction; the dispatcher sends them after the commit.</summary>
-public sealed class Outbox(OutboxSignal signal)
+public sealed class Outbox(OutboxSignal signal, TwilioOptions options)
 {
     public static bool Handles(string channel) => channel is TwilioChannels.Sms or TwilioChannels.WhatsApp;
 
-    public void Add(SafeChatDb db, string conversationId, string channel, IEnumerable<Activity> rendered, DateTime now)
+    /// <param name="windowOpen">False for WhatsApp when the person last wrote more than 24 hours ago: then only the
+    /// neutral template goes out, and the messages wait until the person answers it.</param>
+    public void Add(SafeChatDb db, string conversationId, string channel, IEnumerable<Activity> rendered, DateTime now, bool windowOpen = true)
     {
         if (!Handles(channel)) return;
-        foreach (var text in rendered.Where(a => !string.IsNullOrWhiteSpace(a.Text)).SelectMany(a => SmsText.Split(a.Text!)))
-            db.Outbox.Add(new OutboxRecord
-            {
-                ConversationId = conversationId, Channel = channel, Body = text, Status = OutboxStatuses.Pending,
-                CreatedAt = now, NextAttemptAt = now,
-            });
+        var held = channel == TwilioChannels.WhatsApp && !windowOpen;
+        if (held) AddWindowTemplate(db, conversationId, now);
+        foreach (var activity in rendered.Where(a => !string.IsNullOrWhiteSpace(a.Text)))
+        {
+            var buttons = activity.SuggestedActions?.Actions is { Count: > 0 } actions
+                ? JsonSerializer.Serialize(actions.Select(a => new { id = ChoiceId(a), title = a.Title }))
+                : null;
+            foreach (var text in buttons is null ? SmsText.Split(activity.Text!) : [activity.Text!])
+                db.Outbox.Add(new OutboxRecord
+                {
+                    ConversationId = conversationId, Channel = channel, Body = text, Buttons = buttons, CreatedAt = now, NextAttemptAt = now,
+                    Status = held ? OutboxStatuses.Held : OutboxStatuses.Pending,
+                });
+        }
     }
+
+    /// <summary>The neutral template that asks the person to write back, so the held messages may be sent.</summary>
+    public void AddWindowTemplate(SafeChatDb db, string conversationId, DateTime now) =>
+        db.Outbox.Add(new OutboxRecord
+        {
+            ConversationId = conversationId, Channel = TwilioChannels.WhatsApp, Body = "", ContentSid = options.WindowTemplateContentSid,
+            Status = OutboxStatuses.Pending, CreatedAt = now, NextAttemptAt = now,
+        });
+
+    public static bool WindowOpen(DateTime? lastUserMessageAt, DateTime now) =>
+        lastUserMessageAt is { } last && now - last < TwilioOptions.Window;
+
+    private static string ChoiceId(CardAction action) =>
+        action.Extra?.TryGetValue("choiceId", out var id) == true ? id.GetString()! : action.Title!;
 
     /// <summary>Call after the commit, so the dispatcher finds the rows.</summary>
     public void Wake() => signal.Wake();

@@ -10,8 +10,8 @@ namespace SafeChat.Bot.Channels.Twilio;
 /// Transient failures back off; permanent ones (21610 unsubscribed, 21614 not a mobile, 63016 outside the window…)
 /// are recorded, not retried.
 /// </summary>
-public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessagesClient twilio, TwilioOptions options, ContactProtector protector,
-    OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessagesClient twilio, WhatsAppContents contents, Outbox outbox,
+    TwilioOptions options, ContactProtector protector, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -55,10 +55,20 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
             await Finish(db, id, OutboxStatuses.Suppressed, null, null, cancellation);
             return true;
         }
-        var result = await twilio.SendAsync(protector.Unprotect(conversation.ChannelAddressProtected), message.Body, StatusCallbackUrl(), cancellation);
+        var contentSid = message.ContentSid ?? (message.Buttons is { } buttons ? await contents.SidForAsync(message.Body, buttons, cancellation) : null);
+        var result = await twilio.SendAsync(protector.Unprotect(conversation.ChannelAddressProtected), message.Body, contentSid, StatusCallbackUrl(), cancellation);
         if (result.Accepted)
         {
             await Finish(db, id, OutboxStatuses.Sent, result.Sid, null, cancellation);
+            return true;
+        }
+        if (result.ErrorCode == OutsideWindow && message.ContentSid is null)
+        {
+            // The 24-hour window closed: hold this and what follows, and ask the person to write back.
+            await db.Outbox.Where(o => o.ConversationId == message.ConversationId && o.Id >= id && (o.Status == OutboxStatuses.Pending || o.Id == id))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Held), cancellation);
+            outbox.AddWindowTemplate(db, message.ConversationId, now);
+            await db.SaveChangesAsync(cancellation);
             return true;
         }
         if (!result.Transient)
@@ -74,6 +84,9 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
             .SetProperty(o => o.NextAttemptAt, retryAt).SetProperty(o => o.ErrorCode, result.ErrorCode), cancellation);
         return false;
     }
+
+    /// <summary>Twilio's "outside the WhatsApp 24-hour window" (WhatsApp 470).</summary>
+    public const int OutsideWindow = 63016;
 
     private static Task Finish(SafeChatDb db, long id, string status, string? sid, int? error, CancellationToken cancellation) =>
         db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s

@@ -6,11 +6,15 @@ namespace SafeChat.Bot.Channels.Twilio;
 
 /// <summary>
 /// SMS and WhatsApp rendering of the engine's neutral activities: choices become a numbered list ("Antwoord 1,
-/// 2 of 3" — a reply is matched by number or by word), help lines are written out with their number.
+/// 2 of 3" — a reply is matched by number or by word), help lines are written out with their number. On WhatsApp
+/// up to three short choices stay buttons (quick replies), which the outbox sends as Content API content.
 /// </summary>
-public sealed class TextChannelRenderer(ContentCatalog content) : IChannelRenderer
+public sealed class TextChannelRenderer(ContentCatalog content, string channel) : IChannelRenderer
 {
-    public IReadOnlyCollection<string> Channels { get; } = [TwilioChannels.Sms, TwilioChannels.WhatsApp];
+    /// <summary>WhatsApp's limits for quick replies sent within a conversation.</summary>
+    public const int MaxButtons = 3, MaxButtonTitle = 20;
+
+    public IReadOnlyCollection<string> Channels { get; } = [channel];
 
     public Activity Render(Activity neutral)
     {
@@ -19,6 +23,9 @@ public sealed class TextChannelRenderer(ContentCatalog content) : IChannelRender
         if (!string.IsNullOrWhiteSpace(neutral.Text)) lines.Add(neutral.Text);
         foreach (var card in (neutral.Attachments ?? []).Select(ContactCard.From).OfType<ContactCard>())
             lines.Add(card.Phone is null ? $"{card.Name}: {card.Url}" : $"{card.Name}: {card.CallLabel}");
+        if (channel == TwilioChannels.WhatsApp && neutral.SuggestedActions?.Actions is { Count: > 0 and <= MaxButtons } buttons
+            && buttons.All(b => b.Title is { Length: <= MaxButtonTitle }))
+            return new Activity { Type = ActivityTypes.Message, Locale = language, Text = string.Join("\n", lines), SuggestedActions = neutral.SuggestedActions };
         if (neutral.SuggestedActions?.Actions is { Count: > 0 } actions)
         {
             lines.AddRange(actions.Select((a, i) => $"{i + 1}. {a.Title}"));

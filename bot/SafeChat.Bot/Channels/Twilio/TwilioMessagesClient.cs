@@ -13,10 +13,12 @@ public sealed record SendResult(bool Accepted, string? Sid, int? ErrorCode, bool
 /// </summary>
 public sealed class TwilioMessagesClient(HttpClient http, TwilioOptions options)
 {
-    public async Task<SendResult> SendAsync(string to, string body, string? statusCallback, CancellationToken cancellation)
+    /// <summary>Sends text, or Content API content (quick replies, templates) when a ContentSid is given.</summary>
+    public async Task<SendResult> SendAsync(string to, string body, string? contentSid, string? statusCallback, CancellationToken cancellation)
     {
         var from = to.StartsWith("whatsapp:", StringComparison.Ordinal) ? options.WhatsAppFrom : options.SmsFrom;
-        var form = new List<KeyValuePair<string, string>> { new("To", to), new("From", from ?? ""), new("Body", body) };
+        var form = new List<KeyValuePair<string, string>> { new("To", to), new("From", from ?? "") };
+        form.Add(contentSid is null ? new("Body", body) : new("ContentSid", contentSid));
         if (statusCallback is not null) form.Add(new("StatusCallback", statusCallback));
         using var request = new HttpRequestMessage(HttpMethod.Post,
             $"{options.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{options.AccountSid}/Messages.json")

@@ -23,6 +23,20 @@ public sealed class TwilioOptions
     /// <summary>Base64 key (at least 32 bytes) for the keyed hash that stands in for a phone number. Generated into the data folder when empty.</summary>
     public string? AddressKey { get; set; }
 
+    /// <summary>Twilio's Content API, where WhatsApp quick-reply messages are created; tests point it at a stand-in.</summary>
+    public string ContentApiBaseUrl { get; set; } = "https://content.twilio.com";
+
+    /// <summary>
+    /// The pre-approved, neutral WhatsApp template sent when the 24-hour window has closed ("Er staat een bericht
+    /// voor je klaar. Antwoord JA om het te lezen."). The real message follows when the person answers.
+    /// </summary>
+    public string? WindowTemplateContentSid { get; set; }
+
+    /// <summary>Staff see a WhatsApp case's deadline this long before the window closes, to leave time to act.</summary>
+    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromHours(1);
+
+    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
     public bool Enabled => !string.IsNullOrEmpty(AccountSid) && !string.IsNullOrEmpty(AuthToken);
 }
 

@@ -9,7 +9,9 @@ public static class TwilioSetup
     {
         services.AddSingleton(options);
         services.AddSingleton(new TwilioAddresses(KeyFile.Resolve(options.AddressKey, dataDirectory, "twilio-address.key")));
-        services.AddSingleton<IChannelRenderer, TextChannelRenderer>();
+        services.AddSingleton<IChannelRenderer>(sp => new TextChannelRenderer(sp.GetRequiredService<SafeChat.Dialogs.Content.ContentCatalog>(), TwilioChannels.Sms));
+        services.AddSingleton<IChannelRenderer>(sp => new TextChannelRenderer(sp.GetRequiredService<SafeChat.Dialogs.Content.ContentCatalog>(), TwilioChannels.WhatsApp));
+        services.AddHttpClient<WhatsAppContents>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxDispatcher>();

@@ -102,7 +102,7 @@ public static class StaffApi
         view.Report.Id, view.Report.Code, view.Report.Tier, view.Report.TierReason, view.Report.Status, view.Report.District,
         view.Report.Place, view.Report.Categories, view.Report.OccurredOn, view.Report.PartOfDay, view.Report.Description,
         view.Report.FollowUp, view.Report.CallWindow, view.Report.HandoverConsent, view.Report.DeadlineAt, view.Report.Outcome,
-        view.Phone, view.ClaimedByEmail, view.Overdue, view.MayClose, view.WhyNotClose,
+        view.Phone, view.ClaimedByEmail, view.Overdue, view.MayClose, view.WhyNotClose, view.DeliveryProblems,
         entries = view.Entries.Select(e => new { e.Kind, e.Text, e.CreatedAt }),
     };
 }

@@ -33,7 +33,18 @@ public sealed class CaseService(
 
         var phone = report.ContactPhoneProtected is { } p && report.Status != ReportStatuses.Closed ? protector.Unprotect(p) : null;
         var whyNot = WhyNotClose(report, entries);
-        return new CaseView(report, entries, phone, claimedBy, report.DeadlineAt < Now && report.Status != ReportStatuses.Closed, whyNot is null, whyNot);
+        return new CaseView(report, entries, phone, claimedBy, report.DeadlineAt < Now && report.Status != ReportStatuses.Closed, whyNot is null, whyNot,
+            await DeliveryProblemsAsync(db, report.ReplyConversationId, cancellation));
+    }
+
+    /// <summary>Messages to the reporter that Twilio refused or could not deliver, so staff know the reply did not arrive.</summary>
+    private static async Task<IReadOnlyList<string>> DeliveryProblemsAsync(SafeChatDb db, string? conversationId, CancellationToken cancellation)
+    {
+        if (conversationId is null) return [];
+        var failed = await db.Outbox.AsNoTracking()
+            .Where(o => o.ConversationId == conversationId && (o.Status == OutboxStatuses.Failed || o.DeliveryStatus == "undelivered" || o.DeliveryStatus == "failed"))
+            .OrderBy(o => o.Id).Select(o => new { o.CreatedAt, o.ErrorCode }).ToListAsync(cancellation);
+        return failed.Select(f => $"Bericht van {Format.Local(f.CreatedAt)} niet afgeleverd (Twilio-fout {f.ErrorCode?.ToString() ?? "onbekend"}).").ToList();
     }
 
     public Task ClaimAsync(long id, StaffMember who, CancellationToken cancellation = default) =>
@@ -73,10 +84,10 @@ public sealed class CaseService(
             Entry(db, report, CaseEntryKinds.StaffReply, reply, who);
             report.Status = ReportStatuses.Replied;
             report.FirstReplyAt ??= Now;
-            var channel = report.ReplyConversationId is { } id
-                ? await db.Conversations.Where(c => c.Id == id).Select(c => c.Channel).SingleOrDefaultAsync(cancellation)
+            var target = report.ReplyConversationId is { } id
+                ? await db.Conversations.Where(c => c.Id == id).Select(c => new { c.Channel, c.LastUserMessageAt }).SingleOrDefaultAsync(cancellation)
                 : null;
-            if (report.ReplyConversationId is { } conversation && channel is not null)
+            if (report.ReplyConversationId is { } conversation && target?.Channel is { } channel)
             {
                 var message = new Activity
                 {
@@ -87,7 +98,7 @@ public sealed class CaseService(
                 };
                 var rendered = renderers.For(channel).Render(message);
                 await ActivityLog.AppendAsync(db, conversation, [new ActivityLog.Entry(rendered, FromUser: false, VisibleToClient: true)], Now, cancellation);
-                outbox.Add(db, conversation, channel, [rendered], Now);
+                outbox.Add(db, conversation, channel, [rendered], Now, Channels.Twilio.Outbox.WindowOpen(target.LastUserMessageAt, Now));
             }
         }, cancellation, afterSave: report =>
         {

@@ -10,4 +10,5 @@ public sealed record CaseView(
     string? ClaimedByEmail,
     bool Overdue,
     bool MayClose,
-    string? WhyNotClose);
+    string? WhyNotClose,
+    IReadOnlyList<string> DeliveryProblems);

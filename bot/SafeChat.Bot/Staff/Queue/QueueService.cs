@@ -6,13 +6,15 @@ using SafeChat.Dialogs.Reports;
 
 namespace SafeChat.Bot.Staff.Queue;
 
+/// <param name="DeadlineAt">The earlier of the tier's deadline and, for a WhatsApp reply, the end of the 24-hour window (less a margin).</param>
 public sealed record QueueItem(long Id, string Code, int Tier, string TierReason, string District, string Categories,
-    DateTime CreatedAt, DateTime DeadlineAt, string Status, string? ClaimedBy, bool Overdue, bool Escalated);
+    DateTime CreatedAt, DateTime DeadlineAt, string Status, string? ClaimedBy, bool Overdue, bool Escalated, bool WindowLimited);
 
 public sealed record Hotspot(string Place, int Reports);
 
 /// <summary>The open cases, most urgent first: by tier, then by deadline. Nothing is left out of it.</summary>
-public sealed class QueueService(SafeChatDbFactory databases, AuditTrail audit, QueueOptions options, TimeProvider clock)
+public sealed class QueueService(SafeChatDbFactory databases, AuditTrail audit, QueueOptions options,
+    SafeChat.Bot.Channels.Twilio.TwilioOptions twilio, TimeProvider clock)
 {
     public async Task<IReadOnlyList<QueueItem>> OpenAsync(StaffMember who, bool overdueOnly = false, CancellationToken cancellation = default)
     {
@@ -21,13 +23,22 @@ public sealed class QueueService(SafeChatDbFactory databases, AuditTrail audit, 
         var query = db.Reports.AsNoTracking().Where(r => r.Status != ReportStatuses.Closed);
         if (overdueOnly) query = query.Where(r => r.DeadlineAt < now);
         var rows = await query.OrderBy(r => r.Tier).ThenBy(r => r.DeadlineAt)
-            .Select(r => new { r.Id, r.Code, r.Tier, r.TierReason, r.District, r.Categories, r.CreatedAt, r.DeadlineAt, r.Status, r.ClaimedBy, r.EscalatedAt })
+            .Select(r => new { r.Id, r.Code, r.Tier, r.TierReason, r.District, r.Categories, r.CreatedAt, r.DeadlineAt, r.Status, r.ClaimedBy, r.EscalatedAt, r.ReplyConversationId })
             .ToListAsync(cancellation);
         var names = await db.StaffUsers.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Email, cancellation);
+        var replyTo = rows.Select(r => r.ReplyConversationId).OfType<string>().ToList();
+        var windows = await db.Conversations.AsNoTracking()
+            .Where(c => replyTo.Contains(c.Id) && c.Channel == SafeChat.Bot.Channels.Twilio.TwilioChannels.WhatsApp && c.LastUserMessageAt != null)
+            .ToDictionaryAsync(c => c.Id, c => c.LastUserMessageAt!.Value + SafeChat.Bot.Channels.Twilio.TwilioOptions.Window - twilio.WindowMargin, cancellation);
         audit.Record(db, who.Id, AuditActions.ViewedQueue, detail: overdueOnly ? "overdue" : null);
         await db.SaveChangesAsync(cancellation);
-        return rows.Select(r => new QueueItem(r.Id, r.Code, r.Tier, r.TierReason, r.District, r.Categories, r.CreatedAt, r.DeadlineAt, r.Status,
-            r.ClaimedBy is { } c ? names.GetValueOrDefault(c) : null, r.DeadlineAt < now, r.EscalatedAt is not null)).ToList();
+        return rows.Select(r =>
+        {
+            var window = r.ReplyConversationId is { } c && windows.TryGetValue(c, out var end) ? end : DateTime.MaxValue;
+            var deadline = window < r.DeadlineAt ? window : r.DeadlineAt;
+            return new QueueItem(r.Id, r.Code, r.Tier, r.TierReason, r.District, r.Categories, r.CreatedAt, deadline, r.Status,
+                r.ClaimedBy is { } s ? names.GetValueOrDefault(s) : null, deadline < now, r.EscalatedAt is not null, window < r.DeadlineAt);
+        }).OrderBy(i => i.Tier).ThenBy(i => i.DeadlineAt).ToList();
     }
 
     /// <summary>Districts and grid cells with more reports in the last 7 days than the threshold: where enforcement goes.</summary>

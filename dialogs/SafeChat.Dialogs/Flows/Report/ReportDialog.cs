@@ -14,7 +14,7 @@ public sealed class ReportDialog : Dialog
     private const string Who = "who", What = "what", Chosen = "chosen", Where = "where", Place = "place", When = "when";
     private const string OccurredOn = "occurred-on", Part = "part", Description = "description", FollowUpKey = "follow-up";
     private const string Phone = "phone", Window = "window", Approve = "approve", SkipIt = "skip", ThatIsAll = "that-is-all";
-    private const string Handover = "handover";
+    private const string Handover = "handover", Cell = "cell";
 
     public override string Id => Flow.Report;
 
@@ -27,8 +27,9 @@ public sealed class ReportDialog : Dialog
         },
         AskWhat,
         CollectWhat,
-        step => step.Ask(Prompt.Choice(Where, "report.ask-where", [.. Districts.All.Select(d => d.Id), Districts.Elsewhere])),
-        step => step.Ask(Prompt.Text(Place, "report.ask-place").WithChoices(SkipIt).Scrub()),
+        step => step.Ask(Prompt.Choice(Where, "report.ask-where", [.. Districts.All.Select(d => d.Id), Districts.Elsewhere]).OrOwnWords()),
+        ResolveWhere,
+        step => step.Answer(Cell) is not null ? step.Next() : step.Ask(Prompt.Text(Place, "report.ask-place").WithChoices(SkipIt).Scrub()),
         step => step.Ask(Prompt.Choice(When, "report.ask-when", "just-now", "today", "yesterday", "this-week", "earlier").OrOwnWords()),
         ResolveWhen,
         step => step.Ask(Prompt.Text(Description, "report.ask-description").WithChoices(SkipIt).Scrub()),
@@ -55,6 +56,21 @@ public sealed class ReportDialog : Dialog
         var chosen = ChosenCategories(step).Append(step.Answer(What)!).Distinct().ToList();
         step.Remember(Chosen, string.Join(",", chosen));
         return chosen.Count == Categories.All.Count ? step.Next() : step.Repeat();
+    }
+
+    /// <summary>A district, or a shared location (as a grid cell, never coordinates); anything else is asked again.</summary>
+    private static StepResult ResolveWhere(StepContext step)
+    {
+        if (!step.Answered(Where, Answers.OwnWords)) return step.Next();
+        if (step.Turn.SharedCell is not { } cell)
+        {
+            step.Say("report.where-unclear");
+            return step.Repeat();
+        }
+        step.Remember(Where, Districts.Elsewhere);
+        step.Remember(Cell, cell);
+        step.Say("report.location-received");
+        return step.Next();
     }
 
     private static StepResult ResolveWhen(StepContext step)
@@ -93,7 +109,7 @@ public sealed class ReportDialog : Dialog
 
     private static StepResult Summarise(StepContext step)
     {
-        var place = step.Answer(Place) is { } p && p != SkipIt ? $" ({p})" : "";
+        var place = step.Answer(Place) is { } p && p != SkipIt ? $" ({p})" : step.Answer(Cell) is not null ? $" ({step.Text("report.shared-location")})" : "";
         var description = step.Answer(Description) is { } d && d != SkipIt ? d : step.Text("report.none");
         step.Say("report.summary", new Dictionary<string, string>
         {
@@ -131,7 +147,7 @@ public sealed class ReportDialog : Dialog
         HappenedToReporter: step.Answered(Who, "to-me"),
         Categories: ChosenCategories(step),
         District: step.Answer(Where)!,
-        GridCell: null,
+        GridCell: step.Answer(Cell),
         Place: step.Answer(Place) is { } p && p != SkipIt ? p : null,
         OccurredOn: DateOnly.TryParse(step.Answer(OccurredOn), CultureInfo.InvariantCulture, out var date) ? date : null,
         PartOfDay: Enum.TryParse<PartOfDay>(step.Answer(Part), out var part) ? part : null,

@@ -193,6 +193,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("last_seq");
 
+                    b.Property<DateTime?>("LastUserMessageAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_user_message_at");
+
                     b.Property<bool>("OptedOut")
                         .HasColumnType("boolean")
                         .HasColumnName("opted_out");
@@ -254,10 +258,18 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<string>("Buttons")
+                        .HasColumnType("text")
+                        .HasColumnName("buttons");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("channel");
+
+                    b.Property<string>("ContentSid")
+                        .HasColumnType("text")
+                        .HasColumnName("content_sid");
 
                     b.Property<string>("ConversationId")
                         .IsRequired()
@@ -504,6 +516,26 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_staff_users_email");
 
                     b.ToTable("staff_users", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.WhatsAppContentRecord", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasColumnType("text")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("ContentSid")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_sid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("whatsapp_contents", (string)null);
                 });
 
             modelBuilder.Entity("SafeChat.Bot.Storage.ActivityRecord", b =>

@@ -182,6 +182,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_seq");
 
+                    b.Property<DateTime?>("LastUserMessageAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_user_message_at");
+
                     b.Property<bool>("OptedOut")
                         .HasColumnType("INTEGER")
                         .HasColumnName("opted_out");
@@ -241,10 +245,18 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
+                    b.Property<string>("Buttons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buttons");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
+
+                    b.Property<string>("ContentSid")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_sid");
 
                     b.Property<string>("ConversationId")
                         .IsRequired()
@@ -487,6 +499,26 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasDatabaseName("ux_staff_users_email");
 
                     b.ToTable("staff_users", (string)null);
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.WhatsAppContentRecord", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("ContentSid")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_sid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("whatsapp_contents", (string)null);
                 });
 
             modelBuilder.Entity("SafeChat.Bot.Storage.ActivityRecord", b =>

@@ -18,6 +18,12 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                 type: "text",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "last_user_message_at",
+                table: "conversations",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "opted_out",
                 table: "conversations",
@@ -46,6 +52,8 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     conversation_id = table.Column<string>(type: "character varying(64)", nullable: false),
                     channel = table.Column<string>(type: "text", nullable: false),
                     body = table.Column<string>(type: "text", nullable: false),
+                    buttons = table.Column<string>(type: "text", nullable: true),
+                    content_sid = table.Column<string>(type: "text", nullable: true),
                     status = table.Column<string>(type: "text", nullable: false),
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -64,6 +72,19 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         principalTable: "conversations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "whatsapp_contents",
+                columns: table => new
+                {
+                    hash = table.Column<string>(type: "text", nullable: false),
+                    content_sid = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_whatsapp_contents", x => x.hash);
                 });
 
             migrationBuilder.CreateIndex(
@@ -91,8 +112,15 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 
+            migrationBuilder.DropTable(
+                name: "whatsapp_contents");
+
             migrationBuilder.DropColumn(
                 name: "channel_address_protected",
+                table: "conversations");
+
+            migrationBuilder.DropColumn(
+                name: "last_user_message_at",
                 table: "conversations");
 
             migrationBuilder.DropColumn(

@@ -17,6 +17,12 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "last_user_message_at",
+                table: "conversations",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "opted_out",
                 table: "conversations",
@@ -45,6 +51,8 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     conversation_id = table.Column<string>(type: "TEXT", nullable: false),
                     channel = table.Column<string>(type: "TEXT", nullable: false),
                     body = table.Column<string>(type: "TEXT", nullable: false),
+                    buttons = table.Column<string>(type: "TEXT", nullable: true),
+                    content_sid = table.Column<string>(type: "TEXT", nullable: true),
                     status = table.Column<string>(type: "TEXT", nullable: false),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -63,6 +71,19 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         principalTable: "conversations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "whatsapp_contents",
+                columns: table => new
+                {
+                    hash = table.Column<string>(type: "TEXT", nullable: false),
+                    content_sid = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_whatsapp_contents", x => x.hash);
                 });
 
             migrationBuilder.CreateIndex(
@@ -90,8 +111,15 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 
+            migrationBuilder.DropTable(
+                name: "whatsapp_contents");
+
             migrationBuilder.DropColumn(
                 name: "channel_address_protected",
+                table: "conversations");
+
+            migrationBuilder.DropColumn(
+                name: "last_user_message_at",
                 table: "conversations");
 
             migrationBuilder.DropColumn(
