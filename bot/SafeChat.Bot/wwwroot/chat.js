@@ -24,7 +24,8 @@
     location.replace(quickExitUrl);
   }
   document.getElementById('quick-exit').addEventListener('click', leave);
-  document.addEventListener('keydown', function (event) { if (event.key === 'Escape') leave(); });
+  // Capture phase: Web Chat handles Escape inside its send box itself, and the way out must always work.
+  window.addEventListener('keydown', function (event) { if (event.key === 'Escape') leave(); }, true);
 
   function applyPageLanguage() {
     var t = page[language];

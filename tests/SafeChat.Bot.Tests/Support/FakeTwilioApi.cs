@@ -30,19 +30,23 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     public ConcurrentDictionary<string, string> Contents { get; } = new();
     public int? RefuseWithCode;
     public int Calls;
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl { get; private init; } = "";
 
     private FakeTwilioApi(WebApplication app) => _app = app;
 
     public static async Task<FakeTwilioApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fake = new FakeTwilioApi(app);
+        FakeTwilioApi fake = null!;
+        var (app, baseUrl) = await LoopbackServer.StartAsync(app => Map(app, () => fake));
+        fake = new FakeTwilioApi(app) { BaseUrl = baseUrl };
+        return fake;
+    }
+
+    private static void Map(WebApplication app, Func<FakeTwilioApi> current)
+    {
         app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", async (HttpRequest request) =>
         {
+            var fake = current();
             Interlocked.Increment(ref fake.Calls);
             if (fake.Down) return Results.Json(new { code = 20500, message = "Internal error", status = 503 }, statusCode: 503);
             var form = await request.ReadFormAsync();
@@ -55,14 +59,12 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         });
         app.MapPost("/v1/Content", async (HttpRequest request) =>
         {
+            var fake = current();
             using var reader = new StreamReader(request.Body);
             var sid = $"HX{Interlocked.Increment(ref fake._counter):D32}";
             fake.Contents[sid] = await reader.ReadToEndAsync();
             return Results.Json(new { sid }, statusCode: 201);
         });
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return fake;
     }
 
     public IReadOnlyList<Sent> To(string number) => Messages.Where(m => m.To == number).ToList();

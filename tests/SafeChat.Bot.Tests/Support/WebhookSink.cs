@@ -20,20 +20,14 @@ public sealed class WebhookSink : IAsyncDisposable
 
     public static async Task<WebhookSink> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         WebhookSink? sink = null;
-        app.MapPost("/hook", async (HttpRequest request) =>
+        var (app, baseUrl) = await LoopbackServer.StartAsync(app => app.MapPost("/hook", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
             sink!.Received.Enqueue(await reader.ReadToEndAsync());
             return Results.Ok();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sink = new WebhookSink(app, address + "/hook");
+        }));
+        sink = new WebhookSink(app, baseUrl + "/hook");
         return sink;
     }
 

@@ -8,39 +8,24 @@ using SafeChat.Bot.Tests.Support;
 namespace SafeChat.Bot.Tests.Twilio;
 
 /// <summary>Status callbacks, permanent failures that staff must see, and locations that never stay exact.</summary>
-public sealed class DeliveryTests : IAsyncLifetime
+public sealed class DeliveryTests : TwilioHostTests
 {
-    private FakeTwilioApi _twilio = null!;
-    private SafeChatHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _twilio = await FakeTwilioApi.StartAsync();
-        _host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = TwilioPhone.HostArguments(_twilio) });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _twilio.DisposeAsync();
-    }
-
     private Task<HttpResponseMessage> StatusAsync(string sid, string status, string? error = null, string? signature = null)
     {
-        var url = new Uri(_host.BaseUrl, TwilioWebhooks.StatusPath).ToString();
+        var url = new Uri(Host.BaseUrl, TwilioWebhooks.StatusPath).ToString();
         var form = new List<KeyValuePair<string, string>> { new("MessageSid", sid), new("MessageStatus", status), new("AccountSid", "AC00000000000000000000000000000001") };
         if (error is not null) form.Add(new("ErrorCode", error));
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSignature.Compute(TwilioPhone.AuthToken, url, form));
-        return _host.Http.SendAsync(request);
+        return Host.Http.SendAsync(request);
     }
 
     [Fact]
     public async Task Status_callbacks_never_move_a_message_backwards_and_forged_ones_are_refused()
     {
-        var phone = new TwilioPhone(_host, "+31612360001");
+        var phone = new TwilioPhone(Host, "+31612360001");
         await phone.SendAsync("Hoi");
-        var sid = (await _twilio.WaitForAsync(phone.Address, s => s.Count > 0))[0].Sid;
+        var sid = (await Twilio.WaitForAsync(phone.Address, s => s.Count > 0))[0].Sid;
 
         Assert.Equal(HttpStatusCode.OK, (await StatusAsync(sid, "delivered")).StatusCode);
         await StatusAsync(sid, "sent");      // late and out of order
@@ -48,27 +33,27 @@ public sealed class DeliveryTests : IAsyncLifetime
         var forged = await StatusAsync(sid, "failed", "30003", signature: "bm90IGEgc2lnbmF0dXJl");
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        await using var db = _host.Services.GetRequiredService<SafeChatDbFactory>().Create();
+        await using var db = Host.Services.GetRequiredService<SafeChatDbFactory>().Create();
         Assert.Equal("delivered", (await db.Outbox.SingleAsync(o => o.TwilioSid == sid)).DeliveryStatus);
     }
 
     [Fact]
-    public async Task A_reply_twilio_refuses_is_recorded_and_shown_on_the_case()
+    public async Task A_replyTwilio_refuses_is_recorded_and_shown_on_the_case()
     {
-        var phone = new TwilioPhone(_host, "+31612360002");
+        var phone = new TwilioPhone(Host, "+31612360002");
         await phone.SendAsync("Hoi");
-        await _twilio.WaitForAsync(phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
+        await Twilio.WaitForAsync(phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
         foreach (var answer in new[] { "ik wil een melding maken", "1", "2", "1", "1", "overslaan", "3", "overslaan", "2", "2", "1" })
         {
-            var before = _twilio.To(phone.Address).Count;
+            var before = Twilio.To(phone.Address).Count;
             await phone.SendAsync(answer);
-            await _twilio.WaitForAsync(phone.Address, s => s.Count > before);
+            await Twilio.WaitForAsync(phone.Address, s => s.Count > before);
         }
-        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", _twilio.To(phone.Address).Select(m => m.Body)), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
-        var staff = await StaffClient.SignedInAsync(_host, "responder");
+        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(m => m.Body)), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        var staff = await StaffClient.SignedInAsync(Host, "responder");
         var id = await staff.CaseIdAsync(code);
 
-        _twilio.RefuseWithCode = 21610; // the person unsubscribed on Twilio's side
+        Twilio.RefuseWithCode = 21610; // the person unsubscribed on Twilio's side
         await staff.PostAsync($"/staff/api/cases/{id}/reply", new { text = "We kijken ernaar." });
         JsonProblems problems = new(staff, id);
 
@@ -95,9 +80,9 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_shared_location_becomes_a_grid_cell_and_the_coordinates_are_kept_nowhere()
     {
-        var phone = new TwilioPhone(_host, "+31612360003", "whatsapp");
+        var phone = new TwilioPhone(Host, "+31612360003", "whatsapp");
         await phone.SendAsync("Hoi");
-        await _twilio.WaitForAsync(phone.Address, s => s.Any(m => m.ContentSid is not null));
+        await Twilio.WaitForAsync(phone.Address, s => s.Any(m => m.ContentSid is not null));
         foreach (var (answer, extra) in new (string, KeyValuePair<string, string>[]?)[]
                  {
                      ("ik wil een melding maken", null), ("1", null), ("2", null), ("1", null),
@@ -105,13 +90,13 @@ public sealed class DeliveryTests : IAsyncLifetime
                      ("3", null), ("overslaan", null), ("1", null), ("1", null),
                  })
         {
-            var before = _twilio.To(phone.Address).Count;
+            var before = Twilio.To(phone.Address).Count;
             await phone.SendAsync(answer, extra: extra);
-            await _twilio.WaitForAsync(phone.Address, s => s.Count > before);
+            await Twilio.WaitForAsync(phone.Address, s => s.Count > before);
         }
-        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", _twilio.To(phone.Address).Select(_twilio.Shown)), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(Twilio.Shown)), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
 
-        await using var db = _host.Services.GetRequiredService<SafeChatDbFactory>().Create();
+        await using var db = Host.Services.GetRequiredService<SafeChatDbFactory>().Create();
         var report = await db.Reports.SingleAsync(r => r.Code == code);
         Assert.Equal(SafeChat.Dialogs.Reports.GridCell.Of(51.91893, 4.48024), report.GridCell);
         Assert.Equal("elsewhere", report.District);

@@ -7,23 +7,8 @@ using SafeChat.Bot.Tests.Support;
 namespace SafeChat.Bot.Tests.Twilio;
 
 /// <summary>Conversations over the SMS webhook, with a local stand-in for Twilio's REST API.</summary>
-public sealed class SmsConversationTests : IAsyncLifetime
+public sealed class SmsConversationTests : TwilioHostTests
 {
-    private FakeTwilioApi _twilio = null!;
-    private SafeChatHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _twilio = await FakeTwilioApi.StartAsync();
-        _host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = TwilioPhone.HostArguments(_twilio) });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _twilio.DisposeAsync();
-    }
-
     private async Task<IReadOnlyList<FakeTwilioApi.Sent>> WaitForAsync(FakeTwilioApi twilio, string number, Func<IReadOnlyList<FakeTwilioApi.Sent>, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -33,12 +18,12 @@ public sealed class SmsConversationTests : IAsyncLifetime
             if (done(sent)) return sent;
             if (DateTime.UtcNow > deadline)
             {
-                await using var db = _host.Services.GetRequiredService<SafeChatDbFactory>().Create();
+                await using var db = Host.Services.GetRequiredService<SafeChatDbFactory>().Create();
                 var outbox = await db.Outbox.Select(o => $"{o.Id} {o.Status} attempts={o.Attempts} error={o.ErrorCode}").ToListAsync();
                 outbox.AddRange(await db.Conversations.Select(c => $"conversation {c.Channel} in={c.LastInboundSeq} done={c.LastProcessedSeq} address={c.ChannelAddressProtected != null} out={c.OptedOut}").ToListAsync());
                 outbox.AddRange(await db.Activities.Select(a => $"activity {a.Seq} {a.Type} user={a.FromUser}").ToListAsync());
                 throw new TimeoutException(string.Join("\n---\n", sent.Select(s => s.Body)) + $"\nAPI calls: {twilio.Calls}\nOutbox:\n" + string.Join("\n", outbox)
-                    + "\nHost log:\n" + string.Join("\n", _host.Logs.Lines.TakeLast(15)));
+                    + "\nHost log:\n" + string.Join("\n", Host.Logs.Lines.TakeLast(15)));
             }
             await Task.Delay(50);
         }
@@ -47,31 +32,31 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_text_message_gets_the_greeting_with_numbered_choices_and_a_number_answers_it()
     {
-        var phone = new TwilioPhone(_host, "+31612340001");
+        var phone = new TwilioPhone(Host, "+31612340001");
 
         var response = await phone.SendAsync("Hoi");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", await response.Content.ReadAsStringAsync());
 
-        var greeting = await WaitForAsync(_twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
+        var greeting = await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
         Assert.Contains("automatische assistent", string.Join("\n", greeting.Select(m => m.Body)));
         Assert.Contains("1. Ja\n2. Nee", greeting.Last().Body);
         Assert.All(greeting, m => Assert.Equal("+3197010000001", m.From));
 
         await phone.SendAsync("2");
-        var menu = await WaitForAsync(_twilio, phone.Address, s => s.Any(m => m.Body.Contains("5. ")));
+        var menu = await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("5. ")));
         Assert.Contains("Antwoord 1, 2, 3, 4 of 5", menu.Last().Body);
     }
 
     [Fact]
     public async Task Danger_over_sms_gets_112_written_out_first()
     {
-        var phone = new TwilioPhone(_host, "+31612340002");
+        var phone = new TwilioPhone(Host, "+31612340002");
 
         await phone.SendAsync("help er loopt een man achter me aan");
 
-        var sent = await WaitForAsync(_twilio, phone.Address, s => s.Count >= 2);
+        var sent = await WaitForAsync(Twilio, phone.Address, s => s.Count >= 2);
         Assert.Contains(HelpLines.Phone("emergency"), sent[0].Body);
         Assert.Contains("Bel " + HelpLines.Phone("emergency"), sent[0].Body);
     }
@@ -79,9 +64,9 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_duplicate_delivery_is_processed_once_and_a_forged_one_not_at_all()
     {
-        var phone = new TwilioPhone(_host, "+31612340003");
+        var phone = new TwilioPhone(Host, "+31612340003");
         await phone.SendAsync("Hoi", messageSid: "SM-first");
-        var first = await WaitForAsync(_twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord")));
+        var first = await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord")));
 
         Assert.Equal(HttpStatusCode.OK, (await phone.SendAsync("Hoi", messageSid: "SM-first")).StatusCode);
         var forged = await phone.SendAsync("Nee", signature: "AAAAAAAAAAAAAAAAAAAAAAAAAAA=");
@@ -90,40 +75,40 @@ public sealed class SmsConversationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
-        Assert.Equal(first.Count, _twilio.To(phone.Address).Count);
-        var conversation = _host.Services.GetRequiredService<SafeChat.Bot.Channels.Twilio.TwilioAddresses>().ConversationIdFor("sms", phone.Address);
-        await using var db = _host.Services.GetRequiredService<SafeChatDbFactory>().Create();
+        Assert.Equal(first.Count, Twilio.To(phone.Address).Count);
+        var conversation = Host.Services.GetRequiredService<SafeChat.Bot.Channels.Twilio.TwilioAddresses>().ConversationIdFor("sms", phone.Address);
+        await using var db = Host.Services.GetRequiredService<SafeChatDbFactory>().Create();
         Assert.Equal(1, await db.Activities.CountAsync(a => a.ConversationId == conversation && a.FromUser && a.Type == "message"));
     }
 
     [Fact]
     public async Task After_STOP_nothing_is_sent_until_START()
     {
-        var phone = new TwilioPhone(_host, "+31612340004");
+        var phone = new TwilioPhone(Host, "+31612340004");
         await phone.SendAsync("Hoi");
-        var beforeStop = (await WaitForAsync(_twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord")))).Count;
+        var beforeStop = (await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord")))).Count;
 
         await phone.SendAsync("STOP");
         await phone.SendAsync("hallo?");
         await Task.Delay(2500);
-        Assert.Equal(beforeStop, _twilio.To(phone.Address).Count); // not even the goodbye to "stop"
+        Assert.Equal(beforeStop, Twilio.To(phone.Address).Count); // not even the goodbye to "stop"
 
         await phone.SendAsync("START");
         await phone.SendAsync("hoi");
-        await WaitForAsync(_twilio, phone.Address, s => s.Count > beforeStop);
+        await WaitForAsync(Twilio, phone.Address, s => s.Count > beforeStop);
     }
 
     [Fact]
     public async Task An_outage_delays_messages_and_loses_none()
     {
-        var phone = new TwilioPhone(_host, "+31612340005");
-        _twilio.Down = true;
+        var phone = new TwilioPhone(Host, "+31612340005");
+        Twilio.Down = true;
         await phone.SendAsync("Hoi");
-        await WaitForAsync(_twilio, phone.Address, _ => _twilio.Calls >= 4); // the greeting is being retried against a down API
-        Assert.Empty(_twilio.To(phone.Address));
+        await WaitForAsync(Twilio, phone.Address, _ => Twilio.Calls >= 4); // the greeting is being retried against a down API
+        Assert.Empty(Twilio.To(phone.Address));
 
-        _twilio.Down = false;
-        var sent = await WaitForAsync(_twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
+        Twilio.Down = false;
+        var sent = await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
 
         Assert.Contains("automatische assistent", sent[0].Body); // in order: the greeting first
         Assert.Equal(sent.Count, sent.Select(m => m.Body).Distinct().Count()); // and nothing twice
@@ -132,22 +117,22 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_report_made_over_sms_reaches_the_queue_without_the_phone_number()
     {
-        var phone = new TwilioPhone(_host, "+31612340006");
+        var phone = new TwilioPhone(Host, "+31612340006");
         await phone.SendAsync("Hoi");
-        await WaitForAsync(_twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
+        await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
         foreach (var answer in new[] { "ik wil een melding maken", "1", "2", "1", "1", "overslaan", "3", "overslaan", "1", "1" })
         {
-            var before = _twilio.To(phone.Address).Count;
+            var before = Twilio.To(phone.Address).Count;
             await phone.SendAsync(answer);
-            await WaitForAsync(_twilio, phone.Address, s => s.Count > before);
+            await WaitForAsync(Twilio, phone.Address, s => s.Count > before);
         }
-        var sent = await WaitForAsync(_twilio, phone.Address, s => s.Any(m => m.Body.Contains("status ")));
+        var sent = await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("status ")));
         var code = System.Text.RegularExpressions.Regex.Match(sent.Last(m => m.Body.Contains("status ")).Body, @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
 
-        var staff = await StaffClient.SignedInAsync(_host, "responder");
+        var staff = await StaffClient.SignedInAsync(Host, "responder");
         var queue = await staff.GetJsonAsync("/staff/api/queue");
         Assert.Contains(queue.EnumerateArray(), c => c.GetProperty("code").GetString() == code);
-        await using var db = _host.Services.GetRequiredService<SafeChatDbFactory>().Create();
+        await using var db = Host.Services.GetRequiredService<SafeChatDbFactory>().Create();
         var report = await db.Reports.SingleAsync(r => r.Code == code);
         var stored = string.Join("|", report.Code, report.Categories, report.District, report.Place, report.Description, report.ReplyConversationId, report.ContactPhoneProtected);
         Assert.DoesNotContain("612340006", stored);

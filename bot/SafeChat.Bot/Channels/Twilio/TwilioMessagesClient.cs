@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -25,9 +24,7 @@ public sealed class TwilioMessagesClient(HttpClient http, TwilioOptions options)
         {
             Content = new FormUrlEncodedContent(form),
         };
-        var user = options.ApiKeySid ?? options.AccountSid;
-        var password = options.ApiKeySid is null ? options.AuthToken : options.ApiKeySecret;
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        request.Headers.Authorization = options.BasicAuthorization();
         try
         {
             using var response = await http.SendAsync(request, cancellation);

@@ -37,6 +37,11 @@ public sealed class TwilioOptions
 
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
+    /// <summary>HTTP Basic credentials for REST calls: the API key when set, otherwise the account SID and auth token.</summary>
+    public System.Net.Http.Headers.AuthenticationHeaderValue BasicAuthorization() =>
+        new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+            ApiKeySid is null ? $"{AccountSid}:{AuthToken}" : $"{ApiKeySid}:{ApiKeySecret}")));
+
     public bool Enabled => !string.IsNullOrEmpty(AccountSid) && !string.IsNullOrEmpty(AuthToken);
 }
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -32,9 +31,7 @@ public sealed class WhatsAppContents(HttpClient http, TwilioOptions options, Saf
             },
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{options.ContentApiBaseUrl.TrimEnd('/')}/v1/Content") { Content = JsonContent.Create(content) };
-        var user = options.ApiKeySid ?? options.AccountSid;
-        var password = options.ApiKeySid is null ? options.AuthToken : options.ApiKeySecret;
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        request.Headers.Authorization = options.BasicAuthorization();
         using var response = await http.SendAsync(request, cancellation);
         if (!response.IsSuccessStatusCode) return null;
         var sid = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("sid").GetString()!;
