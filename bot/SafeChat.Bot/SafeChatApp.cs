@@ -73,6 +73,9 @@ public static class SafeChatApp
         services.AddHostedService<PendingTurnSweeper>();
 
         services.AddStaff();
+        services.AddSingleton(config.GetSection("Retention").Get<SafeChat.Bot.Privacy.RetentionOptions>() ?? new SafeChat.Bot.Privacy.RetentionOptions());
+        services.AddSingleton<SafeChat.Bot.Privacy.RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SafeChat.Bot.Privacy.RetentionJob>());
         services.AddTwilio(config.GetSection("Twilio").Get<TwilioOptions>() ?? new TwilioOptions(), dataDirectory);
         services.AddSingleton<IChannelRenderer, WebChatRenderer>();
         services.AddSingleton<ChannelRenderers>();

@@ -7,14 +7,14 @@ namespace SafeChat.Bot.Conversations;
 /// Picks up turns nobody finished: after a crash, a database hiccup, or on another instance.
 /// Nothing a person sent is left unanswered.
 /// </summary>
-public sealed class PendingTurnSweeper(SafeChatDbFactory databases, TurnQueue queue, TimeProvider clock, ILogger<PendingTurnSweeper> logger)
+public sealed class PendingTurnSweeper(SafeChatDbFactory databases, TurnQueue queue, ILogger<PendingTurnSweeper> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(Interval) /* real time: an infrastructure poll, not business time */;
         do
         {
             try

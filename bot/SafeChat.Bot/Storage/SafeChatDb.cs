@@ -17,6 +17,7 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<InboundReceiptRecord> InboundReceipts => Set<InboundReceiptRecord>();
     public DbSet<WhatsAppContentRecord> WhatsAppContents => Set<WhatsAppContentRecord>();
+    public DbSet<JobRunRecord> JobRuns => Set<JobRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -95,6 +96,12 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             w.ToTable("whatsapp_contents");
             w.HasKey(x => x.Hash);
             SnakeCase(w.Metadata);
+        });
+        model.Entity<JobRunRecord>(j =>
+        {
+            j.ToTable("job_runs");
+            j.HasKey(x => x.Name);
+            SnakeCase(j.Metadata);
         });
         model.Entity<InboundReceiptRecord>(r =>
         {

@@ -57,7 +57,7 @@ public sealed class EscalationJob(SafeChatDbFactory databases, AuditTrail audit,
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(Interval) /* real time: how often to look; what is due is decided by the clock */;
         do
         {
             try { await RunOnceAsync(stopping); }

@@ -240,6 +240,21 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.ToTable("inbound_receipts", (string)null);
                 });
 
+            modelBuilder.Entity("SafeChat.Bot.Storage.JobRunRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
             modelBuilder.Entity("SafeChat.Bot.Storage.OutboxRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -229,6 +229,21 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.ToTable("inbound_receipts", (string)null);
                 });
 
+            modelBuilder.Entity("SafeChat.Bot.Storage.JobRunRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_at");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
             modelBuilder.Entity("SafeChat.Bot.Storage.OutboxRecord", b =>
                 {
                     b.Property<long>("Id")
