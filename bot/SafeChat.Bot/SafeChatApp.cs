@@ -75,6 +75,7 @@ public static class SafeChatApp
         services.AddStaff();
         services.AddSingleton(config.GetSection("Retention").Get<SafeChat.Bot.Privacy.RetentionOptions>() ?? new SafeChat.Bot.Privacy.RetentionOptions());
         services.AddSingleton<SafeChat.Bot.Privacy.RetentionJob>();
+        services.AddSingleton<SafeChat.Bot.Privacy.Erasure>();
         services.AddHostedService(sp => sp.GetRequiredService<SafeChat.Bot.Privacy.RetentionJob>());
         services.AddTwilio(config.GetSection("Twilio").Get<TwilioOptions>() ?? new TwilioOptions(), dataDirectory);
         services.AddSingleton<IChannelRenderer, WebChatRenderer>();

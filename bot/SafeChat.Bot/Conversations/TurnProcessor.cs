@@ -21,6 +21,7 @@ public sealed class TurnProcessor(
     TimeProvider clock,
     Reports.ReportWriter reports,
     Channels.Twilio.Outbox outbox,
+    Privacy.Erasure erasure,
     ILogger<TurnProcessor> logger)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
@@ -63,9 +64,14 @@ public sealed class TurnProcessor(
             return true;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var effect in effects) await reports.ApplyAsync(db, effect, conversationId, now, cancellation);
+        var erasing = effects.OfType<SafeChat.Dialogs.Flows.Erase.EraseConversation>().Any();
+        foreach (var effect in effects)
+        {
+            if (effect is SafeChat.Dialogs.Flows.Erase.EraseConversation) await erasure.EraseConversationAsync(db, conversationId, cancellation);
+            else await reports.ApplyAsync(db, effect, conversationId, now, cancellation);
+        }
         // Queued before the log append, whose save writes them in the same transaction.
-        if (!conversation.OptedOut) outbox.Add(db, conversationId, conversation.Channel, entries.Select(e => e.Activity), now);
+        if (!conversation.OptedOut) outbox.Add(db, conversationId, conversation.Channel, entries.Select(e => e.Activity), now, forgetAfterSend: erasing);
         await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation);
         await transaction.CommitAsync(cancellation);
         outbox.Wake();

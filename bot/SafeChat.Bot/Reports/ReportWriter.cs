@@ -64,4 +64,5 @@ public static class CaseEntryKinds
     public const string ReporterInformation = "reporter-information";
     public const string Handover = "handover";
     public const string ReplyFailed = "reply-failed";
+    public const string Withdrawn = "withdrawn";
 }

@@ -16,6 +16,9 @@ public sealed class OutboxRecord
 
     /// <summary>A pre-approved template to send instead of the body (the WhatsApp 24-hour window was closed).</summary>
     public string? ContentSid { get; set; }
+
+    /// <summary>The confirmation of an erasure: once it is sent, the conversation itself (and with it the link to the number) is deleted.</summary>
+    public bool ForgetConversationAfterSend { get; set; }
     public required string Status { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAt { get; set; }

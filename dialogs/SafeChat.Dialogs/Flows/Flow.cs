@@ -19,4 +19,5 @@ public static class Flow
     public const string TalkToPerson = "talk-to-person";
     public const string Report = "report";
     public const string ReportStatus = "report-status";
+    public const string Erase = "erase";
 }

@@ -24,7 +24,7 @@ public static class SafeChatFlows
         new HappenedToMeDialog(), new StreetHarassmentDialog(), new SexualViolenceDialog(), new SomeoneCloseDialog(),
         new WhatCountsDialog(), new ReportOrPoliceDialog(), new TalkToPersonDialog(),
         new BystanderDialog(), new BystanderNowDialog(), new BystanderAfterDialog(), new BystanderPrepareDialog(), new BystanderFriendDialog(),
-        new ReportDialog(), new ReportStatusDialog(),
+        new ReportDialog(), new ReportStatusDialog(), new Erase.EraseDialog(),
     ];
 
     public static ConversationEngine CreateEngine(ContentCatalog? content = null, IReportBook? reports = null) =>

@@ -11,7 +11,8 @@ public sealed class Outbox(OutboxSignal signal, TwilioOptions options)
 
     /// <param name="windowOpen">False for WhatsApp when the person last wrote more than 24 hours ago: then only the
     /// neutral template goes out, and the messages wait until the person answers it.</param>
-    public void Add(SafeChatDb db, string conversationId, string channel, IEnumerable<Activity> rendered, DateTime now, bool windowOpen = true)
+    public void Add(SafeChatDb db, string conversationId, string channel, IEnumerable<Activity> rendered, DateTime now, bool windowOpen = true,
+        bool forgetAfterSend = false)
     {
         if (!Handles(channel)) return;
         var held = channel == TwilioChannels.WhatsApp && !windowOpen;
@@ -26,6 +27,7 @@ public sealed class Outbox(OutboxSignal signal, TwilioOptions options)
                 {
                     ConversationId = conversationId, Channel = channel, Body = text, Buttons = buttons, CreatedAt = now, NextAttemptAt = now,
                     Status = held ? OutboxStatuses.Held : OutboxStatuses.Pending,
+                    ForgetConversationAfterSend = forgetAfterSend,
                 });
         }
     }

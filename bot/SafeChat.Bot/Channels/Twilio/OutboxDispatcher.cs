@@ -60,6 +60,8 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         if (result.Accepted)
         {
             await Finish(db, id, OutboxStatuses.Sent, result.Sid, null, cancellation);
+            if (message.ForgetConversationAfterSend && !await db.Outbox.AnyAsync(o => o.ConversationId == message.ConversationId && o.Id > id, cancellation))
+                await db.Conversations.Where(c => c.Id == message.ConversationId).ExecuteDeleteAsync(cancellation);
             return true;
         }
         if (result.ErrorCode == OutsideWindow && message.ContentSid is null)

@@ -42,6 +42,7 @@ public static class StaffApi
         changes.MapPost("/reply", (long id, TextBody body, HttpContext c, CaseService s, CancellationToken ct) => Act(() => s.ReplyAsync(id, body.Text ?? "", Who(c), ct)));
         changes.MapPost("/call", (long id, CallBody body, HttpContext c, CaseService s, CancellationToken ct) => Act(() => s.RecordCallAsync(id, body.Reached, Who(c), ct)));
         changes.MapPost("/handover", (long id, HandoverBody body, HttpContext c, CaseService s, CancellationToken ct) => Act(() => s.HandOverAsync(id, body.Organisation ?? "", Who(c), ct)));
+        changes.MapPost("/erase", (long id, HttpContext c, CaseService s, CancellationToken ct) => Act(() => s.EraseAsync(id, Who(c), ct)));
         changes.MapPost("/close", (long id, CloseBody body, HttpContext c, CaseService s, CancellationToken ct) => Act(() => s.CloseAsync(id, body.Outcome, body.Text, Who(c), ct)));
 
         api.MapGet("/audit", async (long? reportId, SafeChatDbFactory databases, AuditTrail audit, HttpContext context, CancellationToken ct) =>

@@ -23,6 +23,7 @@ public static class AuditActions
     public const string RecordedCallAttempt = "recorded-call-attempt";
     public const string HandedOver = "handed-over";
     public const string Closed = "closed";
+    public const string Erased = "erased";
     public const string Escalated = "escalated";
     public const string ViewedAudit = "viewed-audit";
     public const string ViewedStatistics = "viewed-statistics";

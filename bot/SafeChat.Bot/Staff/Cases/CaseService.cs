@@ -15,7 +15,7 @@ namespace SafeChat.Bot.Staff.Cases;
 /// </summary>
 public sealed class CaseService(
     SafeChatDbFactory databases, AuditTrail audit, ContactProtector protector, ContentCatalog content,
-    ActivitySignals signals, Channels.ChannelRenderers renderers, Channels.Twilio.Outbox outbox, TimeProvider clock)
+    ActivitySignals signals, Channels.ChannelRenderers renderers, Channels.Twilio.Outbox outbox, Privacy.Erasure erasure, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -124,6 +124,15 @@ public sealed class CaseService(
             if (!report.HandoverConsent) throw new CaseActionRefused("De melder gaf geen toestemming voor een warme overdracht.");
             Entry(db, report, CaseEntryKinds.Handover, $"Warme overdracht aan {content.Directory[organisation].NameIn("nl")} met de door de melder goedgekeurde samenvatting.", who);
             return Task.CompletedTask;
+        }, cancellation);
+
+    /// <summary>The same erasure a reporter can ask for, run by a supervisor for a case.</summary>
+    public Task EraseAsync(long id, StaffMember who, CancellationToken cancellation = default) =>
+        ChangeAsync(id, who, AuditActions.Erased, null, async (report, db) =>
+        {
+            if (!who.IsSupervisor) throw new CaseActionRefused("Alleen supervisors kunnen gegevens wissen.");
+            await erasure.EraseForCaseAsync(db, report, cancellation);
+            Entry(db, report, CaseEntryKinds.Withdrawn, "Contactgegevens en gesprek gewist door een supervisor.", who);
         }, cancellation);
 
     public Task CloseAsync(long id, string? outcome, string? text, StaffMember who, CancellationToken cancellation = default) =>

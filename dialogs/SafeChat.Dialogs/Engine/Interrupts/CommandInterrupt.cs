@@ -27,6 +27,10 @@ public sealed class CommandInterrupt(ContentCatalog content, string menuDialog) 
                     runner.Reprompt();
                 }
                 return true;
+            case "erase":
+                runner.EndAll();
+                runner.Begin(Flows.Flow.Erase);
+                return true;
             case "stop":
                 runner.EndAll();
                 turn.Say("stop.done");

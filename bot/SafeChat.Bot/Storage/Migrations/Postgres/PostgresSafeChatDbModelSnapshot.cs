@@ -303,6 +303,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("error_code");
 
+                    b.Property<bool>("ForgetConversationAfterSend")
+                        .HasColumnType("boolean")
+                        .HasColumnName("forget_conversation_after_send");
+
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_until");

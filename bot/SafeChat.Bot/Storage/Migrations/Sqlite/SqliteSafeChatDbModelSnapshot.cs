@@ -290,6 +290,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("error_code");
 
+                    b.Property<bool>("ForgetConversationAfterSend")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forget_conversation_after_send");
+
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT")
                         .HasColumnName("lease_until");

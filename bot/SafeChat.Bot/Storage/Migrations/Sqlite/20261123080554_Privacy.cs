@@ -3,20 +3,27 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SafeChat.Bot.Storage.Migrations.Postgres
+namespace SafeChat.Bot.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Retention : Migration
+    public partial class Privacy : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "forget_conversation_after_send",
+                table: "outbox_messages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "job_runs",
                 columns: table => new
                 {
-                    name = table.Column<string>(type: "text", nullable: false),
-                    last_run_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    last_run_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,6 +36,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "job_runs");
+
+            migrationBuilder.DropColumn(
+                name: "forget_conversation_after_send",
+                table: "outbox_messages");
         }
     }
 }

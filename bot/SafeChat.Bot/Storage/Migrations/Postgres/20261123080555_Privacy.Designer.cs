@@ -12,8 +12,8 @@ using SafeChat.Bot.Storage;
 namespace SafeChat.Bot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSafeChatDb))]
-    [Migration("20261123074749_Retention")]
-    partial class Retention
+    [Migration("20261123080555_Privacy")]
+    partial class Privacy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -305,6 +305,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.Property<int?>("ErrorCode")
                         .HasColumnType("integer")
                         .HasColumnName("error_code");
+
+                    b.Property<bool>("ForgetConversationAfterSend")
+                        .HasColumnType("boolean")
+                        .HasColumnName("forget_conversation_after_send");
 
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone")

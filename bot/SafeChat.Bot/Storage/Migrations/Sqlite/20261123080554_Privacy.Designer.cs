@@ -11,8 +11,8 @@ using SafeChat.Bot.Storage;
 namespace SafeChat.Bot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSafeChatDb))]
-    [Migration("20261123074749_Retention")]
-    partial class Retention
+    [Migration("20261123080554_Privacy")]
+    partial class Privacy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -292,6 +292,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.Property<int?>("ErrorCode")
                         .HasColumnType("INTEGER")
                         .HasColumnName("error_code");
+
+                    b.Property<bool>("ForgetConversationAfterSend")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forget_conversation_after_send");
 
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT")
