@@ -30,6 +30,7 @@ public static class SafeChatApp
         // SQL text and framework chatter stay out of the logs; SafeChat's own lines say what matters.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning); // request URLs carry account ids
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         var services = builder.Services;
         var config = builder.Configuration;

@@ -64,6 +64,7 @@ public sealed class TurnProcessor(
             return true;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        await RedactStoredMessageAsync(db, inbound, activity, cancellation);
         var erasing = effects.OfType<SafeChat.Dialogs.Flows.Erase.EraseConversation>().Any();
         foreach (var effect in effects)
         {
@@ -100,6 +101,21 @@ public sealed class TurnProcessor(
 
     private static ConversationState LoadState(string json) =>
         JsonSerializer.Deserialize<ConversationState>(json, StateJson) ?? new ConversationState();
+
+    /// <summary>
+    /// The engine has read the message; the stored transcript keeps it without phone numbers, e-mail addresses
+    /// or long digit strings (a call-back number lives on only encrypted, on the report).
+    /// </summary>
+    private static async Task RedactStoredMessageAsync(SafeChatDb db, ActivityRecord record, Activity activity, CancellationToken cancellation)
+    {
+        if (activity.Text is not { Length: > 0 } text) return;
+        var scrubbed = SafeChat.Dialogs.Reports.TextScrubber.Scrub(text);
+        if (scrubbed == text) return;
+        var redacted = activity.Clone();
+        redacted.Text = scrubbed;
+        var json = ActivityJson.Serialize(redacted);
+        await db.Activities.Where(a => a.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Json, json), cancellation);
+    }
 
     private static Activity Stamp(Activity reply, Activity inbound, ActivityRecord inboundRecord)
     {
