@@ -36,7 +36,7 @@ public partial class ContentTests
         Assert.Throws<InvalidDataException>(() => new ContentCatalog([nl, en], Catalog.Directory));
     }
 
-    /// <summary>Dutch phone-number shapes: 0800-0188, 088 123 4567, short numbers such as 112 or 113, and 14 010.</summary>
+    /// <summary>Dutch phone-number shapes: 0800/0900 numbers, ten-digit numbers starting with 0, three-digit short numbers, and 14 0xx.</summary>
     [GeneratedRegex(@"(?<![\w-])(0\d[\d -]{4,}\d|1\d\d|14 ?0\d\d)(?![\w-])")]
     private static partial Regex NumberLike();
 
