@@ -60,6 +60,7 @@ public sealed class WhatsAppConversationTests : TwilioHostTests
         await Twilio.WaitForAsync(phone.Address, s => s.Any(m => m.ContentSid is not null));
         foreach (var answer in new[] { "ik wil een melding maken", "1", "2", "1", "1", "overslaan", "3", "overslaan", "2", "2", "1" })
             await SayAsync(phone, answer);
+        await Twilio.WaitForAsync(phone.Address, s => s.Any(m => Twilio.Shown(m).Contains("status "))); // messages arrive one by one
         var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(Twilio.Shown)), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(code));
 
