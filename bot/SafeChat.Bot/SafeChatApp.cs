@@ -72,6 +72,8 @@ public static class SafeChatApp
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<TurnWorker>();
         services.AddHostedService<PendingTurnSweeper>();
+        if (storage.Provider == StorageProvider.Postgres)
+            services.AddHostedService<SafeChat.Bot.Conversations.Cluster.PostgresActivityBus>();
 
         services.AddStaff();
         services.AddSingleton(config.GetSection("Retention").Get<SafeChat.Bot.Privacy.RetentionOptions>() ?? new SafeChat.Bot.Privacy.RetentionOptions());

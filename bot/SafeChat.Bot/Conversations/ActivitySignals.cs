@@ -10,6 +10,10 @@ namespace SafeChat.Bot.Conversations;
 public sealed class ActivitySignals
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
+    private Action<string>? _publish;
+
+    /// <summary>Lets a cluster bus tell the other instances, whose streams are not in this process.</summary>
+    public void PublishThrough(Action<string> publish) => _publish = publish;
 
     public Subscription Subscribe(string conversationId)
     {
@@ -18,10 +22,25 @@ public sealed class ActivitySignals
         return subscription;
     }
 
+    /// <summary>The log of this conversation grew here: wake local streams and tell the cluster.</summary>
     public void Notify(string conversationId)
+    {
+        WakeLocal(conversationId);
+        _publish?.Invoke(conversationId);
+    }
+
+    /// <summary>Another instance appended to this conversation's log.</summary>
+    public void WakeLocal(string conversationId)
     {
         if (!_subscribers.TryGetValue(conversationId, out var set)) return;
         foreach (var subscription in set.Keys) subscription.Wake();
+    }
+
+    /// <summary>After the cluster bus lost its connection: any stream may have missed a signal.</summary>
+    public void WakeAll()
+    {
+        foreach (var set in _subscribers.Values)
+            foreach (var subscription in set.Keys) subscription.Wake();
     }
 
     private void Remove(Subscription subscription)

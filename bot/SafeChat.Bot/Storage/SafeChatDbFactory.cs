@@ -20,6 +20,7 @@ public sealed class SafeChatDbFactory
                 .Options;
             _create = () => new PostgresSafeChatDb(built);
             Description = "PostgreSQL";
+            PostgresConnectionString = connection;
         }
         else
         {
@@ -35,6 +36,9 @@ public sealed class SafeChatDbFactory
 
     public StorageProvider Provider { get; }
     public string Description { get; }
+
+    /// <summary>Set when the cluster shares PostgreSQL; used by the cross-instance activity bus.</summary>
+    public string? PostgresConnectionString { get; }
 
     public SafeChatDb Create() => _create();
 }

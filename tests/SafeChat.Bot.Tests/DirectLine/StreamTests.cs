@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SafeChat.Bot.Tests.Support;
 using static SafeChat.Bot.Tests.Support.DirectLineTestClient;
+using static SafeChat.Bot.Tests.Support.StreamSocket;
 
 namespace SafeChat.Bot.Tests.DirectLine;
 
@@ -85,41 +86,4 @@ public class StreamTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFi
 
     private static bool Reply(JsonElement activity, string to) =>
         activity.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() == to;
-
-    private static async Task<ClientWebSocket> ConnectAsync(string url)
-    {
-        var socket = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await socket.ConnectAsync(new Uri(url), timeout.Token);
-        return socket;
-    }
-
-    private static async Task<List<JsonElement>> ReceiveUntilAsync(ClientWebSocket socket, Func<List<JsonElement>, bool> done)
-    {
-        var received = new List<JsonElement>();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!done(received))
-        {
-            var frame = await ReceiveFrameAsync(socket, deadline - DateTime.UtcNow);
-            if (frame.Length == 0) continue; // keep-alive
-            var set = JsonDocument.Parse(frame).RootElement;
-            Assert.True(long.TryParse(set.GetProperty("watermark").GetString(), out _));
-            received.AddRange(set.GetProperty("activities").EnumerateArray().Select(a => a.Clone()));
-        }
-        return received;
-    }
-
-    private static async Task<string> ReceiveFrameAsync(ClientWebSocket socket, TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout > TimeSpan.Zero ? timeout : TimeSpan.FromMilliseconds(1));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cancel.Token);
-            message.Write(buffer, 0, result.Count);
-        } while (!result.EndOfMessage);
-        return Encoding.UTF8.GetString(message.ToArray());
-    }
 }

@@ -21,6 +21,18 @@ public static class PostgresServer
         return new NpgsqlConnectionStringBuilder(Server.Value) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Cuts every idle LISTEN connection to the database, as a failover or network blip would.</summary>
+    public static async Task<int> TerminateListenersAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(Server.Value);
+        await connection.OpenAsync();
+        await using var kill = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN%'", connection)
+            { Parameters = { new() { Value = database! } } };
+        return Convert.ToInt32(await kill.ExecuteScalarAsync());
+    }
+
     private static string Locate()
     {
         var configured = Environment.GetEnvironmentVariable("SAFECHAT_TEST_POSTGRES");

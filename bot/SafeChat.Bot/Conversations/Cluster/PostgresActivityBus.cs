@@ -1,0 +1,103 @@
+using System.Threading.Channels;
+using Npgsql;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Conversations.Cluster;
+
+/// <summary>
+/// Carries "this conversation's log grew" between instances with PostgreSQL LISTEN/NOTIFY, so a Web Chat
+/// streaming from instance A sees a reply produced on instance B at once. The payload is only the
+/// conversation id; the log stays the source of truth, so a lost notification costs latency, never data.
+/// </summary>
+public sealed class PostgresActivityBus : BackgroundService
+{
+    public const string ChannelName = "safechat_activity";
+
+    private readonly ActivitySignals _signals;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<PostgresActivityBus> _logger;
+    // Unbounded but tiny in practice: ids are drained in batches by one writer.
+    private readonly Channel<string> _outgoing = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public PostgresActivityBus(ActivitySignals signals, SafeChatDbFactory databases, ILogger<PostgresActivityBus> logger)
+    {
+        _signals = signals;
+        _logger = logger;
+        _dataSource = NpgsqlDataSource.Create(databases.PostgresConnectionString
+                                              ?? throw new InvalidOperationException("The activity bus needs PostgreSQL."));
+        signals.PublishThrough(id => _outgoing.Writer.TryWrite(id));
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stopping) =>
+        Task.WhenAll(ListenAsync(stopping), PublishAsync(stopping));
+
+    private async Task ListenAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(stopping);
+                connection.Notification += (_, e) => _signals.WakeLocal(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
+                    await listen.ExecuteNonQueryAsync(stopping);
+                _signals.WakeAll(); // whatever happened while we were not listening
+                while (!stopping.IsCancellationRequested)
+                    await connection.WaitAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                // Streams still catch up at their keep-alive meanwhile; try again shortly.
+                _logger.LogWarning(failure, "Activity bus lost its PostgreSQL listener; reconnecting");
+                await DelayQuietlyAsync(TimeSpan.FromSeconds(1), stopping);
+            }
+        }
+    }
+
+    private async Task PublishAsync(CancellationToken stopping)
+    {
+        var pending = new HashSet<string>();
+        try
+        {
+            while (await _outgoing.Reader.WaitToReadAsync(stopping))
+            {
+                // Merge a burst into one round trip; duplicates of one id fold into one notification.
+                while (pending.Count < 200 && _outgoing.Reader.TryRead(out var id)) pending.Add(id);
+                try
+                {
+                    await using var batch = _dataSource.CreateBatch();
+                    foreach (var id in pending)
+                        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify($1, $2)")
+                            { Parameters = { new() { Value = ChannelName }, new() { Value = id } } });
+                    await batch.ExecuteNonQueryAsync(stopping);
+                    pending.Clear();
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    // Keep the ids and retry: other instances' streams fall back to their keep-alive meanwhile.
+                    _logger.LogWarning(failure, "Activity bus could not notify the cluster; retrying");
+                    await DelayQuietlyAsync(TimeSpan.FromSeconds(1), stopping);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try { await Task.Delay(delay, stopping); }
+        catch (OperationCanceledException) { }
+    }
+
+    public override void Dispose()
+    {
+        _dataSource.Dispose();
+        base.Dispose();
+    }
+}
