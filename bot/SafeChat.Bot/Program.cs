@@ -19,6 +19,16 @@ if (args is ["staff", "add", ..])
     return await StaffAddCommand.RunAsync(options, host.Services, Console.Out);
 }
 
+if (args is ["migrate", ..])
+{
+    // The cluster's migration job: bring the schema up to date once, before instances start with MigrateOnStartup off.
+    var host = SafeChatApp.Build(args[1..]);
+    var databases = host.Services.GetRequiredService<SafeChatDbFactory>();
+    await DatabaseMigrator.MigrateAsync(databases);
+    Console.WriteLine($"Schema of {databases.Description.Split(' ')[0]} is up to date.");
+    return 0;
+}
+
 var app = SafeChatApp.Build(args);
 await SafeChatApp.StartAsync(app);
 await app.WaitForShutdownAsync();

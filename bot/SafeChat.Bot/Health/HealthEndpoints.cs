@@ -9,8 +9,11 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", async (SafeChatDbFactory databases, CancellationToken cancellation) =>
+        app.MapGet("/health/ready", async (SafeChatDbFactory databases, IHostApplicationLifetime lifetime, CancellationToken cancellation) =>
         {
+            // While stopping, tell the load balancer to send new conversations elsewhere.
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+                return Results.Json(new { status = "stopping" }, statusCode: 503);
             try
             {
                 await using var db = databases.Create();
