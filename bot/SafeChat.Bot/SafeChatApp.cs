@@ -5,6 +5,7 @@ using SafeChat.Bot.Channels.WebChat;
 using SafeChat.Bot.Conversations;
 using Microsoft.AspNetCore.DataProtection;
 using SafeChat.Bot.Health;
+using SafeChat.Bot.Observability;
 using SafeChat.Bot.Reports;
 using SafeChat.Bot.Staff;
 using SafeChat.Dialogs.Reports;
@@ -65,6 +66,7 @@ public static class SafeChatApp
             .SetApplicationName("SafeChat")
             .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys", "data-protection")));
 
+        services.AddSafeChatTelemetry(config);
         services.AddSingleton<ActivitySignals>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnQueue>();

@@ -22,6 +22,7 @@ public sealed class TurnProcessor(
     Reports.ReportWriter reports,
     Channels.Twilio.Outbox outbox,
     Privacy.Erasure erasure,
+    Observability.SafeChatTelemetry telemetry,
     ILogger<TurnProcessor> logger)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
@@ -44,6 +45,8 @@ public sealed class TurnProcessor(
             .Where(a => a.ConversationId == conversationId && a.FromUser && a.Seq > conversation.LastProcessedSeq)
             .OrderBy(a => a.Seq).FirstAsync(cancellation);
 
+        using var span = Observability.SafeChatTelemetry.Traces.StartActivity("turn");
+        span?.SetTag("channel", conversation.Channel);
         var activity = ActivityJson.Deserialize(inbound.Json);
         var (state, replies, fired, effects) = RunEngine(conversation.StateJson, activity, conversationId);
         var renderer = renderers.For(conversation.Channel);
@@ -76,6 +79,7 @@ public sealed class TurnProcessor(
         await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation);
         await transaction.CommitAsync(cancellation);
         outbox.Wake();
+        telemetry.TurnCompleted(conversation.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt);
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return true;
     }

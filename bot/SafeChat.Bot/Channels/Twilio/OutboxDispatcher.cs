@@ -11,7 +11,7 @@ namespace SafeChat.Bot.Channels.Twilio;
 /// are recorded, not retried.
 /// </summary>
 public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessagesClient twilio, WhatsAppContents contents, Outbox outbox,
-    TwilioOptions options, ContactProtector protector, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+    TwilioOptions options, ContactProtector protector, OutboxSignal signal, TimeProvider clock, Observability.SafeChatTelemetry telemetry, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -57,8 +57,10 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         }
         var contentSid = message.ContentSid ?? (message.Buttons is { } buttons ? await contents.SidForAsync(message.Body, buttons, cancellation) : null);
         var result = await twilio.SendAsync(protector.Unprotect(conversation.ChannelAddressProtected), message.Body, contentSid, StatusCallbackUrl(), cancellation);
+        telemetry.TwilioCall(result.Accepted ? "accepted" : result.Transient ? "transient" : "refused");
         if (result.Accepted)
         {
+            telemetry.OutboxSent(message.Channel, now - message.CreatedAt);
             await Finish(db, id, OutboxStatuses.Sent, result.Sid, null, cancellation);
             if (message.ForgetConversationAfterSend && !await db.Outbox.AnyAsync(o => o.ConversationId == message.ConversationId && o.Id > id, cancellation))
                 await db.Conversations.Where(c => c.Id == message.ConversationId).ExecuteDeleteAsync(cancellation);
@@ -76,6 +78,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         if (!result.Transient)
         {
             logger.LogWarning("Message {Id} refused by Twilio with error {Code}", id, result.ErrorCode);
+            telemetry.OutboxFailed(message.Channel);
             await Finish(db, id, OutboxStatuses.Failed, null, result.ErrorCode, cancellation);
             return true;
         }

@@ -12,7 +12,7 @@ namespace SafeChat.Bot.Staff.Escalation;
 /// configured webhook. Each case is escalated once, whichever instance gets there first.
 /// </summary>
 public sealed class EscalationJob(SafeChatDbFactory databases, AuditTrail audit, QueueOptions options, IHttpClientFactory http,
-    TimeProvider clock, ILogger<EscalationJob> logger) : BackgroundService
+    TimeProvider clock, Observability.SafeChatTelemetry telemetry, ILogger<EscalationJob> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -33,6 +33,7 @@ public sealed class EscalationJob(SafeChatDbFactory databases, AuditTrail audit,
             audit.Record(db, null, AuditActions.Escalated, report.Id, $"tier {report.Tier}");
             await db.SaveChangesAsync(cancellation);
             escalated++;
+            telemetry.SlaBreached(report.Tier);
             await NotifyAsync(report.Code, report.Tier, report.DeadlineAt, cancellation);
         }
         if (escalated > 0) logger.LogWarning("Escalated {Count} overdue case(s)", escalated);
