@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace SafeChat.Load;
+
+/// <summary>
+/// The load benchmark: N simultaneous conversations (three in four on Web Chat over Direct Line, one in four by
+/// SMS through Twilio's webhook), each a full visit ending in a report, against 1 or 3 SafeChat processes on
+/// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3]
+/// </summary>
+public static class Program
+{
+    public const string TwilioAccount = "AC00000000000000000000000000000001";
+    public const string TwilioNumber = "+3197010000001";
+    private const string AuthToken = "load-test-token";
+    private static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
+
+    public static async Task<int> Main(string[] args)
+    {
+        var sizes = Option(args, "--conversations", "50,200").Split(',').Select(int.Parse).ToArray();
+        var setups = Option(args, "--setups", "sqlite,pg1,pg3").Split(',');
+        var postgres = Environment.GetEnvironmentVariable("SAFECHAT_LOAD_POSTGRES");
+        if (setups.Any(s => s.StartsWith("pg")) && string.IsNullOrEmpty(postgres))
+        {
+            Console.Error.WriteLine("PostgreSQL setups need SAFECHAT_LOAD_POSTGRES (tests/load.sh sets it).");
+            return 2;
+        }
+
+        Console.WriteLine($"SafeChat load benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
+        var bare = new Dictionary<int, double>();
+        foreach (var size in sizes) bare[size] = await BareEndpoint.RequestsPerSecondAsync(size, TimeSpan.FromSeconds(5));
+        await using var twilio = await TwilioStandIn.StartAsync();
+
+        var rows = new List<string>();
+        foreach (var setup in setups)
+            foreach (var size in sizes)
+                rows.Add(await RunAsync(setup, size, postgres, twilio, bare[size]));
+
+        Console.WriteLine();
+        Console.WriteLine("| setup | conversations | turns/s | Web Chat turn p50 / p95 / p99 ms | SMS webhook ack p50 / p95 / p99 ms | SMS turn p99 ms | errors | CPU % (of all cores) | peak MB per process | vs bare endpoint |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows) Console.WriteLine(row);
+        Console.WriteLine();
+        Console.WriteLine("Bare ASP.NET Core endpoint (small JSON post) on this machine: " +
+                          string.Join(", ", bare.Select(b => $"{b.Value:F0} requests/s at {b.Key} concurrent")));
+        return 0;
+    }
+
+    private static async Task<string> RunAsync(string setup, int size, string? postgres, TwilioStandIn twilio, double bareRate)
+    {
+        var instances = setup == "pg3" ? 3 : 1;
+        var settings = new List<string>
+        {
+            $"--DirectLine:TokenSigningKey={SigningKey}", $"--Twilio:AccountSid={TwilioAccount}", $"--Twilio:AuthToken={AuthToken}",
+            $"--Twilio:SmsFrom={TwilioNumber}", $"--Twilio:ApiBaseUrl={twilio.BaseUrl}", $"--Twilio:ContentApiBaseUrl={twilio.BaseUrl}",
+        };
+        var folder = Directory.CreateTempSubdirectory("safechat-load-").FullName;
+        if (setup == "sqlite") settings.Add($"--Storage:DataDirectory={folder}");
+        else settings.AddRange(["--Storage:Provider=Postgres", $"--Storage:ConnectionString={await CreateDatabaseAsync(postgres!)}",
+            $"--DataProtection:KeysDirectory={Path.Combine(folder, "keys")}"]);
+
+        Console.Error.WriteLine($"{setup}: {size} conversations on {instances} instance(s)…");
+        var processes = new List<SafeChatProcess> { await SafeChatProcess.StartAsync(settings, folder) };
+        for (var i = 1; i < instances; i++) processes.Add(await SafeChatProcess.StartAsync(settings, folder));
+        try
+        {
+            var clients = processes.Select(p => Client(p.BaseUrl)).ToList();
+            // Warm-up (JIT, connection pools, SQLite/PostgreSQL caches) is not measured.
+            await DriveAsync(4 * instances, instances, processes, clients, twilio, new Latencies());
+            foreach (var process in processes) process.ResetCpu();
+            var latencies = new Latencies();
+            var clock = Stopwatch.StartNew();
+            await DriveAsync(size, instances, processes, clients, twilio, latencies);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var turns = latencies.Count("webchat turn") + latencies.Count("sms turn");
+            var cpu = processes.Sum(p => p.CpuSinceStart.TotalSeconds) / seconds / Environment.ProcessorCount * 100;
+            var peak = processes.Max(p => p.PeakMemoryMb);
+            string Three(string kind) => $"{latencies.Percentile(kind, 50):F1} / {latencies.Percentile(kind, 95):F1} / {latencies.Percentile(kind, 99):F1}";
+            return $"| {Describe(setup)} | {size} | {turns / seconds:F0} | {Three("webchat turn")} | {Three("sms webhook ack")} | " +
+                   $"{latencies.Percentile("sms turn", 99):F0} | {latencies.Errors} | {cpu:F0} | {peak:F0} | {turns / seconds / bareRate:P1} |";
+        }
+        finally
+        {
+            foreach (var process in processes) await process.DisposeAsync();
+        }
+    }
+
+    private static int _nextNumber;
+
+    private static Task DriveAsync(int size, int instances, List<SafeChatProcess> processes, List<HttpClient> clients,
+        TwilioStandIn twilio, Latencies latencies) =>
+        Task.WhenAll(Enumerable.Range(0, size).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                // Post to one instance and stream from the next, as a load balancer without stickiness would.
+                if (i % 4 == 3)
+                    await new SmsSender(clients[i % instances], processes[i % instances].BaseUrl, twilio, AuthToken,
+                        $"+316{Interlocked.Increment(ref _nextNumber):D8}", latencies).RunAsync(default);
+                else
+                    await new WebChatVisitor(clients[i % instances], processes[(i + 1) % instances].BaseUrl, latencies).RunAsync(default);
+            }
+            catch (Exception error)
+            {
+                latencies.Error();
+                Console.Error.WriteLine($"  conversation {i}: {error.GetType().Name}: {error.Message}");
+            }
+        })));
+
+    private static string Describe(string setup) => setup switch
+    {
+        "sqlite" => "SQLite, 1 instance",
+        "pg1" => "PostgreSQL, 1 instance",
+        "pg3" => "PostgreSQL, 3 instances",
+        _ => setup,
+    };
+
+    public static HttpClient Client(Uri baseUrl) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60),
+        };
+
+    private static async Task<string> CreateDatabaseAsync(string server)
+    {
+        var name = $"safechat_load_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection)) await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
