@@ -25,7 +25,7 @@ if (args is ["migrate", ..])
     var host = SafeChatApp.Build(args[1..]);
     var databases = host.Services.GetRequiredService<SafeChatDbFactory>();
     await DatabaseMigrator.MigrateAsync(databases);
-    Console.WriteLine($"Schema of {databases.Description.Split(' ')[0]} is up to date.");
+    Console.WriteLine($"Schema of the {databases.Provider} database is up to date.");
     return 0;
 }
 

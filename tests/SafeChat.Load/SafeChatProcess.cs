@@ -28,7 +28,6 @@ public sealed class SafeChatProcess : IAsyncDisposable
             WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
         };
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [safechat] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -63,17 +63,15 @@ public sealed class PostgresActivityBus : BackgroundService
         var pending = new HashSet<string>();
         try
         {
-            while (await _outgoing.Reader.WaitToReadAsync(stopping))
+            while (!stopping.IsCancellationRequested)
             {
+                // Wait for work only when nothing is left over from a failed attempt.
+                if (pending.Count == 0 && !await _outgoing.Reader.WaitToReadAsync(stopping)) return;
                 // Merge a burst into one round trip; duplicates of one id fold into one notification.
                 while (pending.Count < 200 && _outgoing.Reader.TryRead(out var id)) pending.Add(id);
                 try
                 {
-                    await using var batch = _dataSource.CreateBatch();
-                    foreach (var id in pending)
-                        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify($1, $2)")
-                            { Parameters = { new() { Value = ChannelName }, new() { Value = id } } });
-                    await batch.ExecuteNonQueryAsync(stopping);
+                    await NotifyAsync(pending, stopping);
                     pending.Clear();
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
@@ -87,6 +85,15 @@ public sealed class PostgresActivityBus : BackgroundService
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+    }
+
+    private async Task NotifyAsync(IEnumerable<string> conversationIds, CancellationToken stopping)
+    {
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var id in conversationIds)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify($1, $2)")
+                { Parameters = { new() { Value = ChannelName }, new() { Value = id } } });
+        await batch.ExecuteNonQueryAsync(stopping);
     }
 
     private static async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stopping)
