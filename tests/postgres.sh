@@ -2,6 +2,11 @@
 # Starts (or stops) a throw-away PostgreSQL server for the tests, on a private port and socket folder.
 #   tests/postgres.sh start   -> prints the connection string on its last line
 #   tests/postgres.sh stop
+#   tests/postgres.sh crash   -> stops at once, without a checkpoint, as a power cut or an OOM kill would
+# SAFECHAT_PG_ROOT and SAFECHAT_PG_PORT choose another server (the fault tests start a private one to restart).
+# The shared test server trades durability for speed (fsync and synchronous_commit off): a crash may lose the last
+# commits. SAFECHAT_PG_DURABLE=1 keeps PostgreSQL's defaults, as production must: the crash test needs that, since
+# SafeChat acknowledges a message only once its commit returned.
 # Installs PostgreSQL from Debian's packages if it is missing. Never touches a system cluster.
 set -euo pipefail
 
@@ -39,14 +44,20 @@ case "${1:-}" in
       pwfile="$root/pw"; echo postgres > "$pwfile"; [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
       as_owner "$bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
+    fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${SAFECHAT_PG_DURABLE:-0}" = 1 ] && fast=""
     as_owner "$bin/pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 \
-      -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+      -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c max_connections=300 $fast" start >/dev/null
     echo "$connection"
     ;;
   stop)
     bin=$(bin_dir)
     [ -d "$data" ] && as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
     ;;
+  crash)
+    bin=$(bin_dir)
+    as_owner "$bin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null
+    ;;
   *)
-    echo "usage: $0 start|stop" >&2; exit 2 ;;
+    echo "usage: $0 start|stop|crash" >&2; exit 2 ;;
 esac

@@ -72,7 +72,9 @@ public static class SafeChatApp
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<TurnProcessor>();
-        services.AddHostedService<TurnWorker>();
+        // First of all hosted services, so it stops last: after the web server has finished its last requests, every turn
+        // those requests queued is still run before the process exits.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, TurnWorker>());
         services.AddHostedService<PendingTurnSweeper>();
         if (storage.Provider == StorageProvider.Postgres)
             services.AddHostedService<SafeChat.Bot.Conversations.Cluster.PostgresActivityBus>();
@@ -93,6 +95,7 @@ public static class SafeChatApp
         // Last, so a test (or an embedding host) can replace any registration above.
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseDatabaseOutageAnswers();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -60,8 +60,8 @@ public static class Program
             $"--DataProtection:KeysDirectory={Path.Combine(folder, "keys")}"]);
 
         Console.Error.WriteLine($"{setup}: {size} conversations on {instances} instance(s)…");
-        var processes = new List<SafeChatProcess> { await SafeChatProcess.StartAsync(settings, folder) };
-        for (var i = 1; i < instances; i++) processes.Add(await SafeChatProcess.StartAsync(settings, folder));
+        var processes = new List<SafeChatProcess> { await SafeChatProcess.StartAsync(settings, folder, echo: Echo) };
+        for (var i = 1; i < instances; i++) processes.Add(await SafeChatProcess.StartAsync(settings, folder, echo: Echo));
         try
         {
             var clients = processes.Select(p => Client(p.BaseUrl)).ToList();
@@ -84,6 +84,8 @@ public static class Program
             foreach (var process in processes) await process.DisposeAsync();
         }
     }
+
+    private static void Echo(string line) => Console.Error.WriteLine($"  [safechat] {line}");
 
     private static int _nextNumber;
 

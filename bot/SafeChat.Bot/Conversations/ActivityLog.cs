@@ -11,7 +11,7 @@ namespace SafeChat.Bot.Conversations;
 /// </summary>
 public static class ActivityLog
 {
-    public sealed record Entry(Activity Activity, bool FromUser, bool VisibleToClient);
+    public sealed record Entry(Activity Activity, bool FromUser, bool VisibleToClient, string? ClientActivityId = null);
 
     public static async Task AppendAsync(SafeChatDb db, string conversationId, IReadOnlyList<Entry> entries, DateTime now, CancellationToken cancellation)
     {
@@ -46,6 +46,7 @@ public static class ActivityLog
                 Type = activity.Type,
                 FromUser = entry.FromUser,
                 VisibleToClient = entry.VisibleToClient,
+                ClientActivityId = entry.ClientActivityId,
                 Json = ActivityJson.Serialize(activity),
                 CreatedAt = timestamp,
             });

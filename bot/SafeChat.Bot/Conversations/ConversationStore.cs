@@ -53,22 +53,48 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         return await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellation);
     }
 
-    /// <summary>Stamps and stores what the person sent (the echo clients wait for) and queues the turn.</summary>
-    public async Task<Activity> ReceiveAsync(string conversationId, Activity activity, CancellationToken cancellation)
+    /// <summary>
+    /// Stamps and stores what the person sent (the echo clients wait for) and queues the turn. A resend of a message
+    /// already stored (same client activity id: Web Chat's "retry" after a lost answer, or a failover to another
+    /// instance) is not stored again; the first one's id is returned.
+    /// </summary>
+    public async Task<string> ReceiveAsync(string conversationId, Activity activity, CancellationToken cancellation)
     {
         activity.Recipient = Bot;
         activity.From = new ChannelAccount { Id = activity.From?.Id ?? "user", Role = "user" };
-        await using (var db = databases.Create())
+        var clientId = ClientActivityId(activity);
+        try
         {
+            await using var db = databases.Create();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-            await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)],
+            await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true, clientId)],
                 clock.GetUtcNow().UtcDateTime, cancellation);
             await transaction.CommitAsync(cancellation);
         }
+        catch (DbUpdateException) when (clientId is not null && !cancellation.IsCancellationRequested)
+        {
+            // The unique index refused a copy (a resend, perhaps through another instance): answer with the stored one.
+            if (await StoredIdAsync(conversationId, clientId, cancellation) is { } earlier) return earlier;
+            throw;
+        }
         signals.Notify(conversationId);
         turns.Enqueue(conversationId);
-        return activity;
+        return activity.Id!;
     }
+
+    private async Task<string?> StoredIdAsync(string conversationId, string clientId, CancellationToken cancellation)
+    {
+        await using var db = databases.Create();
+        return await db.Activities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.ClientActivityId == clientId)
+            .Select(a => a.ActivityId).FirstOrDefaultAsync(cancellation);
+    }
+
+    /// <summary>Web Chat's own id for a message (channelData.clientActivityID), when it sent one that fits.</summary>
+    private static string? ClientActivityId(Activity activity) =>
+        activity.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data &&
+        data.TryGetProperty("clientActivityID", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String &&
+        id.GetString() is { Length: > 0 and <= 100 } value ? value : null;
 
     /// <summary>
     /// For channels that may deliver twice (Twilio): stores the message once per delivery id, creating the

@@ -15,29 +15,55 @@ public sealed class TurnQueue
     public ChannelReader<string> Reader => _queue.Reader;
 }
 
-/// <summary>Drains the queue with a few workers; the per-conversation lock keeps each conversation in order.</summary>
+/// <summary>
+/// Drains the queue with a few workers; the per-conversation lock keeps each conversation in order. On shutdown the
+/// workers finish what is already queued (turns are not cut off halfway); only the host's shutdown timeout stops them.
+/// </summary>
 public sealed class TurnWorker(TurnQueue queue, TurnProcessor processor, ILogger<TurnWorker> logger) : BackgroundService
 {
+    private readonly CancellationTokenSource _abandon = new();
+
     protected override Task ExecuteAsync(CancellationToken stopping) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount * 2)).Select(_ => Work(stopping)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount * 2)).Select(_ => Task.Run(() => Work(stopping))));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var registration = cancellationToken.Register(_abandon.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
 
     private async Task Work(CancellationToken stopping)
     {
-        await foreach (var conversationId in queue.Reader.ReadAllAsync(stopping))
+        try
         {
-            try
-            {
-                await processor.ProcessPendingAsync(conversationId, stopping);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                // Typically the database is briefly away. The turn stays pending; the sweeper retries it.
-                logger.LogWarning(error, "Turn processing for {ConversationId} will be retried", conversationId);
-            }
+            await foreach (var conversationId in queue.Reader.ReadAllAsync(stopping)) await ProcessAsync(conversationId);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        while (!_abandon.IsCancellationRequested && queue.Reader.TryRead(out var conversationId)) await ProcessAsync(conversationId);
+    }
+
+    private async Task ProcessAsync(string conversationId)
+    {
+        try
+        {
+            await processor.ProcessPendingAsync(conversationId, _abandon.Token);
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            // Out of shutdown time: the turn stays pending and another instance's sweeper (or our restart) takes it.
+        }
+        catch (Exception error)
+        {
+            // Typically the database is briefly away. The turn stays pending; the sweeper retries it.
+            logger.LogWarning(error, "Turn processing for {ConversationId} will be retried", conversationId);
         }
     }
 }

@@ -13,6 +13,12 @@ public sealed class ActivityRecord
     /// <summary>conversationUpdate is for the bot only; Direct Line never shows it to clients.</summary>
     public bool VisibleToClient { get; set; }
 
+    /// <summary>
+    /// The client's own id for what it sent (Web Chat's channelData.clientActivityID), so a resend after a lost
+    /// answer is recognised instead of stored twice.
+    /// </summary>
+    public string? ClientActivityId { get; set; }
+
     public required string Json { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -51,9 +51,11 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             a.Property(x => x.Type).HasColumnName("type").HasMaxLength(32);
             a.Property(x => x.FromUser).HasColumnName("from_user");
             a.Property(x => x.VisibleToClient).HasColumnName("visible_to_client");
+            a.Property(x => x.ClientActivityId).HasColumnName("client_activity_id").HasMaxLength(100);
             a.Property(x => x.Json).HasColumnName("json");
             a.Property(x => x.CreatedAt).HasColumnName("created_at");
             a.HasIndex(x => new { x.ConversationId, x.Seq }).IsUnique().HasDatabaseName("ux_conversation_activities_seq");
+            a.HasIndex(x => new { x.ConversationId, x.ClientActivityId }).IsUnique().HasDatabaseName("ux_conversation_activities_client_id");
             a.HasOne<ConversationRecord>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ReportRecord>(r =>

@@ -34,6 +34,25 @@ public class ActivityExchangeTests(SqliteHostFixture fixture) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task A_resent_message_with_the_same_client_id_is_stored_and_answered_once()
+    {
+        var chat = await StartAsync(Http);
+        await chat.WaitForQuestionAsync();
+
+        // Web Chat's "retry" after an answer was lost: the same clientActivityID, sometimes several copies at once.
+        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => chat.SayAsync("Nee", clientActivityId: "web-resend-1")));
+        var set = await chat.WaitForQuestionAsync(2);
+        await Task.Delay(300); // room for a wrongly stored copy to be answered as well
+        set = await chat.GetAsync();
+
+        Assert.Single(ids.Distinct());
+        Assert.Single(set.FromUser, a => ActivitySet.Text(a) == "Nee");
+        Assert.Equal(2, set.Questions.Count);
+        Assert.Single(set.FromBot, a => a.TryGetProperty("replyToId", out var to) && to.GetString() == ids[0]
+                                        && ActivitySet.Choices(a).Count > 0);
+    }
+
+    [Fact]
     public async Task Yes_to_the_danger_question_brings_112_as_a_tel_link()
     {
         var chat = await StartAsync(Http);

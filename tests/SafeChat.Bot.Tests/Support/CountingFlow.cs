@@ -10,15 +10,16 @@ namespace SafeChat.Bot.Tests.Support;
 /// A probe flow for ordering tests: it answers every message with "N: text", N counting turns in its state.
 /// Lost updates, duplicates or reordering all show up in those numbers.
 /// </summary>
-public sealed class CountingFlow : Dialog
+public sealed class CountingFlow(TimeSpan turnTime = default) : Dialog
 {
     public override string Id => "count";
 
-    public override IReadOnlyList<Step> Steps { get; } =
+    public override IReadOnlyList<Step> Steps =>
     [
         s => s.Ask(Prompt.Text("message", "test.ask")),
         s =>
         {
+            if (turnTime > TimeSpan.Zero) Thread.Sleep(turnTime); // a slow turn, so work is still queued when a test wants it
             var n = int.Parse(s.Answer("count") ?? "0") + 1;
             s.Remember("count", n.ToString());
             s.Say("test.count", new Dictionary<string, string> { ["n"] = n.ToString(), ["text"] = s.Answer("message")! });
@@ -26,8 +27,10 @@ public sealed class CountingFlow : Dialog
         },
     ];
 
-    public static void Install(IServiceCollection services) =>
-        services.AddSingleton(new ConversationEngine(Content(), new TriageRecognizer(), [new CountingFlow()], "count"));
+    public static void Install(IServiceCollection services) => Install(services, TimeSpan.Zero);
+
+    public static void Install(IServiceCollection services, TimeSpan turnTime) =>
+        services.AddSingleton(new ConversationEngine(Content(), new TriageRecognizer(), [new CountingFlow(turnTime)], "count"));
 
     private static ContentCatalog Content()
     {

@@ -88,9 +88,14 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-/// <summary>A phone on the other side of Twilio: signed webhook posts, as Twilio makes them.</summary>
-public sealed class TwilioPhone(SafeChatHost host, string number, string channel = "sms")
+/// <summary>A phone on the other side of Twilio: signed webhook posts, as Twilio makes them, to one instance.</summary>
+public sealed class TwilioPhone(HttpClient instance, string number, string channel = "sms")
 {
+    public TwilioPhone(SafeChatHost host, string number, string channel = "sms") : this(host.Http, number, channel) { }
+
+    /// <summary>The same phone, with Twilio calling another instance (its fallback URL, or the balancer's choice).</summary>
+    public TwilioPhone Via(HttpClient other) => new(other, number, channel);
+
     public const string AuthToken = "twilio-test-token";
     public const string WindowTemplate = "HXwindowtemplate0000000000000000000";
     private int _messages;
@@ -119,9 +124,9 @@ public sealed class TwilioPhone(SafeChatHost host, string number, string channel
             form.AddRange(given);
         }
         Interlocked.Increment(ref _messages);
-        var url = new Uri(host.BaseUrl, $"/twilio/{channel}").ToString();
+        var url = new Uri(instance.BaseAddress!, $"/twilio/{channel}").ToString();
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("X-Twilio-Signature", signature ?? SafeChat.Bot.Channels.Twilio.TwilioSignature.Compute(AuthToken, url, form));
-        return host.Http.SendAsync(request);
+        return instance.SendAsync(request);
     }
 }

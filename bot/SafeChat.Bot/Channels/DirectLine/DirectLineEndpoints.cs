@@ -121,8 +121,7 @@ public static class DirectLineEndpoints
         if (activity.Type == ActivityTypes.Typing) return Results.Ok(new ResourceResponse($"{conversationId}|typing"));
         if (!await store.ExistsAsync(conversationId, cancellation)) return DirectLineErrors.UnknownConversation();
 
-        var stored = await store.ReceiveAsync(conversationId, activity, cancellation);
-        return Results.Ok(new ResourceResponse(stored.Id!));
+        return Results.Ok(new ResourceResponse(await store.ReceiveAsync(conversationId, activity, cancellation)));
     }
 
     private static IResult Upload() =>

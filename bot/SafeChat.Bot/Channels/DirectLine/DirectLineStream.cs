@@ -34,7 +34,7 @@ public static class DirectLineStream
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         // Subscribe before the first read, so nothing appended in between is missed.
         using var subscription = signals.Subscribe(conversationId);
-        var reading = DrainIncomingAsync(socket, stop);
+        var reading = DrainIncomingAsync(socket, stop, context.RequestAborted);
         var watermark = ActivitySetJson.ParseWatermark(context.Request.Query["watermark"]);
         try
         {
@@ -50,6 +50,8 @@ public static class DirectLineStream
             // The client went away or we are shutting down; DirectLineJS reconnects with its watermark.
         }
         await CloseAsync(socket, lifetime.ApplicationStopping.IsCancellationRequested);
+        // The client answers our close frame; give it a moment, then let go.
+        if (await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(2))) != reading) socket.Abort();
         await reading;
     }
 
@@ -71,19 +73,23 @@ public static class DirectLineStream
         return page.Watermark;
     }
 
-    /// <summary>Reads (and ignores) the client's empty pings; ends the stream when the client closes.</summary>
-    private static async Task DrainIncomingAsync(WebSocket socket, CancellationTokenSource stop)
+    /// <summary>
+    /// Reads (and ignores) the client's empty pings; ends the stream when the client closes. Only the connection's own
+    /// end cancels the read: cancelling a WebSocket read aborts the socket, and on shutdown we still want to send a
+    /// proper close frame and read the client's answer to it.
+    /// </summary>
+    private static async Task DrainIncomingAsync(WebSocket socket, CancellationTokenSource stop, CancellationToken connectionEnded)
     {
         var buffer = new byte[1024];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var frame = await socket.ReceiveAsync(buffer, stop.Token);
+                var frame = await socket.ReceiveAsync(buffer, connectionEnded);
                 if (frame.MessageType == WebSocketMessageType.Close) break;
             }
         }
-        catch (Exception ended) when (ended is OperationCanceledException or WebSocketException)
+        catch (Exception ended) when (ended is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
         }
         await stop.CancelAsync();

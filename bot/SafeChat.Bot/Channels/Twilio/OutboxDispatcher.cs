@@ -14,7 +14,8 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     TwilioOptions options, ContactProtector protector, OutboxSignal signal, TimeProvider clock, Observability.SafeChatTelemetry telemetry, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    /// <summary>Longer than a send can take (TwilioSetup.TotalSendTimeout), so a live sender never loses its row.</summary>
+    private static readonly TimeSpan Lease = TwilioSetup.TotalSendTimeout + TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -27,10 +28,20 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         }
     }
 
+    /// <summary>Rows this instance claimed but could not send (the database went away in between), with their lease.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTime> _unsentLeases = new();
+
     public async Task DispatchDueAsync(CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = databases.Create();
+        foreach (var (id, lease) in _unsentLeases)
+        {
+            // The lease value proves the row is still ours: nobody else has taken it since.
+            await db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatuses.Sending && o.LeaseUntil == lease)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Pending), cancellation);
+            _unsentLeases.TryRemove(id, out _);
+        }
         var due = await db.Outbox.AsNoTracking()
             .Where(o => (o.Status == OutboxStatuses.Pending && o.NextAttemptAt <= now) || (o.Status == OutboxStatuses.Sending && o.LeaseUntil < now))
             .OrderBy(o => o.Id).Select(o => new { o.Id, o.ConversationId }).Take(500).ToListAsync(cancellation);
@@ -42,26 +53,40 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     private async Task<bool> SendOneAsync(SafeChatDb db, long id, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var lease = WholeMilliseconds(now + Lease); // compared for equality later; both databases keep milliseconds
         var claimed = await db.Outbox
             .Where(o => o.Id == id && ((o.Status == OutboxStatuses.Pending && o.NextAttemptAt <= now) || (o.Status == OutboxStatuses.Sending && o.LeaseUntil < now)))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Sending).SetProperty(o => o.LeaseUntil, now + Lease), cancellation);
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Sending).SetProperty(o => o.LeaseUntil, lease), cancellation);
         if (claimed == 0) return false; // another instance has it
+        var leaseHeld = System.Diagnostics.Stopwatch.StartNew();
 
-        var message = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellation);
-        var conversation = await db.Conversations.AsNoTracking()
-            .Where(c => c.Id == message.ConversationId).Select(c => new { c.ChannelAddressProtected, c.OptedOut }).SingleAsync(cancellation);
-        if (conversation.OptedOut || conversation.ChannelAddressProtected is null)
+        OutboxRecord message;
+        string? address, contentSid;
+        try
         {
-            await Finish(db, id, OutboxStatuses.Suppressed, null, null, cancellation);
-            return true;
+            message = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellation);
+            var conversation = await db.Conversations.AsNoTracking()
+                .Where(c => c.Id == message.ConversationId).Select(c => new { c.ChannelAddressProtected, c.OptedOut }).SingleAsync(cancellation);
+            if (conversation.OptedOut || conversation.ChannelAddressProtected is null)
+            {
+                await Finish(db, id, OutboxStatuses.Suppressed, null, null, cancellation);
+                return true;
+            }
+            address = protector.Unprotect(conversation.ChannelAddressProtected);
+            contentSid = message.ContentSid ?? (message.Buttons is { } buttons ? await contents.SidForAsync(message.Body, buttons, cancellation) : null);
         }
-        var contentSid = message.ContentSid ?? (message.Buttons is { } buttons ? await contents.SidForAsync(message.Body, buttons, cancellation) : null);
-        var result = await twilio.SendAsync(protector.Unprotect(conversation.ChannelAddressProtected), message.Body, contentSid, StatusCallbackUrl(), cancellation);
+        catch
+        {
+            // Nothing went to Twilio yet: give the row back at the next run instead of letting it wait out the lease.
+            _unsentLeases[id] = lease;
+            throw;
+        }
+        var result = await twilio.SendAsync(address, message.Body, contentSid, StatusCallbackUrl(), cancellation);
         telemetry.TwilioCall(result.Accepted ? "accepted" : result.Transient ? "transient" : "refused");
         if (result.Accepted)
         {
             telemetry.OutboxSent(message.Channel, now - message.CreatedAt);
-            await Finish(db, id, OutboxStatuses.Sent, result.Sid, null, cancellation);
+            await RecordSentAsync(db, id, result.Sid, leaseHeld, cancellation);
             if (message.ForgetConversationAfterSend && !await db.Outbox.AnyAsync(o => o.ConversationId == message.ConversationId && o.Id > id, cancellation))
                 await db.Conversations.Where(c => c.Id == message.ConversationId).ExecuteDeleteAsync(cancellation);
             return true;
@@ -89,6 +114,28 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
             .SetProperty(o => o.NextAttemptAt, retryAt).SetProperty(o => o.ErrorCode, result.ErrorCode), cancellation);
         return false;
     }
+
+    /// <summary>
+    /// Twilio has the message; failing to note that during a database blip would let the lease run out and the message
+    /// go out twice. So keep trying while the lease is still ours.
+    /// </summary>
+    private static async Task RecordSentAsync(SafeChatDb db, long id, string? sid, System.Diagnostics.Stopwatch leaseHeld, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            try
+            {
+                await Finish(db, id, OutboxStatuses.Sent, sid, null, cancellation);
+                return;
+            }
+            catch (Exception error) when (DatabaseOutage.IsOutage(error) && leaseHeld.Elapsed < Lease - TimeSpan.FromSeconds(5))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
+            }
+        }
+    }
+
+    private static DateTime WholeMilliseconds(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerMillisecond, time.Kind);
 
     /// <summary>Twilio's "outside the WhatsApp 24-hour window" (WhatsApp 470).</summary>
     public const int OutsideWindow = 63016;

@@ -5,6 +5,9 @@ namespace SafeChat.Bot.Channels.Twilio;
 
 public static class TwilioSetup
 {
+    /// <summary>One send, retries included, never takes longer: the outbox lease is sized on it.</summary>
+    public static readonly TimeSpan TotalSendTimeout = TimeSpan.FromSeconds(30);
+
     public static IServiceCollection AddTwilio(this IServiceCollection services, TwilioOptions options, string dataDirectory)
     {
         services.AddSingleton(options);
@@ -18,6 +21,7 @@ public static class TwilioSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHttpClient<TwilioMessagesClient>().AddResilienceHandler("twilio", pipeline =>
         {
+            pipeline.AddTimeout(TotalSendTimeout);
             // Retry only what Twilio did not take: 429 and 5xx answers, and connections that never got an answer.
             // A timeout after sending is not retried here: the message may exist; the outbox decides later.
             pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -34,7 +38,7 @@ public static class TwilioSetup
             {
                 FailureRatio = 0.8, MinimumThroughput = 10, SamplingDuration = TimeSpan.FromSeconds(30), BreakDuration = TimeSpan.FromSeconds(10),
             });
-            pipeline.AddTimeout(TimeSpan.FromSeconds(15));
+            pipeline.AddTimeout(TimeSpan.FromSeconds(8)); // per attempt
         });
         return services;
     }

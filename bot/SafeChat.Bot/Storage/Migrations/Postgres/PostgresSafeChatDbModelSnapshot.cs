@@ -37,6 +37,11 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(96)")
                         .HasColumnName("activity_id");
 
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_activity_id");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -71,6 +76,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnName("visible_to_client");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_conversation_activities_client_id");
 
                     b.HasIndex("ConversationId", "Seq")
                         .IsUnique()

@@ -30,6 +30,11 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("activity_id");
 
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_activity_id");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -64,6 +69,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnName("visible_to_client");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_conversation_activities_client_id");
 
                     b.HasIndex("ConversationId", "Seq")
                         .IsUnique()

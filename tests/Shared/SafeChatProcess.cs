@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace SafeChat.Testing;
+
+/// <summary>
+/// A SafeChat instance as its own operating-system process, started the way an operator starts it: its CPU time and
+/// peak memory are its own, and it can be stopped with SIGTERM or killed with SIGKILL. Shared by the fault tests and
+/// the load benchmark.
+/// </summary>
+public sealed class SafeChatProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private TimeSpan _cpuAtStart;
+
+    private SafeChatProcess(Process process, Uri baseUrl, ConcurrentQueue<string> output)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        Output = output;
+        _cpuAtStart = process.TotalProcessorTime;
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>Everything the process wrote to stdout and stderr, line by line.</summary>
+    public ConcurrentQueue<string> Output { get; }
+
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts SafeChat.Bot.dll from this program's folder with the given settings and waits until it is ready.</summary>
+    public static async Task<SafeChatProcess> StartAsync(IEnumerable<string> settings, string workingDirectory,
+        string logLevel = "Warning", Action<string>? echo = null, int? port = null)
+    {
+        port ??= FreePort();
+        var dll = Path.Combine(AppContext.BaseDirectory, "SafeChat.Bot.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", $"--Logging:LogLevel:Default={logLevel}", .. settings])
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        var output = new ConcurrentQueue<string>();
+        var process = Process.Start(start)!;
+        DataReceivedEventHandler collect = (_, e) =>
+        {
+            if (e.Data is not { Length: > 0 } line) return;
+            output.Enqueue(line);
+            echo?.Invoke(line);
+        };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        for (var waited = 0; waited < 600; waited++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return new SafeChatProcess(process, baseUrl, output);
+            }
+            catch (HttpRequestException) { }
+            if (process.HasExited)
+                throw new InvalidOperationException($"SafeChat exited with {process.ExitCode}:\n{string.Join("\n", output)}");
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("SafeChat did not become ready in 60 s:\n" + string.Join("\n", output));
+    }
+
+    /// <summary>kill -9: no shutdown code runs, open connections drop, whatever was in memory is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as systemd, Docker and Kubernetes stop a process; then waits for it to exit.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        if (SendSignal(_process.Id, SigTerm) != 0) throw new InvalidOperationException("Could not send SIGTERM");
+        using var limit = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(limit.Token);
+    }
+
+    /// <summary>Counts CPU from now on (after the warm-up).</summary>
+    public void ResetCpu() { _process.Refresh(); _cpuAtStart = _process.TotalProcessorTime; }
+
+    /// <summary>CPU seconds used since start-up finished, or since ResetCpu.</summary>
+    public TimeSpan CpuSinceStart { get { _process.Refresh(); return _process.TotalProcessorTime - _cpuAtStart; } }
+
+    /// <summary>Peak resident memory (VmHWM) in MB.</summary>
+    public double PeakMemoryMb =>
+        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmHWM:"))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+}
