@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using SafeChat.Bot.Storage;
 using SafeChat.Dialogs.Activities;
 
@@ -13,23 +15,40 @@ public static class ActivityLog
 {
     public sealed record Entry(Activity Activity, bool FromUser, bool VisibleToClient, string? ClientActivityId = null);
 
-    public static async Task AppendAsync(SafeChatDb db, string conversationId, IReadOnlyList<Entry> entries, DateTime now, CancellationToken cancellation)
+    /// <summary>
+    /// Appends the entries. The statement that numbers them also applies <paramref name="alsoSet"/> to the conversation
+    /// row, guarded by <paramref name="onlyIf"/> (a turn claims its state and logs its replies in one go); the insert
+    /// carries whatever else the caller has added to the context. False when the guard did not hold: nothing was written.
+    /// </summary>
+    public static async Task<bool> AppendAsync(SafeChatDb db, string conversationId, IReadOnlyList<Entry> entries, DateTime now,
+        CancellationToken cancellation, Expression<Func<ConversationRecord, bool>>? onlyIf = null,
+        Action<UpdateSettersBuilder<ConversationRecord>>? alsoSet = null)
     {
-        if (entries.Count == 0) return;
         long count = entries.Count;
+        if (count == 0 && alsoSet is null) return true;
         var inbound = entries.Any(e => e.FromUser);
+        var row = db.Conversations.Where(c => c.Id == conversationId);
+        if (onlyIf is not null) row = row.Where(onlyIf);
 
-        var updated = await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.LastSeq, c => c.LastSeq + count)
-            .SetProperty(c => c.LastInboundSeq, c => inbound ? c.LastSeq + count : c.LastInboundSeq), cancellation);
-        if (updated == 0) throw new ConversationNotFoundException(conversationId);
+        var updated = await row.ExecuteUpdateAsync(s =>
+        {
+            if (count > 0)
+            {
+                s.SetProperty(c => c.LastSeq, c => c.LastSeq + count);
+                s.SetProperty(c => c.LastInboundSeq, c => inbound ? c.LastSeq + count : c.LastInboundSeq);
+            }
+            alsoSet?.Invoke(s);
+        }, cancellation);
+        if (updated == 0) return onlyIf is null ? throw new ConversationNotFoundException(conversationId) : false;
+        if (count == 0) return true;
 
         var counters = await db.Conversations.Where(c => c.Id == conversationId)
             .Select(c => new { c.LastSeq, c.LastActivityAt }).SingleAsync(cancellation);
-
-        // Timestamps strictly increase within a conversation, even if instances' clocks differ a little:
-        // Web Chat orders the transcript by them.
+        // Timestamps strictly increase within a conversation, even if instances' clocks differ a little: Web Chat
+        // orders the transcript by them. (Date arithmetic in SQL differs per provider, hence this extra statement.)
         var timestamp = now > counters.LastActivityAt ? now : counters.LastActivityAt.AddMilliseconds(1);
+        var last = timestamp.AddMilliseconds(count - 1);
+        await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, last), cancellation);
         var seq = counters.LastSeq - count;
         foreach (var entry in entries)
         {
@@ -52,10 +71,8 @@ public static class ActivityLog
             });
             timestamp = timestamp.AddMilliseconds(1);
         }
-        var last = timestamp.AddMilliseconds(-1);
-        await db.Conversations.Where(c => c.Id == conversationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, last), cancellation);
         await db.SaveChangesAsync(cancellation);
+        return true;
     }
 
     /// <summary>Direct Line style ids: the conversation id, a bar, and the zero-padded sequence number.</summary>

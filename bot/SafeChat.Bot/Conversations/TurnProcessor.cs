@@ -40,7 +40,6 @@ public sealed class TurnProcessor(
         await using var db = databases.Create();
         var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellation);
         if (conversation is null || conversation.LastInboundSeq <= conversation.LastProcessedSeq) return false;
-
         var inbound = await db.Activities.AsNoTracking()
             .Where(a => a.ConversationId == conversationId && a.FromUser && a.Seq > conversation.LastProcessedSeq)
             .OrderBy(a => a.Seq).FirstAsync(cancellation);
@@ -53,19 +52,6 @@ public sealed class TurnProcessor(
         var entries = replies.Select(r => new ActivityLog.Entry(Stamp(renderer.Render(r), activity, inbound), false, true)).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-        var newState = JsonSerializer.Serialize(state, StateJson);
-        var claimed = await db.Conversations
-            .Where(c => c.Id == conversationId && c.StateVersion == conversation.StateVersion)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.StateJson, newState)
-                .SetProperty(c => c.StateVersion, conversation.StateVersion + 1)
-                .SetProperty(c => c.LastProcessedSeq, inbound.Seq), cancellation);
-        if (claimed == 0)
-        {
-            // Another process committed a turn for this conversation first; look again from its result.
-            await transaction.RollbackAsync(cancellation);
-            return true;
-        }
         var now = clock.GetUtcNow().UtcDateTime;
         await RedactStoredMessageAsync(db, inbound, activity, cancellation);
         var erasing = effects.OfType<SafeChat.Dialogs.Flows.Erase.EraseConversation>().Any();
@@ -76,7 +62,19 @@ public sealed class TurnProcessor(
         }
         // Queued before the log append, whose save writes them in the same transaction.
         if (!conversation.OptedOut) outbox.Add(db, conversationId, conversation.Channel, entries.Select(e => e.Activity), now, forgetAfterSend: erasing);
-        await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation);
+        var newState = JsonSerializer.Serialize(state, StateJson);
+        // The state version guard makes the turn count once: if another process committed a turn first, nothing is kept.
+        var claimed = await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation,
+            onlyIf: c => c.StateVersion == conversation.StateVersion,
+            alsoSet: s => s
+                .SetProperty(c => c.StateJson, newState)
+                .SetProperty(c => c.StateVersion, conversation.StateVersion + 1)
+                .SetProperty(c => c.LastProcessedSeq, inbound.Seq));
+        if (!claimed)
+        {
+            await transaction.RollbackAsync(cancellation);
+            return true; // look again from the other process's result
+        }
         await transaction.CommitAsync(cancellation);
         outbox.Wake();
         telemetry.TurnCompleted(conversation.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt);

@@ -119,9 +119,14 @@ public static class DirectLineEndpoints
         var (activity, problem) = await InboundActivity.ReadAsync(request, caller, MaxActivityBytes);
         if (activity is null) return DirectLineErrors.BadArgument(problem!);
         if (activity.Type == ActivityTypes.Typing) return Results.Ok(new ResourceResponse($"{conversationId}|typing"));
-        if (!await store.ExistsAsync(conversationId, cancellation)) return DirectLineErrors.UnknownConversation();
-
-        return Results.Ok(new ResourceResponse(await store.ReceiveAsync(conversationId, activity, cancellation)));
+        try
+        {
+            return Results.Ok(new ResourceResponse(await store.ReceiveAsync(conversationId, activity, cancellation)));
+        }
+        catch (ConversationNotFoundException)
+        {
+            return DirectLineErrors.UnknownConversation();
+        }
     }
 
     private static IResult Upload() =>
