@@ -27,17 +27,7 @@ public sealed class SmsReporter(string number, FakeTwilioApi twilio, Delivery de
         return Regex.Match(sent.Last(m => m.Body.Contains("status ")).Body, @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
     }
 
-    public IReadOnlyList<FakeTwilioApi.Sent> Received => twilio.To(number);
-
-    private async Task<IReadOnlyList<FakeTwilioApi.Sent>> WaitAsync(Func<IReadOnlyList<FakeTwilioApi.Sent>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var sent = twilio.To(number);
-            if (done(sent)) return sent;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{number} received:\n" + string.Join("\n---\n", sent.Select(m => m.Body)));
-            await Task.Delay(50);
-        }
-    }
+    // Recovery after a fault may take a lease's length (45 s); the default wait is for a healthy service.
+    private Task<IReadOnlyList<FakeTwilioApi.Sent>> WaitAsync(Func<IReadOnlyList<FakeTwilioApi.Sent>, bool> done) =>
+        twilio.WaitForAsync(number, done, within: TimeSpan.FromSeconds(90));
 }

@@ -72,9 +72,10 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     /// <summary>What a message shows the person: its body, or the body of the content it refers to.</summary>
     public string Shown(Sent message) => message.ContentSid is { } sid && Contents.TryGetValue(sid, out var json) ? json : message.Body;
 
-    public async Task<IReadOnlyList<Sent>> WaitForAsync(string address, Func<IReadOnlyList<Sent>, bool> done, Func<string>? explain = null)
+    public async Task<IReadOnlyList<Sent>> WaitForAsync(string address, Func<IReadOnlyList<Sent>, bool> done, Func<string>? explain = null,
+        TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var sent = To(address);
