@@ -1,33 +1,42 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SafeChat.Dialogs.Content;
 using SafeChat.Dialogs.Triage;
+using SafeChat.Dialogs.Understanding;
 
 namespace SafeChat.Bot.Commands;
 
 /// <summary>
 /// `dotnet run --project bot/SafeChat.Bot -- triage`: one UTF-8 line in, one JSON object out, same order,
-/// nothing else on stdout. For reviewing the rules against real sentences.
+/// nothing else on stdout: the text, its language, the signals (emergency and self_harm whenever the bot shows 112 or
+/// 113 first, check question included) and the model's probability per signal. For reviewing triage on real sentences.
 /// </summary>
 public static class TriageCommand
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <param name="explain">Also write, to stderr, which rule gave each signal ("triage --explain").</param>
+    /// <param name="explain">Also write, to stderr, which part decided each signal: a rule (and its words) or the
+    /// model (and its probability), and the safety level ("triage --explain").</param>
     public static int Run(TextReader input, TextWriter output, TextWriter? explain = null)
     {
         var recognizer = new TriageRecognizer();
+        var detector = Understander.LoadEmbedded().Detector;
         while (input.ReadLine() is { } line)
         {
-            foreach (var (rule, matched) in explain is null ? [] : recognizer.Explain(line))
-                explain!.WriteLine($"{rule.Signal}: \"{matched}\" by {rule.Pattern}");
-            var signals = recognizer.Recognize(line).Signals;
-            var result = new
+            var result = recognizer.Recognize(line);
+            if (explain is not null)
+            {
+                explain.WriteLine($"{line}\n  112: {result.Danger}, 113: {result.SelfHarm}");
+                foreach (var reason in result.Reasons) explain.WriteLine("  " + reason);
+            }
+            var json = new
             {
                 text = line,
-                language = LanguageDetector.Detect(line) ?? "nl",
-                signals = Signal.All.Where(signals.Contains).ToArray(),
+                language = detector.Detect(line) ?? ContentCatalog.DefaultLanguage,
+                signals = Signal.All.Where(result.Signals.Contains).ToArray(),
+                scores = Signal.All.ToDictionary(s => s, s => Math.Round(result.Scores.GetValueOrDefault(s), 4)),
             };
-            output.WriteLine(JsonSerializer.Serialize(result, Json));
+            output.WriteLine(JsonSerializer.Serialize(json, Json));
         }
         output.Flush();
         return 0;

@@ -6,7 +6,7 @@ namespace SafeChat.Bot.Reports;
 /// </summary>
 public sealed class WorkingHours(QueueOptions options)
 {
-    private static readonly TimeZoneInfo Rotterdam = SafeChat.Dialogs.Reports.WhenRecognizer.Rotterdam;
+    private static readonly TimeZoneInfo Rotterdam = SafeChat.Dialogs.Reports.RotterdamTime.Zone;
 
     public DateTime AddTo(DateTime startUtc, double hours)
     {

@@ -29,6 +29,11 @@ public sealed class ContentCatalog
 
     public bool Has(string language) => _packs.ContainsKey(language);
 
+    /// <summary>The whole (normalised) message is a command or a language's name, in any language ("terug", "stop").</summary>
+    public bool IsCommandWord(string normalized) =>
+        normalized.Length > 0 && _packs.Values.Any(p => p.SelectWords.Contains(normalized)
+            || p.Commands.Values.Any(words => words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized)));
+
     /// <summary>Renders a text with its directory entries and arguments filled in.</summary>
     public string Text(string language, string key, IReadOnlyDictionary<string, string>? args = null)
     {

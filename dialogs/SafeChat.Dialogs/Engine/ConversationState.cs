@@ -10,7 +10,37 @@ public sealed class ConversationState
 {
     public string Language { get; set; } = Content.ContentCatalog.DefaultLanguage;
     public bool Started { get; set; }
+
+    /// <summary>The person's language is known (from the page's locale, their words or their choice). Until then the
+    /// first message's locale decides, even after a greeting in the default language.</summary>
+    public bool LanguageSettled { get; set; }
+
     public List<DialogFrame> Stack { get; set; } = [];
+
+    /// <summary>What the person has told so far: when, who, where, what.</summary>
+    public Understanding.Facts Facts { get; set; } = new();
+
+    /// <summary>The other signals of a message that a safety interrupt (112, 113) came first for: the conversation
+    /// carries on with them once the person is safe, instead of starting over.</summary>
+    public List<string> SetAside { get; set; } = [];
+
+    /// <summary>The last flow that gave help from facts it did not ask, and which facts: a later message that
+    /// corrects one of them runs that flow again.</summary>
+    public string? LastRoutedFlow { get; set; }
+    public List<string> LastRoutedFacts { get; set; } = [];
+
+    /// <summary>Needs the person also named ("…en ik wil het melden"), offered when the flow they started ends.</summary>
+    public List<string> PendingFlows { get; set; } = [];
+
+    /// <summary>Messages the person sent in this conversation.</summary>
+    public int Messages { get; set; }
+
+    /// <summary>When (in <see cref="Messages"/>) the person last said they are not in danger: for a while after, an
+    /// unsure signal does not ask again ("until they say otherwise").</summary>
+    public int? SaidNoDangerAt { get; set; }
+
+    /// <summary>When the gentle 113 line was last shown for an unsure signal (it is not repeated for a while).</summary>
+    public int? SelfHarmLineShownAt { get; set; }
 
     public DialogFrame? Active => Stack.Count > 0 ? Stack[^1] : null;
 }

@@ -1,4 +1,7 @@
 using SafeChat.Dialogs.Engine.Prompts;
+using SafeChat.Dialogs.Flows;
+using SafeChat.Dialogs.Flows.Routing;
+using SafeChat.Dialogs.Understanding;
 
 namespace SafeChat.Dialogs.Engine;
 
@@ -6,7 +9,7 @@ namespace SafeChat.Dialogs.Engine;
 /// Runs the dialog stack for one turn: feeds an answer to the waiting prompt, then runs steps
 /// until one asks a question or the stack is empty.
 /// </summary>
-public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, ChoiceMatcher matcher, TurnContext turn, string rootDialog)
+public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, ChoiceMatcher matcher, TurnContext turn, string rootDialog, string menuDialog)
 {
     // A flow that loops without asking anything is a bug; stop it rather than hang the turn.
     private const int MaxStepsPerTurn = 64;
@@ -17,6 +20,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     public void Begin(string dialogId, Dictionary<string, string>? known = null)
     {
         Stack.Add(new DialogFrame { Dialog = Find(dialogId).Id, Answers = known ?? [] });
+        Started(dialogId);
         Continue();
     }
 
@@ -30,7 +34,27 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         Begin(rootDialog);
     }
 
-    /// <summary>Gives the person's reply to the waiting prompt; an unusable reply asks again.</summary>
+    /// <summary>Drops whatever was running and shows the menu, or, with a flow, starts it with the menu beneath
+    /// (<paramref name="confirm"/>: after one line that checks it is what the person wants).</summary>
+    public void ToMenu(string? thenFlow = null, bool confirm = false)
+    {
+        Stack.Clear();
+        turn.State.Started = true;
+        if (thenFlow is not null && confirm)
+        {
+            Begin(menuDialog, new() { [Flows.MainMenu.MainMenuDialog.Need] = Flows.MainMenu.MainMenuDialog.Start(Flow.ConfirmSwitch),
+                                      [Flows.Switch.ConfirmSwitchDialog.Target] = thenFlow });
+            return;
+        }
+        Begin(menuDialog, thenFlow is null ? null : new() { [Flows.MainMenu.MainMenuDialog.Need] = Flows.MainMenu.MainMenuDialog.Start(thenFlow) });
+    }
+
+    /// <summary>
+    /// Gives the person's reply to the waiting prompt. A reply is understood as: one of the choices (number, label,
+    /// synonym), yes/no/unsure as people say them, the fact the question asks for (a date, a place…), free text, or
+    /// words of one's own. Otherwise it may correct help given before, or express another need (which switches flow,
+    /// after a one-line check when unsure); only then is it "not understood".
+    /// </summary>
     public void Answer()
     {
         var frame = turn.State.Active;
@@ -39,22 +63,154 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
             Continue();
             return;
         }
-        var answer = prompt.Kind switch
-        {
-            PromptKind.Choice => matcher.Match(prompt, turn.Text)?.Id
-                                 ?? (prompt.AcceptsOwnWords && (!string.IsNullOrWhiteSpace(turn.Text) || turn.SharedCell is not null) ? Answers.OwnWords : null),
-            _ => matcher.Match(prompt, turn.Text)?.Id ?? FreeText(prompt),
-        };
+        var answer = Understand(prompt);
+        if (answer is null && CorrectsEarlierHelp()) return;
+        if (answer is null && MovesOnFromSafetyQuestion(frame)) return;
+        if (answer is null && AbsorbsFacts(frame)) return;
+        // Own words are taken when they point to a need (or share a location); anything else is "not understood".
+        if (answer is null && prompt.AcceptsOwnWords
+            && (OwnWords.FlowFor(turn.Triage, turn.NormalizedText) is not null || turn.SharedCell is not null))
+            answer = Answers.OwnWords;
         if (answer is null)
         {
-            frame.Prompt = prompt with { Retries = prompt.Retries + 1 };
-            turn.Ask(frame.Prompt, retry: true);
+            var kind = turn.Understander.SmallTalkKind(turn.NormalizedText)
+                       ?? (Triage.Rules.ShortCries.IsSafeStatement(turn.Text ?? "") && turn.Triage.Signals.Count == 0 ? "safe" : null);
+            if (kind is not null)
+            {
+                // "bedankt", "hoi", "ok": a friendly word and the question again, not "I did not understand".
+                turn.Say("smalltalk." + kind);
+                turn.Ask(prompt);
+                return;
+            }
+            if (SwitchesNeed(frame)) return;
+            // The weakest readings last: a reply that starts with a choice or with yes/no ("nee, dat hoeft niet").
+            answer = matcher.MatchFirstWord(prompt, turn.Text)?.Id ?? LeadingYesNo(prompt);
+            if (answer is null)
+            {
+                NotUnderstood(frame, prompt);
+                return;
+            }
+        }
+        if (answer == Answers.TalkToPerson && prompt.Choices.All(c => c.Id != Answers.TalkToPerson || c.LabelKey == PersonChoice.LabelKey))
+        {
+            Begin(Flow.TalkToPerson);
             return;
         }
         frame.Answers[prompt.Key] = answer;
         frame.Prompt = null;
         frame.Step++;
         Continue();
+    }
+
+    /// <summary>Is this message an answer to the waiting choice question (a choice, yes/no, the fact it asks for)?</summary>
+    public bool Understands(PendingPrompt prompt) => prompt.Kind == PromptKind.Choice && Understand(prompt) is not null;
+
+    private static readonly ChoiceOption PersonChoice = new(Answers.TalkToPerson, "choice.talk-to-person");
+
+    private string? Understand(PendingPrompt prompt)
+    {
+        var normalized = turn.NormalizedText;
+        if (matcher.Match(prompt, turn.Text)?.Id is { } id) return id;
+        var said = turn.Understander.Answers.Recognize(normalized, turn.Language);
+        // "ik ben niet in gevaar", "I'm safe now" answer the danger question with no.
+        if (prompt.IsDangerQuestion && said is null && Triage.Rules.ShortCries.IsSafeStatement(turn.Text ?? "")) said = ShortAnswer.No;
+        // "Ben je nu in gevaar?" is answered with "nee, hij is weg" or "ja, hij staat er nog": the start is the answer.
+        if (prompt.IsDangerQuestion && said is null) said = turn.Understander.Answers.RecognizeLeading(normalized, turn.Language);
+        if (prompt.IsYesNo && said is ShortAnswer.Yes or ShortAnswer.No) return said == ShortAnswer.Yes ? Answers.Yes : Answers.No;
+        if (prompt.Recognizes is { } fact && Told(fact)) return Answers.Recognized;
+        if (said == ShortAnswer.Unsure && prompt.UnsureMeans is { } unsure) return unsure;
+        var bySignal = prompt.Choices.Where(c => c.Signal is { } s && turn.Triage.Has(s)).ToList();
+        if (bySignal.Count == 1) return bySignal[0].Id;
+        return prompt.Kind == PromptKind.Text ? FreeText(prompt) : null;
+    }
+
+    private string? LeadingYesNo(PendingPrompt prompt) =>
+        !prompt.IsYesNo ? null
+        : turn.Understander.Answers.RecognizeLeading(turn.NormalizedText, turn.Language) switch
+        {
+            ShortAnswer.Yes => Answers.Yes,
+            ShortAnswer.No => Answers.No,
+            ShortAnswer.Unsure => prompt.UnsureMeans,
+            _ => null,
+        };
+
+    private bool Told(string fact) => fact switch
+    {
+        Facts.WhenKey => turn.Told.When is not null,
+        Facts.WhoKey => turn.Told.Who is not null,
+        Facts.WhereKey => turn.Told.Place is not null || turn.SharedCell is not null,
+        Facts.WhatKey => turn.Told.What.Count > 0,
+        _ => false,
+    };
+
+    /// <summary>
+    /// "Ben je nu in gevaar?" answered with the rest of the story ("last friday evening", "we broke up in january"): the
+    /// person moved on, so it counts as no (112 was on screen already). The story goes on where it was set aside, or
+    /// the message answers the question that was waiting below.
+    /// </summary>
+    private bool MovesOnFromSafetyQuestion(DialogFrame frame)
+    {
+        if (frame.Dialog is not (Flow.SafetyCheck or Flow.WhenSafe) || string.IsNullOrWhiteSpace(turn.Text)) return false;
+        var state = turn.State;
+        Stack.RemoveAt(Stack.Count - 1);
+        state.SaidNoDangerAt = state.Messages;
+        var own = OwnWords.FlowFor(turn.Triage, turn.NormalizedText);
+        var flow = own ?? OwnWords.FlowFor(state.SetAside.ToHashSet(), "");
+        state.SetAside = [];
+        if (Stack.Count == 0 || Stack.Any(f => f.Prompt?.IsDangerQuestion == true)) ToMenu(flow, confirm: own is not null && !OwnWords.LikelyOf(turn.Triage, own));
+        else if (flow is not null && Stack.All(f => f.Dialog != flow)) Begin(flow);
+        else Answer();
+        return true;
+    }
+
+    /// <summary>
+    /// A flow that fills itself from what the person told (the report) gets a message that does not answer its question
+    /// but does tell something new ("het was bij de Markthal"): the question is looked at again with that in mind.
+    /// </summary>
+    private bool AbsorbsFacts(DialogFrame frame)
+    {
+        if (turn.ChangedFacts.Count == 0 || !Find(frame.Dialog).FillsFromFacts) return false;
+        frame.Prompt = null;
+        if (frame.Asked.Count > 0 && frame.Asked[^1] == frame.Step) frame.Asked.RemoveAt(frame.Asked.Count - 1);
+        turn.Say("understood.noted");
+        Continue();
+        return true;
+    }
+
+    /// <summary>"Nee, het was vorig jaar": a fact that decided earlier help changed, so that help is given again.</summary>
+    private bool CorrectsEarlierHelp()
+    {
+        if (turn.State.LastRoutedFlow is not { } flow || !turn.ChangedFacts.Intersect(turn.State.LastRoutedFacts).Any()) return false;
+        turn.State.LastRoutedFlow = null;
+        turn.Say("understood.corrected");
+        Begin(flow);
+        return true;
+    }
+
+    /// <summary>The reply is about something else the bot can help with: go there (check first when unsure).</summary>
+    private bool SwitchesNeed(DialogFrame frame)
+    {
+        if (OwnWords.FlowFor(turn.Triage, turn.NormalizedText) is not { } flow) return false;
+        if (Stack.Any(f => f.Dialog == flow) || flow == frame.Dialog) return false;
+        if (OwnWords.SureOf(turn.Triage, flow))
+        {
+            Begin(flow);
+            return true;
+        }
+        Begin(Flow.ConfirmSwitch, new() { [Flows.Switch.ConfirmSwitchDialog.Target] = flow });
+        return true;
+    }
+
+    /// <summary>"Dat begreep ik niet" once per question, then the choices again; always with 112 and a person to talk to.</summary>
+    private void NotUnderstood(DialogFrame frame, PendingPrompt prompt)
+    {
+        var personLabel = turn.Content.Text(turn.Language, PersonChoice.LabelKey);
+        var choices = prompt.Kind != PromptKind.Choice || prompt.Choices.Any(c => c.Id == Answers.TalkToPerson || turn.Content.Text(turn.Language, c.LabelKey) == personLabel)
+            ? prompt.Choices
+            : [.. prompt.Choices, PersonChoice];
+        frame.Prompt = prompt with { Retries = prompt.Retries + 1, Choices = choices };
+        turn.Say(prompt.Retries > 0 ? "prompt.choose-again" : prompt.UnclearKey ?? "prompt.not-understood", contacts: ["emergency"]);
+        turn.Ask(frame.Prompt);
     }
 
     private string? FreeText(PendingPrompt prompt)
@@ -69,7 +225,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     public bool Reprompt()
     {
         if (turn.State.Active?.Prompt is not { } prompt) return false;
-        turn.Ask(prompt, retry: false);
+        turn.Ask(prompt);
         return true;
     }
 
@@ -92,19 +248,25 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         for (var i = 0; i < MaxStepsPerTurn; i++)
         {
             if (turn.State.Active is not { } frame) return;
+            if (frame.Prompt is { } waiting)
+            {
+                // A dialog started on top of a waiting question (a safety check, a switch of topic) has ended.
+                turn.Ask(waiting);
+                return;
+            }
             var dialog = Find(frame.Dialog);
             if (frame.Step >= dialog.Steps.Count)
             {
                 Stack.RemoveAt(Stack.Count - 1);
                 continue;
             }
-            switch (dialog.Steps[frame.Step](new StepContext(turn, frame)))
+            switch (dialog.Steps[frame.Step](new StepContext(turn, frame, this)))
             {
                 case StepResult.Wait wait:
                     frame.Prompt = wait.Prompt;
                     frame.Answers.Remove(wait.Prompt.Key);
                     frame.Asked.Add(frame.Step);
-                    turn.Ask(wait.Prompt, retry: false);
+                    turn.Ask(wait.Prompt, wait.Contacts);
                     return;
                 case StepResult.Next:
                     frame.Step++;
@@ -123,11 +285,20 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
                 case StepResult.Begin begin:
                     if (begin.Replace) Stack.RemoveAt(Stack.Count - 1);
                     else frame.Step++;
-                    Stack.Add(new DialogFrame { Dialog = Find(begin.DialogId).Id });
+                    Stack.Add(new DialogFrame { Dialog = Find(begin.DialogId).Id, Answers = begin.Known ?? [] });
+                    Started(begin.DialogId);
                     break;
+                case StepResult.Handled:
+                    return;
             }
         }
         throw new InvalidOperationException($"Dialog '{turn.State.Active?.Dialog}' ran {MaxStepsPerTurn} steps without asking anything.");
+    }
+
+    private void Started(string dialogId)
+    {
+        turn.StartedDialogs.Add(dialogId);
+        turn.State.PendingFlows.Remove(dialogId);
     }
 
     private Dialog Find(string id) =>

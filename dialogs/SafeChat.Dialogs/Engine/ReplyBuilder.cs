@@ -23,11 +23,13 @@ public sealed class ReplyBuilder(ContentCatalog content)
         _activities.Add(activity);
     }
 
-    public void Ask(string language, PendingPrompt prompt, bool retry)
+    /// <param name="contacts">Help lines to show with the question itself (112 next to "Ben je nu in gevaar?").</param>
+    public void Ask(string language, PendingPrompt prompt, IReadOnlyList<string>? contacts = null)
     {
-        if (retry) _activities.Add(Message(language, content.Text(language, "prompt.retry")));
         var question = Message(language, content.Text(language, prompt.TextKey, prompt.Args));
         question.InputHint = "expectingInput";
+        if (contacts is { Count: > 0 })
+            question.Attachments = contacts.Select(key => ContactCard.Create(content, language, key)).ToList();
         if (prompt.Choices.Count > 0)
             question.SuggestedActions = new SuggestedActions
             {
@@ -35,6 +37,17 @@ public sealed class ReplyBuilder(ContentCatalog content)
             };
         _activities.Add(question);
     }
+
+    public void SayBeforeQuestion(string language, string textKey)
+    {
+        var line = Message(language, content.Text(language, textKey));
+        var last = _activities.Count - 1;
+        if (last >= 0 && _activities[last].SuggestedActions is not null) _activities.Insert(last, line);
+        else _activities.Add(line);
+    }
+
+    public bool Showed(string serviceKey) =>
+        _activities.SelectMany(a => a.Attachments ?? []).Select(ContactCard.From).Any(c => c?.Key == serviceKey);
 
     private static CardAction Choice(string label, string id)
     {

@@ -3,6 +3,7 @@ using SafeChat.Dialogs.Content;
 using SafeChat.Dialogs.Engine.Prompts;
 using SafeChat.Dialogs.Reports;
 using SafeChat.Dialogs.Triage;
+using SafeChat.Dialogs.Understanding;
 
 namespace SafeChat.Dialogs.Engine;
 
@@ -13,15 +14,27 @@ public sealed class TurnContext
     private TriageResult? _triage;
     private readonly ITriage _triageEngine;
 
-    public TurnContext(Activity inbound, ConversationState state, ContentCatalog content, ITriage triage, DateTimeOffset now)
+    public TurnContext(Activity inbound, ConversationState state, ContentCatalog content, ITriage triage, Understander understander, DateTimeOffset now)
     {
         Inbound = inbound;
         State = state;
         Content = content;
         Now = now;
+        Understander = understander;
         _triageEngine = triage;
         _replies = new ReplyBuilder(content);
     }
+
+    public Understander Understander { get; }
+
+    /// <summary>The facts this message told (nothing for a tapped choice: that is an answer, not a story).</summary>
+    public FactsTold Told { get; set; } = FactsTold.Nothing;
+
+    /// <summary>The facts that this message changed in <see cref="ConversationState.Facts"/>.</summary>
+    public IReadOnlyList<string> ChangedFacts { get; set; } = [];
+
+    /// <summary>The language changed because the person wrote in another one (a line says so at the end of the turn).</summary>
+    public bool LanguageFollowed { get; set; }
 
     public Activity Inbound { get; }
     public ConversationState State { get; }
@@ -56,6 +69,9 @@ public sealed class TurnContext
     /// <summary>The host's read access to reports, for "status CODE" (null where there is none).</summary>
     public IReportBook? Reports { get; init; }
 
+    /// <summary>The dialogs this turn began, in order (for tests and logs; they carry no words of the person).</summary>
+    public List<string> StartedDialogs { get; } = [];
+
     /// <summary>Names of the routing rules that fired this turn: logged by the host, never the person's words.</summary>
     public List<string> FiredRules { get; } = [];
 
@@ -65,5 +81,11 @@ public sealed class TurnContext
     public void Say(string textKey, IReadOnlyDictionary<string, string>? args = null, IReadOnlyList<string>? contacts = null) =>
         _replies.Say(Language, textKey, args, contacts);
 
-    public void Ask(PendingPrompt prompt, bool retry) => _replies.Ask(Language, prompt, retry);
+    public void Ask(PendingPrompt prompt, IReadOnlyList<string>? contacts = null) => _replies.Ask(Language, prompt, contacts);
+
+    /// <summary>Puts a line before the last question of the turn (or at the end when there is none).</summary>
+    public void SayBeforeQuestion(string textKey) => _replies.SayBeforeQuestion(Language, textKey);
+
+    /// <summary>True when this turn already showed the help line with this directory key.</summary>
+    public bool Showed(string serviceKey) => _replies.Showed(serviceKey);
 }

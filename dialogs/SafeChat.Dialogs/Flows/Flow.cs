@@ -20,4 +20,7 @@ public static class Flow
     public const string Report = "report";
     public const string ReportStatus = "report-status";
     public const string Erase = "erase";
+    public const string SafetyCheck = "safety-check";
+    public const string WhenSafe = "when-safe";
+    public const string ConfirmSwitch = "confirm-switch";
 }

@@ -25,7 +25,13 @@ public static class SafeChatFlows
         new WhatCountsDialog(), new ReportOrPoliceDialog(), new TalkToPersonDialog(),
         new BystanderDialog(), new BystanderNowDialog(), new BystanderAfterDialog(), new BystanderPrepareDialog(), new BystanderFriendDialog(),
         new ReportDialog(), new ReportStatusDialog(), new Erase.EraseDialog(),
+        .. SafetyNet().Where(d => d is not TalkToPersonDialog),
     ];
+
+    /// <summary>The dialogs the engine itself starts at any question: the safety check, waiting until it is over,
+    /// checking a switch of topic, and talking to a person.</summary>
+    public static IReadOnlyList<Dialog> SafetyNet() =>
+        [new Safety.SafetyCheckDialog(), new Safety.WhenSafeDialog(), new Switch.ConfirmSwitchDialog(), new TalkToPersonDialog()];
 
     public static ConversationEngine CreateEngine(ContentCatalog? content = null, IReportBook? reports = null) =>
         new(content ?? ContentCatalog.LoadEmbedded(), new TriageRecognizer(), All(), Flow.Greeting, menuDialog: Flow.MainMenu, reports: reports);

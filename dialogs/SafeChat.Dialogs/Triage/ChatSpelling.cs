@@ -47,9 +47,21 @@ public static partial class ChatSpelling
         return builder.ToString();
     }
 
+    // Words repeat across messages; their correction never changes. Bounded so a flood of new words cannot grow it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Corrections = new();
+    private const int MaxCached = 50_000;
+
     private static string? Nearest(string word)
     {
         if (word.Length < 6 || KeywordSet.Contains(word)) return null;
+        if (Corrections.TryGetValue(word, out var known)) return known.Length == 0 ? null : known;
+        var found = Search(word);
+        if (Corrections.Count < MaxCached) Corrections[word] = found ?? "";
+        return found;
+    }
+
+    private static string? Search(string word)
+    {
         var allowed = word.Length >= 10 ? 2 : 1;
         string? best = null;
         var bestDistance = allowed + 1;
@@ -65,23 +77,24 @@ public static partial class ChatSpelling
     /// <summary>Optimal string alignment distance (a swap of two letters counts as one edit), cut off early.</summary>
     private static int EditDistance(string a, string b, int limit)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        var width = b.Length + 1;
+        Span<int> d = (a.Length + 1) * width <= 1024 ? stackalloc int[(a.Length + 1) * width] : new int[(a.Length + 1) * width];
+        for (var i = 0; i <= a.Length; i++) d[i * width] = i;
+        for (var j = 0; j <= b.Length; j++) d[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
             var rowMin = int.MaxValue;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, d[i - 2, j - 2] + 1);
-                d[i, j] = value;
+                var value = Math.Min(Math.Min(d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1), d[(i - 1) * width + j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, d[(i - 2) * width + j - 2] + 1);
+                d[i * width + j] = value;
                 rowMin = Math.Min(rowMin, value);
             }
             if (rowMin > limit) return limit + 1;
         }
-        return d[a.Length, b.Length];
+        return d[a.Length * width + b.Length];
     }
 
     [GeneratedRegex(@"(\p{L})\1{2,}")]

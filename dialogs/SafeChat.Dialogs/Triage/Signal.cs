@@ -18,12 +18,45 @@ public static class Signal
         [Emergency, SexualViolence, DomesticViolence, SelfHarm, StreetHarassment, Bystander, WantsReport, WantsPolice, WantsHuman];
 }
 
+/// <summary>How sure SafeChat is that a safety line (112, 113) must come first.</summary>
+public enum SafetyLevel
+{
+    None,
+    /// <summary>Unsure: one short check question, with the number already visible.</summary>
+    Check,
+    /// <summary>The number at once, before anything else.</summary>
+    Act,
+}
+
+/// <summary>
+/// What triage made of one message. <see cref="Signals"/> lists emergency and self_harm whenever the bot shows
+/// 112 or 113 first, the check question included.
+/// </summary>
 public sealed record TriageResult(IReadOnlySet<string> Signals)
 {
     public static readonly TriageResult None = new(new HashSet<string>());
+
+    /// <summary>The model's probability per signal (empty when there is no model, as in some tests).</summary>
+    public IReadOnlyDictionary<string, float> Scores { get; init; } = new Dictionary<string, float>();
+
+    public SafetyLevel Danger { get; init; }
+    public SafetyLevel SelfHarm { get; init; }
+
+    /// <summary>Signals a precise rule gave, or the model with high confidence: a reply to a question that carries one
+    /// switches to that need at once; other signals are checked with the person first.</summary>
+    public IReadOnlySet<string> Sure { get; init; } = new HashSet<string>();
+
+    /// <summary>Which part decided each signal: a rule (with the words it matched) or the model (with its score).</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    public bool Has(string signal) => Signals.Contains(signal);
+
+    /// <summary>Given, and more likely than not (a precise rule, or the model at 0.5 or more): enough to act on
+    /// without asking, where the low thresholds are there for recall.</summary>
+    public bool Likely(string signal) => Has(signal) && (Sure.Contains(signal) || Scores.GetValueOrDefault(signal) >= 0.5f || Scores.Count == 0);
 }
 
-/// <summary>Turns one message into signals. Transparent rules, no network.</summary>
+/// <summary>Turns one message into signals. Offline and explainable.</summary>
 public interface ITriage
 {
     TriageResult Recognize(string text);

@@ -1,89 +1,45 @@
-using System.Text.RegularExpressions;
+using SafeChat.Dialogs.Triage.Model;
+using SafeChat.Dialogs.Triage.Rules;
 
 namespace SafeChat.Dialogs.Triage;
 
 /// <summary>
-/// Turns one message into signals with the rules in <see cref="TriageRules"/>. Fast, offline, explainable:
-/// <see cref="Explain"/> says which rule fired where.
+/// SafeChat's triage: the trained model carries recall, the readable rules stay as overrides where they are precise
+/// (explicit phrases, negation, tense, short cries, "ik ben veilig"), and <see cref="SafetyPolicy"/> decides. Loads the
+/// embedded model once per process; thread-safe.
 /// </summary>
 public sealed class TriageRecognizer : ITriage
 {
-    public TriageResult Recognize(string text) => new(Explain(text).Select(f => f.Rule.Signal).ToHashSet());
+    private static readonly Lazy<(TriageModel Model, ModelCard Card)> Embedded = new(EmbeddedModel.Load);
 
-    public IReadOnlyList<(TriageRule Rule, string Matched)> Explain(string text)
+    private readonly TriageModel _model;
+    private readonly SafetyPolicy _policy;
+    private readonly RuleLayer _rules;
+
+    public TriageRecognizer() : this(Embedded.Value.Model, Embedded.Value.Card) { }
+
+    public TriageRecognizer(TriageModel model, ModelCard card, RuleLayer? rules = null)
+    {
+        _model = model;
+        Card = card;
+        _policy = new SafetyPolicy(card.Thresholds);
+        _rules = rules ?? new RuleLayer();
+    }
+
+    public ModelCard Card { get; }
+
+    public TriageResult Recognize(string text)
     {
         var corrected = ChatSpelling.Correct(text);
-        var fired = new List<(TriageRule, string)>();
-        var signalsSeen = new HashSet<string>();
-        foreach (var rule in TriageRules.All)
-        {
-            if (signalsSeen.Contains(rule.Signal)) continue;
-            foreach (Match match in rule.Pattern.Matches(corrected))
-            {
-                if (!Holds(rule, corrected, match)) continue;
-                fired.Add((rule, match.Value));
-                signalsSeen.Add(rule.Signal);
-                break;
-            }
-        }
-        if (!signalsSeen.Contains(Signal.Emergency) && DangerNow(corrected) is { } cue)
-            fired.Add((DangerCueRule, cue));
-        return fired;
+        var probabilities = _model.Predict(NgramFeatures.Of(text, corrected));
+        var scores = new Dictionary<string, float>(_model.Signals.Count);
+        for (var i = 0; i < _model.Signals.Count; i++) scores[_model.Signals[i]] = probabilities[i];
+
+        var fired = _rules.Explain(corrected);
+        var result = _policy.Decide(scores, _rules.Find(text, corrected, fired));
+        var ruleReasons = fired.Select(f => $"{f.Rule.Signal}: rule matched \"{f.Matched}\" ({Shorten(f.Rule.Pattern.ToString())})");
+        return result with { Reasons = [.. ruleReasons, .. result.Reasons] };
     }
 
-    /// <summary>Stands for <see cref="DangerCues"/> in explanations.</summary>
-    public static readonly TriageRule DangerCueRule = TriageRule.Of(Signal.Emergency, "danger-cues", presentOnly: true);
-
-    private static string? DangerNow(string text)
-    {
-        foreach (var (start, end) in Clauses(text))
-        {
-            var clause = text[start..end];
-            if (TriageRules.PastMarker.IsMatch(clause) || TriageRules.HabitualMarker.IsMatch(clause)) continue;
-            if (DangerCues.InClause(clause, m => TriageRules.NegationBefore.IsMatch(LastWords(clause[..m.Index], 2))
-                                                 || TriageRules.NegationAfter.IsMatch(clause[(m.Index + m.Length)..])))
-                return clause.Trim();
-        }
-        return null;
-    }
-
-    private static IEnumerable<(int Start, int End)> Clauses(string text)
-    {
-        var start = 0;
-        foreach (Match brk in TriageRules.ClauseBreak.Matches(text))
-        {
-            yield return (start, brk.Index);
-            start = brk.Index + brk.Length;
-        }
-        yield return (start, text.Length);
-    }
-
-    private static bool Holds(TriageRule rule, string text, Match match)
-    {
-        var (start, end) = ClauseAround(text, match.Index, match.Index + match.Length);
-        var before = text[start..match.Index];
-        var after = text[(match.Index + match.Length)..end];
-        if (rule.Negatable && (LastWords(before, 2) is var lead && TriageRules.NegationBefore.IsMatch(lead) || TriageRules.NegationAfter.IsMatch(after)))
-            return false;
-        var clause = text[start..end];
-        return !(rule.PresentOnly && (TriageRules.PastMarker.IsMatch(clause) || TriageRules.HabitualMarker.IsMatch(clause)));
-    }
-
-    private static (int Start, int End) ClauseAround(string text, int from, int to)
-    {
-        var start = 0;
-        var end = text.Length;
-        foreach (Match brk in TriageRules.ClauseBreak.Matches(text))
-        {
-            if (brk.Index + brk.Length <= from) start = brk.Index + brk.Length;
-            else if (brk.Index >= to) { end = brk.Index; break; }
-        }
-        return (start, end);
-    }
-
-    private static string LastWords(string text, int count)
-    {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words.Skip(Math.Max(0, words.Length - count)));
-    }
+    private static string Shorten(string pattern) => pattern.Length <= 60 ? pattern : pattern[..57] + "...";
 }

@@ -171,6 +171,9 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
         var set = await chat.AnswerAsync("help hij staat voor mijn deur");
 
         Assert.Contains(HelpLines.Tel("emergency"), set.AllCallLinks);
-        Assert.Equal(["happening-now", "already-happened", "prepare", "support-friend"], set.ChoiceIds);
+        Assert.Equal(["yes", "no"], set.ChoiceIds); // still in danger?
+
+        var after = await chat.TapAsync("no");
+        Assert.Equal(["happening-now", "already-happened", "prepare", "support-friend"], after.ChoiceIds);
     }
 }

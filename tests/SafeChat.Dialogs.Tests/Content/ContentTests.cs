@@ -96,7 +96,8 @@ public partial class ContentUsageTests
         // Keys built in code: "choice." + id, "status." + status, "leave."/"trace." + channel, "part." + part of day.
         ids.UnionWith(Enum.GetValues<SafeChat.Dialogs.Engine.ChannelKind>().Select(k => k.ToString().ToLowerInvariant()));
         ids.UnionWith(Enum.GetValues<SafeChat.Dialogs.Reports.PartOfDay>().Select(k => k.ToString().ToLowerInvariant()));
-        string[] built = ["choice.", "status.", "leave.", "trace.", "part."];
+        ids.UnionWith(["thanks", "greeting", "other", "safe"]); // small-talk kinds, from Languages/*/understanding.json
+        string[] built = ["choice.", "status.", "leave.", "trace.", "part.", "switch.", "smalltalk."];
 
         bool Used(string key) =>
             literals.Contains(key) || (built.Any(key.StartsWith) && ids.Contains(key[(key.IndexOf('.') + 1)..]));

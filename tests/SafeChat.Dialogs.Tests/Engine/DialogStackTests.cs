@@ -1,6 +1,7 @@
 using SafeChat.Dialogs.Content;
 using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Engine.Prompts;
+using SafeChat.Dialogs.Flows;
 using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Dialogs.Tests.Engine;
@@ -31,7 +32,7 @@ public class DialogStackTests
     }
 
     public static EngineDriver Driver() =>
-        new(new ConversationEngine(ContentCatalog.LoadEmbedded(), new TriageRecognizer(), [new Outer(), new Inner()], "outer"));
+        new(new ConversationEngine(ContentCatalog.LoadEmbedded(), new TriageRecognizer(), [new Outer(), new Inner(), .. SafeChatFlows.SafetyNet()], "outer"));
 
     [Fact]
     public void Text_prompt_keeps_what_was_typed_and_a_child_dialog_returns_to_its_parent()
@@ -74,7 +75,7 @@ public class DialogStackTests
 
         var replies = chat.Say("   ");
 
-        Assert.Contains("niet goed", replies.Texts());
+        Assert.Contains("begreep ik niet", replies.Texts());
         Assert.Equal(1, chat.State.Active!.Prompt!.Retries);
     }
 

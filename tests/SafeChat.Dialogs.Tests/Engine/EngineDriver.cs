@@ -30,6 +30,9 @@ public sealed class EngineDriver(ConversationEngine? engine = null)
     /// <summary>The effects (such as a submitted report) the last turn asked the host to carry out.</summary>
     public IReadOnlyList<ITurnEffect> LastEffects { get; private set; } = [];
 
+    /// <summary>The dialogs the last turn began.</summary>
+    public IReadOnlyList<string> LastStartedDialogs { get; private set; } = [];
+
     public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
 
     public IReadOnlyList<Activity> Run(Activity inbound)
@@ -38,6 +41,7 @@ public sealed class EngineDriver(ConversationEngine? engine = null)
         var outcome = _engine.Run(state, inbound, Now);
         SavedState = JsonSerializer.Serialize(state, StateJson);
         LastEffects = outcome.Effects;
+        LastStartedDialogs = outcome.StartedDialogs;
         return outcome.Replies;
     }
 

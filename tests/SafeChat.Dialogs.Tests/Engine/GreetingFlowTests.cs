@@ -38,7 +38,7 @@ public class GreetingFlowTests
     }
 
     [Fact]
-    public void Yes_to_danger_gives_112_and_then_the_menu()
+    public void Yes_to_danger_says_call_112_now_and_stays_until_it_is_over()
     {
         var chat = new EngineDriver();
         chat.Start();
@@ -46,18 +46,39 @@ public class GreetingFlowTests
         var replies = chat.Say("ja");
 
         Assert.Equal("emergency", replies.Contacts()[0]);
-        Assert.Contains("Er is mij iets overkomen", replies.Choices());
+        Assert.StartsWith("Bel nu", replies[0].Text);
+        Assert.Equal(["Ja, nog steeds", "Nee, nu niet meer"], replies.Choices());
+
+        var menu = chat.Say("nee, nu niet meer");
+        Assert.Contains("Er is mij iets overkomen", menu.Choices());
     }
 
-    [Fact]
-    public void Own_words_at_the_first_question_go_where_they_point()
+    [Theory]
+    [InlineData("misschien")]
+    [InlineData("weet ik niet")]
+    [InlineData("idk")]
+    public void Unsure_about_danger_counts_as_danger(string reply)
     {
         var chat = new EngineDriver();
         chat.Start();
 
-        var replies = chat.Say("ik ben vorige week verkracht");
+        var replies = chat.Say(reply);
 
-        Assert.Equal(["In de afgelopen 7 dagen", "Langer geleden", "Weet ik niet"], replies.Choices());
+        Assert.Equal("emergency", replies.Contacts()[0]);
+        Assert.DoesNotContain("begreep", replies.Texts());
+    }
+
+    [Fact]
+    public void Own_words_at_the_first_question_go_where_they_point_without_asking_again()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var replies = chat.Say("ik ben gisteren verkracht");
+
+        Assert.Contains("csg", replies.Contacts());
+        Assert.Contains("Je schreef dat het", replies.Texts());
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("Wanneer gebeurde het") == true);
     }
 
     [Fact]
@@ -103,7 +124,36 @@ public class LanguageChoiceTests
 
         var replies = chat.Say("what?");
 
-        Assert.Equal("nl", chat.State.Language);
-        Assert.Contains("niet zeker wat je bedoelt", replies.Texts());
+        Assert.Equal("nl", chat.State.Language); // one English word is no reason to switch back
+        Assert.Contains("begreep ik niet", replies.Texts());
+    }
+
+    [Fact]
+    public void Writing_in_the_other_language_switches_and_says_so()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+        chat.Say("nee");
+
+        var replies = chat.Say("I want to report what happened to me yesterday at the station");
+
+        Assert.Equal("en", chat.State.Language);
+        Assert.Contains("continue in English", replies.Texts());
+    }
+
+    [Fact]
+    public void The_locale_of_the_first_message_wins_over_the_greeting_language()
+    {
+        var chat = new EngineDriver();
+        chat.Start(); // Direct Line's conversationUpdate carries no locale: the greeting is Dutch
+
+        var replies = chat.Run(new SafeChat.Dialogs.Activities.Activity
+        {
+            Type = SafeChat.Dialogs.Activities.ActivityTypes.Message, Text = "what counts as street harassment?", Locale = "en-US",
+        });
+
+        Assert.Equal("en", chat.State.Language);
+        Assert.All(replies, r => Assert.Equal("en", r.Locale));
+        Assert.Contains("Street harassment", replies.Texts());
     }
 }

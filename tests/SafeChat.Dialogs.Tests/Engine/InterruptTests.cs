@@ -8,7 +8,7 @@ public class InterruptTests
     [InlineData("er volgt me iemand")]
     [InlineData("help hij staat voor mijn deur")]
     [InlineData("a guy is following me right now")]
-    public void Danger_words_get_112_first_and_the_question_is_asked_again(string message)
+    public void Danger_words_get_112_first_and_then_the_bot_stays_until_it_is_over(string message)
     {
         var chat = new EngineDriver();
         chat.Start();
@@ -17,8 +17,58 @@ public class InterruptTests
 
         Assert.Equal("emergency", replies.Contacts()[0]);
         Assert.Contains("112", replies[0].Text);
-        Assert.Equal(["Ja", "Nee"], replies.Choices());
-        Assert.NotNull(chat.State.Active!.Prompt);
+        Assert.Equal(2, replies.Choices().Count); // "still in danger" / "not any more", in the language of the message
+        Assert.Equal(Flows.Flow.WhenSafe, chat.State.Active!.Dialog);
+    }
+
+    [Fact]
+    public void Yes_still_in_danger_gives_112_again_without_asking_the_danger_question_anew()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+        chat.Say("er volgt me iemand");
+
+        var replies = chat.Say("ja");
+
+        Assert.Equal("emergency", replies.Contacts()[0]);
+        Assert.StartsWith("Bel nu", replies[0].Text);
+        Assert.DoesNotContain("Eerst even dit", replies.Texts());
+    }
+
+    [Theory]
+    [InlineData("HULP")]
+    [InlineData("pls help")]
+    [InlineData("snel!!")]
+    [InlineData("help")]
+    public void A_short_cry_is_danger_until_the_person_says_otherwise(string cry)
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+        chat.Say("nee");
+
+        var replies = chat.Say(cry);
+
+        Assert.Contains("emergency", replies.Contacts());
+        Assert.Contains(chat.State.Active!.Dialog, new[] { Flows.Flow.WhenSafe, Flows.Flow.SafetyCheck });
+    }
+
+    [Theory]
+    [InlineData("dank je wel")]
+    [InlineData("bedankt")]
+    [InlineData("ok")]
+    [InlineData("thanks")]
+    public void Thanks_and_small_talk_never_get_a_check_question(string message)
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+        chat.Say("nee");
+
+        var replies = chat.Say(message);
+
+        Assert.DoesNotContain("emergency", replies.Contacts());
+        Assert.DoesNotContain("113", replies.Contacts());
+        Assert.DoesNotContain("begreep", replies.Texts());
+        Assert.Equal(Flows.Flow.MainMenu, chat.State.Active!.Dialog);
     }
 
     [Theory]
@@ -42,7 +92,8 @@ public class InterruptTests
         var replies = chat.Say("ik wil niet meer leven");
 
         Assert.Equal("113", replies.Contacts()[0]);
-        Assert.Equal(["Ja", "Nee"], replies.Choices());
+        Assert.DoesNotContain("Eerst even dit", replies.Texts()); // the danger question is not asked again
+        Assert.NotEmpty(replies.Choices());
     }
 
     [Fact]
@@ -52,6 +103,7 @@ public class InterruptTests
 
         Assert.Equal("emergency", replies.Contacts()[0]);
         Assert.Contains("automatische assistent", replies.Texts());
+        Assert.Equal(["Ja, nog steeds", "Nee, nu niet meer"], replies.Choices());
     }
 
     [Theory]
@@ -87,14 +139,14 @@ public class InterruptTests
         var chat = new EngineDriver();
         chat.Start();
 
-        var replies = chat.Say("help");
+        var replies = chat.Say("uitleg");
 
         Assert.Contains("automatische assistent", replies.Texts());
         Assert.Equal(["Ja", "Nee"], replies.Choices());
     }
 
     [Fact]
-    public void Stop_ends_everything_and_a_new_message_starts_again()
+    public void Stop_ends_everything_and_a_new_message_shows_the_menu()
     {
         var chat = new EngineDriver();
         chat.Start();
@@ -103,7 +155,7 @@ public class InterruptTests
         Assert.Empty(chat.State.Stack);
         Assert.Contains("browsergeschiedenis", goodbye.Texts()); // what trace a web chat leaves
 
-        Assert.Equal(["Ja", "Nee"], chat.Say("hallo").Choices());
+        Assert.Contains("Met een mens praten", chat.Say("hallo").Choices());
     }
 
     [Fact]

@@ -5,14 +5,14 @@ namespace SafeChat.Dialogs.Tests.Engine;
 /// <summary>
 /// A property over the whole conversation: at every question in every flow (found by tapping every choice
 /// from the start), a message about danger gets 112 in the very next reply, and one about suicidal
-/// thoughts gets 113 — and the question is asked again afterwards.
+/// thoughts gets 113 — and a question follows (the one that was waiting, or whether the danger is over).
 /// </summary>
 public class SafetyEverywhereTests
 {
     private static readonly string[] DialogsWithQuestions =
     [
         Flow.Greeting, Flow.MainMenu, Flow.HappenedToMe, Flow.StreetHarassment, Flow.SexualViolence, Flow.WhatCounts,
-        Flow.ReportOrPolice, Flow.Bystander, Flow.BystanderNow, Flow.BystanderAfter, Flow.Report,
+        Flow.ReportOrPolice, Flow.Bystander, Flow.BystanderNow, Flow.BystanderAfter, Flow.Report, Flow.WhenSafe,
     ];
 
     public static TheoryData<string, string, string, string> Cases => new()
@@ -37,7 +37,8 @@ public class SafetyEverywhereTests
             var replies = chat.Say(message);
 
             Assert.True(replies.Count > 0 && replies.Contacts().FirstOrDefault() == contact, $"at {position}: {replies.Texts()}");
-            Assert.Contains(number, replies[0].Text);
+            // The number comes first: said in the first reply, or on the card of the check question itself.
+            Assert.True(replies[0].Text!.Contains(number) || replies[0].Attachments is { Count: > 0 }, $"at {position}: {replies.Texts()}");
             Assert.True(replies.Choices().Count > 0, $"at {position} the question was not asked again");
         }
     }
@@ -68,6 +69,6 @@ public class SafetyEverywhereTests
 
         static string Snapshot(EngineDriver driver, IReadOnlyList<SafeChat.Dialogs.Activities.Activity> _) => driver.SavedState;
         static IReadOnlyList<string> Choices(EngineDriver driver) =>
-            new EngineDriver { SavedState = driver.SavedState }.Say("help").Choices();
+            new EngineDriver { SavedState = driver.SavedState }.Say("?").Choices();
     }
 }

@@ -1,4 +1,5 @@
 using SafeChat.Dialogs.Triage;
+using SafeChat.Dialogs.Triage.Rules;
 
 namespace SafeChat.Dialogs.Tests.Triage;
 

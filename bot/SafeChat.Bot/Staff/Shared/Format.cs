@@ -9,7 +9,7 @@ public static class Format
     private static readonly CultureInfo DutchCulture = CultureInfo.GetCultureInfo("nl-NL");
 
     public static string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), WhenRecognizer.Rotterdam).ToString("ddd d MMM HH:mm", DutchCulture);
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), RotterdamTime.Zone).ToString("ddd d MMM HH:mm", DutchCulture);
 
     private static readonly Dictionary<string, string> Words = new()
     {

@@ -3,8 +3,9 @@ using SafeChat.Dialogs.Content;
 namespace SafeChat.Dialogs.Engine.Prompts;
 
 /// <summary>
-/// Finds which choice a reply means: its number, its label in any language, a synonym,
-/// or a reply that starts with one ("nee, ik ben veilig").
+/// Finds which choice a reply means: its number, its label in any language, or a synonym (<see cref="Match"/>); or,
+/// as a weaker reading tried only after everything else, a reply that starts with one (<see cref="MatchFirstWord"/>:
+/// "Gebaren en zo").
 /// </summary>
 public sealed class ChoiceMatcher(ContentCatalog content)
 {
@@ -17,8 +18,13 @@ public sealed class ChoiceMatcher(ContentCatalog content)
             return prompt.Choices[number - 1];
 
         var exact = prompt.Choices.Where(c => WordsFor(c).Contains(text)).ToList();
-        if (exact.Count == 1) return exact[0];
+        return exact.Count == 1 ? exact[0] : null;
+    }
 
+    public ChoiceOption? MatchFirstWord(PendingPrompt prompt, string? reply)
+    {
+        var text = TextNormalizer.Normalize(reply);
+        if (text.Length == 0) return null;
         var firstWord = text.Split([' ', ',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries)[0];
         var leading = prompt.Choices.Where(c => WordsFor(c).Contains(firstWord)).ToList();
         return leading.Count == 1 ? leading[0] : null;

@@ -23,15 +23,42 @@ public sealed record PendingPrompt(PromptKind Kind, string Key, string TextKey, 
         this with { Choices = [.. choiceIds.Select(id => new ChoiceOption(id, "choice." + id))] };
 
     public PendingPrompt Scrub() => this with { Scrubbed = true };
+
+    /// <summary>The fact a reply in words can give (<see cref="Understanding.Facts"/> keys: when, where, who, what):
+    /// a reply that tells it answers the question as <see cref="Answers.Recognized"/>.</summary>
+    public string? Recognizes { get; init; }
+
+    public PendingPrompt Recognizing(string factKey) => this with { Recognizes = factKey };
+
+    /// <summary>The choice "weet ik niet" / "misschien" counts as (for the danger question: yes).</summary>
+    public string? UnsureMeans { get; init; }
+
+    public PendingPrompt IfUnsure(string choiceId) => this with { UnsureMeans = choiceId };
+
+    /// <summary>"Ben je nu in gevaar?": once a safety check has answered it, it is not asked again.</summary>
+    public bool IsDangerQuestion { get; init; }
+
+    /// <summary>What to say the first time a reply is not understood, when the question has its own hint
+    /// ("Dat kon ik niet als dag of tijd lezen…"); otherwise the general "Dat begreep ik niet".</summary>
+    public string? UnclearKey { get; init; }
+
+    public PendingPrompt IfUnclear(string textKey) => this with { UnclearKey = textKey };
+
+    public bool IsYesNo => Choices.Any(c => c.Id == Answers.Yes) && Choices.Any(c => c.Id == Answers.No);
 }
 
-/// <summary>A choice is an id for the flow and a text key for the person.</summary>
-public sealed record ChoiceOption(string Id, string LabelKey);
+/// <summary>A choice is an id for the flow and a text key for the person; <see cref="Signal"/>, when set, is the triage
+/// signal that chooses it from words ("hoe werkt dat met de politie?" chooses the aangifte).</summary>
+public sealed record ChoiceOption(string Id, string LabelKey, string? Signal = null);
 
 public static class Prompt
 {
     public static PendingPrompt Choice(string key, string textKey, params ChoiceOption[] choices) =>
         new(PromptKind.Choice, key, textKey, [.. choices]);
+
+    /// <summary>Lets a triage signal choose a choice ("choice id=signal"), for replies in one's own words.</summary>
+    public static PendingPrompt ChosenBy(this PendingPrompt prompt, params (string ChoiceId, string Signal)[] signals) =>
+        prompt with { Choices = [.. prompt.Choices.Select(c => signals.FirstOrDefault(s => s.ChoiceId == c.Id) is { Signal: { } signal } ? c with { Signal = signal } : c)] };
 
     /// <summary>Choices by id; each label is the text "choice.&lt;id&gt;".</summary>
     public static PendingPrompt Choice(string key, string textKey, params string[] choiceIds) =>
@@ -54,4 +81,10 @@ public static class Answers
 
     /// <summary>The person typed something of their own; the step reads it through triage, not as text.</summary>
     public const string OwnWords = "own-words";
+
+    /// <summary>The reply told the fact the question asks for (a date, a place…); it is in the conversation's facts.</summary>
+    public const string Recognized = "recognized";
+
+    /// <summary>"Met een mens praten", offered at any question the person did not understand.</summary>
+    public const string TalkToPerson = "talk-to-person";
 }

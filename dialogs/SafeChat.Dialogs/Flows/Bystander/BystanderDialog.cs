@@ -1,9 +1,12 @@
 using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Engine.Prompts;
+using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Dialogs.Flows.Bystander;
 
-/// <summary>For someone who saw it happen or wants to help: the advice depends on whether it is happening now.</summary>
+/// <summary>For someone who saw it happen or wants to help: the advice depends on whether it is happening now.
+/// When the person already said it is happening now, or that they are helping someone they know who told them, that
+/// is not asked again.</summary>
 public sealed class BystanderDialog : Dialog
 {
     private const string When = "when";
@@ -15,7 +18,12 @@ public sealed class BystanderDialog : Dialog
         step =>
         {
             step.Say("bystander.thanks");
-            return step.Ask(Prompt.Choice(When, "bystander.ask-when", "happening-now", "already-happened", "prepare", "support-friend"));
+            if (step.Facts.HappeningNow == true && step.Facts.ToSomeoneElse == true) step.Remember(When, "happening-now");
+            else if (step.Turn.Understander.SupportsSomeone(step.Turn.Text ?? "", step.Language)) step.Remember(When, "support-friend");
+            return step.Answer(When) is not null
+                ? step.Next()
+                : step.Ask(Prompt.Choice(When, "bystander.ask-when", "happening-now", "already-happened", "prepare", "support-friend")
+                    .ChosenBy(("happening-now", Signal.Emergency)));
         },
         step => step.ReplaceWith(step.Answer(When) switch
         {

@@ -1,4 +1,5 @@
 using SafeChat.Dialogs.Engine;
+using SafeChat.Dialogs.Flows.Routing;
 
 namespace SafeChat.Dialogs.Flows.Bystander;
 
@@ -12,6 +13,9 @@ public sealed class BystanderFriendDialog : Dialog
         step =>
         {
             step.Say("friend.listen");
+            // Sexual violence or violence at home: the organisations that also advise the people around a victim.
+            if (step.Signals.Contains(Triage.Signal.SexualViolence) || step.Facts.What.Contains("touching")) step.Route(HelpRoutes.SupportAfterSexualViolence);
+            if (step.Signals.Contains(Triage.Signal.DomesticViolence)) step.Route(HelpRoutes.WorriedAboutSomeoneClose);
             step.SayWithContacts("friend.support", "slachtofferhulp");
             return step.End();
         },

@@ -1,16 +1,18 @@
 using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Engine.Prompts;
 using SafeChat.Dialogs.Flows.Routing;
+using SafeChat.Dialogs.Flows.Safety;
 
 namespace SafeChat.Dialogs.Flows.Greeting;
 
 /// <summary>
 /// The first thing anyone sees: SafeChat is an automated assistant, how to reach a person, how to leave
-/// quickly — and straight away, whether they are in danger now.
+/// quickly — and straight away, whether they are in danger now. A first message that already tells what happened
+/// ("ik ben gisteren verkracht") is followed at once: triage has looked for danger in it already.
 /// </summary>
 public sealed class GreetingDialog : Dialog
 {
-    private const string InDanger = "in-danger";
+    public const string InDanger = "in-danger";
 
     public override string Id => Flow.Greeting;
 
@@ -18,14 +20,15 @@ public sealed class GreetingDialog : Dialog
     [
         IntroduceAndAskAboutDanger,
         AnswerDanger,
-        step => step.ReplaceWith(Flow.MainMenu),
     ];
 
     private static StepResult IntroduceAndAskAboutDanger(StepContext step)
     {
         step.Say("greeting.intro");
         step.Say("leave." + step.Channel.Key());
-        return step.Ask(Prompt.YesNo(InDanger, "greeting.ask-danger").OrOwnWords());
+        if (step.Turn.Inbound.Type == Activities.ActivityTypes.Message && OwnWords.FlowFor(step.Turn.Triage, step.Turn.NormalizedText) is not null)
+            return OwnWords.Follow(step);
+        return step.Ask(Prompt.YesNo(InDanger, "greeting.ask-danger").OrOwnWords().IfUnsure(Answers.Yes) with { IsDangerQuestion = true });
     }
 
     private static StepResult AnswerDanger(StepContext step)
@@ -33,9 +36,9 @@ public sealed class GreetingDialog : Dialog
         if (step.Answered(InDanger, Answers.OwnWords)) return OwnWords.Follow(step);
         if (step.Answered(InDanger, Answers.Yes))
         {
-            step.SayWithContacts("danger.call-112", "emergency");
-            step.Say("danger.after-112");
+            step.SayWithContacts("danger.call-112-now", "emergency");
+            return step.ReplaceWith(Flow.WhenSafe, new() { [WhenSafeDialog.AlreadyTold] = "yes" });
         }
-        return step.ReplaceWith(Flow.MainMenu);
+        return step.ToMenu();
     }
 }

@@ -1,6 +1,7 @@
 using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Engine.Prompts;
 using SafeChat.Dialogs.Flows.Routing;
+using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Dialogs.Flows.HappenedToMe;
 
@@ -16,7 +17,8 @@ public sealed class HappenedToMeDialog : Dialog
         step =>
         {
             step.Say("victim.sorry");
-            return step.Ask(Prompt.Choice(What, "victim.ask-what", "remarks", "followed", "touched", "sexual-violence", "someone-close").OrOwnWords());
+            return step.Ask(Prompt.Choice(What, "victim.ask-what", "remarks", "followed", "touched", "sexual-violence", "someone-close").OrOwnWords()
+                .ChosenBy(("sexual-violence", Signal.SexualViolence), ("someone-close", Signal.DomesticViolence)));
         },
         step => step.Answer(What) switch
         {
@@ -24,7 +26,7 @@ public sealed class HappenedToMeDialog : Dialog
             "touched" => Touched(step),
             "sexual-violence" => step.ReplaceWith(Flow.SexualViolence),
             "someone-close" => step.ReplaceWith(Flow.SomeoneClose),
-            _ => OwnWords.FlowFor(step.Signals, step.Turn.NormalizedText) is { } flow ? step.ReplaceWith(flow) : step.ReplaceWith(Flow.StreetHarassment),
+            _ => OwnWords.FlowFor(step.Turn.Triage, step.Turn.NormalizedText) is { } flow ? step.ReplaceWith(flow) : step.ReplaceWith(Flow.StreetHarassment),
         },
     ];
 

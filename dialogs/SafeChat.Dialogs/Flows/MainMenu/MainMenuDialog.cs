@@ -7,43 +7,80 @@ namespace SafeChat.Dialogs.Flows.MainMenu;
 /// <summary>What do you need? Each answer starts its flow; afterwards: anything else, or done.</summary>
 public sealed class MainMenuDialog : Dialog
 {
-    private const string Need = "need";
-    private const string More = "more";
+    public const string Need = "need";
+    private const string More = "more", FlowPrefix = "flow:";
+
+    /// <summary>The answer that starts a flow straight away, with the menu beneath it.</summary>
+    public static string Start(string flow) => FlowPrefix + flow;
 
     public override string Id => Flow.MainMenu;
 
     public override IReadOnlyList<Step> Steps { get; } =
     [
-        step => step.Ask(Prompt.Choice(Need, "menu.ask", "happened", "saw", "what-counts", "report-or-police", "person").OrOwnWords()),
+        step => step.Answer(Need) is not null
+            ? step.Next()
+            : step.Ask(Prompt.Choice(Need, "menu.ask", "happened", "saw", "what-counts", "report-or-police", "person").OrOwnWords()),
         StartChosenFlow,
+        OfferWhatWasAlsoAsked,
         step => step.Ask(Prompt.Choice(More, "menu.anything-else", "menu", "done").OrOwnWords()),
         AgainOrGoodbye,
-        step => step.Loop(), // after a flow started from one's own words: back to the menu
     ];
 
-    private static StepResult StartChosenFlow(StepContext step) => step.Answer(Need) switch
+    private static StepResult StartChosenFlow(StepContext step)
     {
-        "happened" => step.Begin(Flow.HappenedToMe),
-        "saw" => step.Begin(Flow.Bystander),
-        "what-counts" => step.Begin(Flow.WhatCounts),
-        "report-or-police" => step.Begin(Flow.ReportOrPolice),
-        "person" => step.Begin(Flow.TalkToPerson),
-        _ => FollowOwnWords(step),
-    };
+        var need = step.Answer(Need)!;
+        if (need == Start(Flow.ConfirmSwitch) && step.Answer(Switch.ConfirmSwitchDialog.Target) is { } target)
+        {
+            step.Forget(Switch.ConfirmSwitchDialog.Target);
+            return step.Begin(Flow.ConfirmSwitch, new() { [Switch.ConfirmSwitchDialog.Target] = target });
+        }
+        if (need.StartsWith(FlowPrefix, StringComparison.Ordinal)) return step.Begin(need[FlowPrefix.Length..]);
+        return need switch
+        {
+            "happened" => step.Begin(Flow.HappenedToMe),
+            "saw" => step.Begin(Flow.Bystander),
+            "what-counts" => step.Begin(Flow.WhatCounts),
+            "report-or-police" => step.Begin(Flow.ReportOrPolice),
+            "person" => step.Begin(Flow.TalkToPerson),
+            _ => FollowOwnWords(step),
+        };
+    }
 
     private static StepResult FollowOwnWords(StepContext step)
     {
-        var flow = OwnWords.FlowFor(step.Signals, step.Turn.NormalizedText);
-        if (flow is not null) return step.Begin(flow);
-        step.Say("menu.not-understood");
-        return step.Loop();
+        var flow = OwnWords.FlowFor(step.Turn.Triage, step.Turn.NormalizedText) ?? Flow.HappenedToMe;
+        return OwnWords.LikelyOf(step.Turn.Triage, flow)
+            ? step.Begin(flow)
+            : step.Begin(Flow.ConfirmSwitch, new() { [Switch.ConfirmSwitchDialog.Target] = flow });
+    }
+
+    /// <summary>"…en ik wil het ook melden": once the first need is met, the next one is offered, not the general menu.</summary>
+    private static StepResult OfferWhatWasAlsoAsked(StepContext step)
+    {
+        var pending = step.Turn.State.PendingFlows;
+        if (pending.Count == 0) return step.Next();
+        var next = pending[0];
+        pending.RemoveAt(0);
+        return step.Begin(Flow.ConfirmSwitch, new() { [Switch.ConfirmSwitchDialog.Target] = next });
     }
 
     private static StepResult AgainOrGoodbye(StepContext step)
     {
-        if (step.Answered(More, "menu")) return step.Loop();
-        if (step.Answered(More, Answers.OwnWords) && OwnWords.FlowFor(step.Signals, step.Turn.NormalizedText) is { } flow)
-            return step.Begin(flow);
+        if (step.Answered(More, "menu"))
+        {
+            step.Forget(Need);
+            return step.Loop();
+        }
+        if (step.Answered(More, Answers.OwnWords) && OwnWords.FlowFor(step.Turn.Triage, step.Turn.NormalizedText) is { } flow)
+        {
+            if (OwnWords.LikelyOf(step.Turn.Triage, flow)) step.Remember(Need, Start(flow));
+            else
+            {
+                step.Remember(Need, Start(Flow.ConfirmSwitch));
+                step.Remember(Switch.ConfirmSwitchDialog.Target, flow);
+            }
+            return step.Loop();
+        }
         step.Say("menu.goodbye");
         step.Say("trace." + step.Channel.Key());
         return step.End();

@@ -2,35 +2,41 @@ using System.Globalization;
 using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Engine.Prompts;
 using SafeChat.Dialogs.Reports;
+using SafeChat.Dialogs.Understanding;
 
 namespace SafeChat.Dialogs.Flows.Report;
 
 /// <summary>
 /// The anonymous report to the municipality: who, what, where, when, an optional description, whether and how
 /// the person wants to hear back — then a plain summary to approve before anything is stored, and a report code.
+/// What the person already told (a date, a street, what happened) is filled in and said back in one line, not asked
+/// again; every question also takes words ("gisteravond rond 11", "bij metro Beurs").
 /// </summary>
 public sealed class ReportDialog : Dialog
 {
     private const string Who = "who", What = "what", Chosen = "chosen", Where = "where", Place = "place", When = "when";
-    private const string OccurredOn = "occurred-on", Part = "part", Description = "description", FollowUpKey = "follow-up";
+    private const string Description = "description", FollowUpKey = "follow-up";
     private const string Phone = "phone", Window = "window", Approve = "approve", SkipIt = "skip", ThatIsAll = "that-is-all";
-    private const string Handover = "handover", Cell = "cell";
+    private const string Handover = "handover", Cell = "cell", Prefilled = "prefilled";
 
     public override string Id => Flow.Report;
 
+    public override bool FillsFromFacts => true;
+
     public override IReadOnlyList<Step> Steps { get; } =
     [
-        step =>
-        {
-            step.Say("report.intro");
-            return step.Ask(Prompt.Choice(Who, "report.ask-who", "to-me", "to-someone-else"));
-        },
+        Introduce,
+        step => FillFromFacts(step) || step.Answer(Who) is not null ? step.Next()
+            : step.Ask(Prompt.Choice(Who, "report.ask-who", "to-me", "to-someone-else").ChosenBy(("to-someone-else", Triage.Signal.Bystander))),
         AskWhat,
         CollectWhat,
-        step => step.Ask(Prompt.Choice(Where, "report.ask-where", [.. Districts.All.Select(d => d.Id), Districts.Elsewhere]).OrOwnWords()),
+        step => FillFromFacts(step) || step.Answer(Where) is not null ? step.Next()
+            : step.Ask(Prompt.Choice(Where, "report.ask-where", [.. Districts.All.Select(d => d.Id), Districts.Elsewhere]).Recognizing(Facts.WhereKey).IfUnclear("report.where-unclear")),
         ResolveWhere,
-        step => step.Answer(Cell) is not null ? step.Next() : step.Ask(Prompt.Text(Place, "report.ask-place").WithChoices(SkipIt).Scrub()),
-        step => step.Ask(Prompt.Choice(When, "report.ask-when", "just-now", "today", "yesterday", "this-week", "earlier").OrOwnWords()),
+        step => FillFromFacts(step) || step.Answer(Place) is not null || step.Answer(Cell) is not null ? step.Next()
+            : step.Ask(Prompt.Text(Place, "report.ask-place").WithChoices(SkipIt).Scrub()),
+        step => step.Facts.Day is not null || step.Answer(When) is not null ? step.Next()
+            : step.Ask(Prompt.Choice(When, "report.ask-when", "just-now", "today", "yesterday", "this-week", "earlier").Recognizing(Facts.WhenKey).IfUnclear("report.when-unclear")),
         ResolveWhen,
         step => step.Ask(Prompt.Text(Description, "report.ask-description").WithChoices(SkipIt).Scrub()),
         step => step.Ask(Prompt.Choice(FollowUpKey, "report.ask-follow-up", "no-follow-up", "follow-up-chat", "follow-up-phone")),
@@ -41,59 +47,102 @@ public sealed class ReportDialog : Dialog
         Finish,
     ];
 
+    /// <summary>Fills in what the person already told, and says so in one line.</summary>
+    private static StepResult Introduce(StepContext step)
+    {
+        step.Say("report.intro");
+        var facts = step.Facts;
+        var filled = new List<string>();
+        FillFromFacts(step);
+        if (facts.What.Count > 0) filled.Add(Labels(step, facts.What));
+        if (facts.District is { } district) filled.Add(facts.Place ?? step.Text("choice." + district));
+        if (facts.Day is not null) filled.Add(WhenWords.Describe(step, facts));
+        if (filled.Count > 0)
+        {
+            step.Remember(Prefilled, "yes");
+            step.Say("report.understood", new Dictionary<string, string> { ["facts"] = string.Join(", ", filled) });
+        }
+        return step.Next();
+    }
+
+    /// <summary>Takes into the report what the person has told so far (also in a message between two questions);
+    /// always returns false, so it can stand in front of a step's own test.</summary>
+    private static bool FillFromFacts(StepContext step)
+    {
+        var facts = step.Facts;
+        if (step.Answer(Who) is null)
+        {
+            if (facts.ToSomeoneElse == true) step.Remember(Who, "to-someone-else");
+            else if (facts.What.Count > 0) step.Remember(Who, "to-me");
+        }
+        if (facts.What.Count > 0 && ChosenCategories(step).Count == 0)
+        {
+            step.Remember(Chosen, string.Join(",", facts.What));
+            step.Remember(What, ThatIsAll);
+            step.Remember(Prefilled, "yes");
+        }
+        if (facts.District is { } district && step.Answer(Where) is null)
+        {
+            step.Remember(Where, district);
+            if (facts.Place is { } place) step.Remember(Place, place);
+        }
+        return false;
+    }
+
     private static StepResult AskWhat(StepContext step)
     {
+        FillFromFacts(step);
+        if (step.Answered(What, ThatIsAll) && step.Answer(Prefilled) is not null && ChosenCategories(step).Count > 0) return step.Next();
         var chosen = ChosenCategories(step);
         var open = Categories.All.Where(c => !chosen.Contains(c)).ToList();
-        if (chosen.Count == 0) return step.Ask(Prompt.Choice(What, "report.ask-what", [.. open]));
-        return step.Ask(Prompt.Choice(What, "report.ask-what-more", [ThatIsAll, .. open])
+        if (chosen.Count == 0) return step.Ask(Prompt.Choice(What, "report.ask-what", [.. open]).Recognizing(Facts.WhatKey));
+        return step.Ask(Prompt.Choice(What, "report.ask-what-more", [ThatIsAll, .. open]).Recognizing(Facts.WhatKey)
             .With(new() { ["chosen"] = Labels(step, chosen) }));
     }
 
     private static StepResult CollectWhat(StepContext step)
     {
         if (step.Answered(What, ThatIsAll)) return step.Next();
-        var chosen = ChosenCategories(step).Append(step.Answer(What)!).Distinct().ToList();
+        var told = step.Answered(What, Answers.Recognized) ? step.Turn.Told.What : [step.Answer(What)!];
+        var chosen = ChosenCategories(step).Concat(told).Distinct().ToList();
         step.Remember(Chosen, string.Join(",", chosen));
         return chosen.Count == Categories.All.Count ? step.Next() : step.Repeat();
     }
 
-    /// <summary>A district, or a shared location (as a grid cell, never coordinates); anything else is asked again.</summary>
+    /// <summary>A district, a place in one (from the words), or a shared location (as a grid cell, never coordinates).</summary>
     private static StepResult ResolveWhere(StepContext step)
     {
-        if (!step.Answered(Where, Answers.OwnWords)) return step.Next();
-        if (step.Turn.SharedCell is not { } cell)
+        if (!step.Answered(Where, Answers.Recognized)) return step.Next();
+        if (step.Turn.SharedCell is { } cell)
         {
-            step.Say("report.where-unclear");
-            return step.Repeat();
+            step.Remember(Where, Districts.Elsewhere);
+            step.Remember(Cell, cell);
+            step.Say("report.location-received");
+            return step.Next();
         }
-        step.Remember(Where, Districts.Elsewhere);
-        step.Remember(Cell, cell);
-        step.Say("report.location-received");
+        step.Remember(Where, step.Facts.District!);
+        if (step.Facts.Place is { } place) step.Remember(Place, place);
         return step.Next();
     }
 
     private static StepResult ResolveWhen(StepContext step)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Now, WhenRecognizer.Rotterdam).DateTime);
-        WhenItHappened? when = step.Answer(When) switch
+        var local = TimeZoneInfo.ConvertTime(step.Now, RotterdamTime.Zone);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var facts = step.Facts;
+        switch (step.Answer(When))
         {
-            "just-now" => WhenRecognizer.Recognize("nu om " + TimeZoneInfo.ConvertTime(step.Now, WhenRecognizer.Rotterdam).Hour + " uur", step.Now),
-            "today" => new WhenItHappened(today, null),
-            "yesterday" => new WhenItHappened(today.AddDays(-1), null),
-            "this-week" => new WhenItHappened(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), null),
-            "earlier" => null,
-            _ => WhenRecognizer.Recognize(step.Turn.Text ?? "", step.Now),
-        };
-        if (when is null && step.Answered(When, Answers.OwnWords))
-        {
-            step.Say("report.when-unclear");
-            return step.Repeat();
+            case "just-now": (facts.Date, facts.Part) = (Iso(today), WhenRecognizer.PartOf(local.Hour)); break;
+            case "today": (facts.Date, facts.Part) = (Iso(today), null); break;
+            case "yesterday": (facts.Date, facts.Part) = (Iso(today.AddDays(-1)), null); break;
+            case "this-week": (facts.Date, facts.Part) = (Iso(today.AddDays(-(((int)today.DayOfWeek + 6) % 7))), null); break;
+            case "earlier": (facts.Date, facts.Part) = (null, null); break;
         }
-        step.Remember(OccurredOn, when?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-        step.Remember(Part, when?.Part?.ToString() ?? "");
+        step.Remember(When, facts.Date is null ? "earlier" : "known");
         return step.Next();
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static StepResult CheckPhoneAndAskWindow(StepContext step)
     {
@@ -116,7 +165,7 @@ public sealed class ReportDialog : Dialog
             ["who"] = step.Text("choice." + step.Answer(Who)),
             ["what"] = Labels(step, ChosenCategories(step)),
             ["where"] = step.Text("choice." + step.Answer(Where)) + place,
-            ["when"] = DescribeWhen(step),
+            ["when"] = step.Facts.Day is null ? step.Text("report.when-unknown") : WhenWords.Describe(step, step.Facts),
             ["description"] = description,
             ["followUp"] = step.Text("choice." + step.Answer(FollowUpKey)),
         });
@@ -134,7 +183,10 @@ public sealed class ReportDialog : Dialog
                 step.Say(step.Answered(FollowUpKey, "no-follow-up") ? "report.next-no-follow-up" : "report.next-follow-up");
                 return step.End();
             case "start-again":
-                step.Remember(Chosen, "");
+                // Everything is asked again, also what was filled in from the person's own words.
+                step.Facts.Forget([Facts.WhenKey, Facts.WhereKey, Facts.WhatKey]);
+                step.Facts.ToSomeoneElse = null;
+                foreach (var key in new[] { Who, What, Chosen, Where, Place, When, Cell, Prefilled }) step.Forget(key);
                 return step.Loop();
             default:
                 step.Say("report.cancelled");
@@ -149,8 +201,8 @@ public sealed class ReportDialog : Dialog
         District: step.Answer(Where)!,
         GridCell: step.Answer(Cell),
         Place: step.Answer(Place) is { } p && p != SkipIt ? p : null,
-        OccurredOn: DateOnly.TryParse(step.Answer(OccurredOn), CultureInfo.InvariantCulture, out var date) ? date : null,
-        PartOfDay: Enum.TryParse<PartOfDay>(step.Answer(Part), out var part) ? part : null,
+        OccurredOn: step.Facts.Day,
+        PartOfDay: step.Facts.Part,
         Description: step.Answer(Description) is { } d && d != SkipIt ? d : null,
         FollowUp: step.Answer(FollowUpKey) switch { "follow-up-chat" => FollowUp.InChat, "follow-up-phone" => FollowUp.ByPhone, _ => FollowUp.None },
         Phone: step.Answered(FollowUpKey, "follow-up-phone") ? step.Answer(Phone) : null,
@@ -158,14 +210,6 @@ public sealed class ReportDialog : Dialog
         HandoverConsent: step.Answered(Handover, Answers.Yes),
         Language: step.Language,
         Signals: [.. step.Signals]);
-
-    private static string DescribeWhen(StepContext step)
-    {
-        if (!DateOnly.TryParse(step.Answer(OccurredOn), CultureInfo.InvariantCulture, out var date)) return step.Text("report.when-unknown");
-        var culture = CultureInfo.GetCultureInfo(step.Language == "en" ? "en-GB" : "nl-NL");
-        var day = date.ToString("dddd d MMMM", culture);
-        return step.Answer(Part) is { Length: > 0 } part ? $"{day}, {step.Text("part." + part.ToLowerInvariant())}" : day;
-    }
 
     private static List<string> ChosenCategories(StepContext step) =>
         (step.Answer(Chosen) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();

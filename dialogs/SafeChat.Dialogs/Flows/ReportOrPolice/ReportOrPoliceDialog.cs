@@ -1,6 +1,7 @@
 using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Engine.Prompts;
 using SafeChat.Dialogs.Flows.Routing;
+using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Dialogs.Flows.ReportOrPolice;
 
@@ -18,11 +19,19 @@ public sealed class ReportOrPoliceDialog : Dialog
     [
         step =>
         {
+            // "Ik wil aangifte doen": no need to weigh the three ways first.
+            if (step.Signals.Contains(Signal.WantsPolice) && !step.Signals.Contains(Signal.WantsReport) && !OwnWords.IsQuestion(step.Turn.NormalizedText))
+            {
+                step.Remember(Choice, "aangifte");
+                step.Say("decision.aangifte");
+                return step.Next();
+            }
             step.Say("decision.intro");
             step.Say("decision.melding");
             step.Say("decision.aangifte");
             step.Say("decision.tip");
-            return step.Ask(Prompt.Choice(Choice, "decision.ask", "melding", "aangifte", "tip", "support"));
+            return step.Ask(Prompt.Choice(Choice, "decision.ask", "melding", "aangifte", "tip", "support")
+                .ChosenBy(("melding", Signal.WantsReport), ("aangifte", Signal.WantsPolice), ("support", Signal.WantsHuman)));
         },
         step =>
         {

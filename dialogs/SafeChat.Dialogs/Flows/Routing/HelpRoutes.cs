@@ -28,6 +28,13 @@ public static class HelpRoutes
     /// <summary>Wants to make an aangifte: the police's non-emergency number (no online aangifte for this offence), and Slachtofferhulp to prepare and go along.</summary>
     public static readonly HelpRoute PoliceComplaint = new("police-complaint", "route.aangifte", "police", "slachtofferhulp");
 
+    /// <summary>Helping someone after sexual violence: Centrum Seksueel Geweld, for them (acute care in the first days) and
+    /// for advice to the helper.</summary>
+    public static readonly HelpRoute SupportAfterSexualViolence = new("support-after-sexual-violence", "route.csg-for-someone", "csg");
+
+    /// <summary>Worried about someone harmed by a partner, ex or family: Veilig Thuis also advises the people around them.</summary>
+    public static readonly HelpRoute WorriedAboutSomeoneClose = new("worried-about-someone-close", "route.veilig-thuis-for-someone", "veilig-thuis");
+
     /// <summary>Wants to pass on a tip without giving a name: Meld Misdaad Anoniem.</summary>
     public static readonly HelpRoute AnonymousTip = new("anonymous-tip", "route.tip", "meld-misdaad-anoniem");
 

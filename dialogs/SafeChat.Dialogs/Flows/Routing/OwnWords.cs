@@ -10,11 +10,17 @@ namespace SafeChat.Dialogs.Flows.Routing;
 /// </summary>
 public static class OwnWords
 {
+    /// <summary>The flow for a message: of the signals triage finds likely, the most urgent; only when none is likely,
+    /// the most urgent of the rest (which a caller then checks with the person first).</summary>
+    public static string? FlowFor(TriageResult triage, string normalizedText) =>
+        FlowFor(triage.Signals.Where(triage.Likely).ToHashSet(), normalizedText) ?? FlowFor(triage.Signals, normalizedText);
+
     public static string? FlowFor(IReadOnlySet<string> signals, string normalizedText)
     {
+        // Someone helping someone else gets bystander help first, whatever happened to that person.
+        if (signals.Contains(Signal.Bystander)) return Flow.Bystander;
         if (signals.Contains(Signal.SexualViolence)) return Flow.SexualViolence;
         if (signals.Contains(Signal.DomesticViolence)) return Flow.SomeoneClose;
-        if (signals.Contains(Signal.Bystander)) return Flow.Bystander;
         if (signals.Contains(Signal.WantsHuman)) return Flow.TalkToPerson;
         if (signals.Contains(Signal.WantsPolice)) return Flow.ReportOrPolice;
         if (signals.Contains(Signal.WantsReport)) return Flow.Report;
@@ -22,15 +28,34 @@ public static class OwnWords
         return null;
     }
 
-    /// <summary>Begins the flow the words point to (the current dialog resumes after it); otherwise says so and shows the menu.</summary>
-    public static StepResult Follow(StepContext step)
+    /// <summary>Needs a message names besides its main one ("ik ben betast en wil het melden"): offered afterwards.</summary>
+    public static IReadOnlyList<string> AlsoWanted(TriageResult triage, string normalizedText)
     {
-        var flow = FlowFor(step.Signals, step.Turn.NormalizedText);
-        if (flow is not null) return step.Begin(flow);
-        step.Say("menu.not-understood");
-        return step.ReplaceWith(Flow.MainMenu);
+        var main = FlowFor(triage, normalizedText);
+        var signals = triage.Signals.Where(triage.Likely).ToHashSet();
+        var wanted = new List<string>();
+        if (signals.Contains(Signal.WantsReport)) wanted.Add(Flow.Report);
+        if (signals.Contains(Signal.WantsPolice)) wanted.Add(Flow.ReportOrPolice);
+        if (signals.Contains(Signal.WantsHuman)) wanted.Add(Flow.TalkToPerson);
+        return wanted.Where(f => f != main).Distinct().ToList();
     }
 
-    private static bool IsQuestion(string text) =>
+    /// <summary>Is triage sure of a signal that leads to this flow (so a reply can switch to it without asking)?</summary>
+    public static bool SureOf(TriageResult triage, string flow) =>
+        triage.Sure.Any(s => FlowFor(new HashSet<string> { s }, "") == flow || flow is Flow.WhatCounts or Flow.StreetHarassment && s == Signal.StreetHarassment);
+
+    /// <summary>Begins the flow the words point to, with the menu beneath it (the runner only passes own words that
+    /// point somewhere); when triage is not sure of it, one line checks first ("Wil je met een mens praten?").</summary>
+    public static StepResult Follow(StepContext step)
+    {
+        var flow = FlowFor(step.Turn.Triage, step.Turn.NormalizedText);
+        return step.ToMenu(flow, confirm: flow is not null && !LikelyOf(step.Turn.Triage, flow));
+    }
+
+    /// <summary>Is a signal that leads to this flow likely enough to go there without checking?</summary>
+    public static bool LikelyOf(TriageResult triage, string flow) =>
+        triage.Signals.Where(triage.Likely).Any(s => FlowFor(new HashSet<string> { s }, "") == flow || s == Signal.StreetHarassment && flow is Flow.WhatCounts or Flow.StreetHarassment);
+
+    public static bool IsQuestion(string text) =>
         text.EndsWith('?') || text.Split(' ')[0] is "wat" or "is" or "mag" or "hoe" or "waarom" or "wanneer" or "what" or "why" or "how" or "can" or "does" or "do" or "are";
 }

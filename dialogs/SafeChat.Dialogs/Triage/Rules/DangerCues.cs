@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SafeChat.Dialogs.Triage;
+namespace SafeChat.Dialogs.Triage.Rules;
 
 /// <summary>
 /// The second, broader test for danger now. People describe danger in countless ways, so instead of
@@ -20,6 +20,8 @@ public static class DangerCues
         @"\b(geklommen|klimt|klimmen|climbed|climbing)\b.{0,30}\b(tuin|huis|raam|balkon|garden|house|window|balcony)\b|\b(tuin|huis|raam|balkon) (in|binnen) (geklommen|gekomen)\b",
         @"\b(trying to|probeert|proberen) (to )?(open|get in|openen|binnen|de deur|my door|the door)",
         @"\b(schopt|schoppen|trapt|beukt|bonkt|bonst|slaat|rammelt)\b.{0,15}\b(op|tegen|aan|in) (de|mijn|m'n|onze) (deur|raam|voordeur)\b|\b(schopt|trapt|beukt|slaat) (de|mijn|m'n|onze) (deur|raam|voordeur) in\b|\b(kicking|banging on|knocking on) (the|my) (door|window)\b",
+        // someone who mirrors every move: crosses when she crosses, speeds up when she does
+        @"\b(every time|whenever|elke keer als|telkens als) i (cross|stop|turn|speed up)\b.{0,30}\b(he|they) (crosses|cross|stops|stop|turns|turn|speeds up|speed up)\b|\b(speeds up|slows down|versnelt|gaat sneller lopen|loopt ook sneller) (when|als) (i|ik)\b|\b(steekt|steken) (hij|ze)? ?ook over\b",
         // weapons and threats to life
         @"\b(mes|messen|pistool|wapen|vuurwapen|knife|gun|weapon|machete)\b",
         @"\b(vermoorden|doodmaken|dood maken|doodsteken|neersteken|neer te steken|dood te maken|murder|stab)\b|\bkill(ing)? (me|us|you|her|him)\b",

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SafeChat.Dialogs.Triage;
+namespace SafeChat.Dialogs.Triage.Rules;
 
 /// <summary>
 /// One readable rule: a pattern over the corrected text and the signal it gives.

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SafeChat.Dialogs.Triage.Model;
+
+/// <summary>
+/// What the trainer wrote next to the model: which corpus it learned from (a hash of every corpus file), the
+/// thresholds the safety policy uses, and how well it did on the test split it never saw. Tests check the hashes,
+/// so a model that was not trained from the committed corpus cannot pass.
+/// </summary>
+public sealed class ModelCard
+{
+    public required string CorpusSha256 { get; init; }
+    public required string ModelSha256 { get; init; }
+    public required int Seed { get; init; }
+    public required int TrainLines { get; init; }
+    public required int TestLines { get; init; }
+    public required Dictionary<string, SignalThresholds> Thresholds { get; init; }
+    public required Dictionary<string, SignalFigures> TestSplit { get; init; }
+    public double EmergencyFalseAlarmRate { get; init; }
+    public double MacroF1 { get; init; }
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static ModelCard Load(Stream stream) =>
+        JsonSerializer.Deserialize<ModelCard>(stream, Json) ?? throw new InvalidDataException("The model card is empty.");
+}
+
+/// <summary>
+/// <see cref="On"/>: from this probability the signal is given. For the two signals that interrupt (112, 113):
+/// from <see cref="On"/> a short check question with the number visible, from <see cref="Act"/> the number at once.
+/// </summary>
+public sealed record SignalThresholds(double On, double? Act = null);
+
+public sealed record SignalFigures(int Support, double Precision, double Recall, double F1);

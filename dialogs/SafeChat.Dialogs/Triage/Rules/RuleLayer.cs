@@ -1,0 +1,28 @@
+namespace SafeChat.Dialogs.Triage.Rules;
+
+/// <summary>
+/// Everything the readable rules say about a message, in the form <see cref="SafetyPolicy"/> reads: the precise rules
+/// that fired, the broad danger cues, a short cry for help, and whether the message only says the person is safe or is
+/// small talk. The trainer uses the same layer, so thresholds are chosen for what the bot really does.
+/// </summary>
+public sealed class RuleLayer(Func<string, bool> smallTalk)
+{
+    private readonly RuleRecognizer _rules = new();
+
+    public RuleLayer() : this(Understanding.Understander.LoadEmbedded().IsSmallTalk) { }
+
+    public IReadOnlyList<(TriageRule Rule, string Matched)> Explain(string corrected) => _rules.ExplainCorrected(corrected);
+
+    public SafetyPolicy.RuleFindings Find(string text) => Find(text, ChatSpelling.Correct(text));
+
+    public SafetyPolicy.RuleFindings Find(string text, string corrected) => Find(text, corrected, _rules.ExplainCorrected(corrected));
+
+    /// <param name="corrected">The text through <see cref="ChatSpelling.Correct"/> (computed once per message).</param>
+    public SafetyPolicy.RuleFindings Find(string text, string corrected, IReadOnlyList<(TriageRule Rule, string Matched)> fired) => new(
+        fired.Where(f => f.Rule != RuleRecognizer.DangerCueRule).Select(f => f.Rule.Signal).ToHashSet(),
+        DangerCue: fired.Any(f => f.Rule == RuleRecognizer.DangerCueRule),
+        ShortCry: ShortCries.IsCryCorrected(corrected),
+        SafeStatement: ShortCries.IsSafeStatementCorrected(corrected),
+        SmallTalk: new Lazy<bool>(() => smallTalk(text)),
+        SafeSomewhere: ShortCries.SaysSafeSomewhereCorrected(corrected));
+}

@@ -1,0 +1,53 @@
+namespace SafeChat.Dialogs.Understanding;
+
+/// <summary>How a short reply answers a yes/no question.</summary>
+public enum ShortAnswer { Yes, No, Unsure }
+
+/// <summary>
+/// Yes, no and "I don't know" as people say them ("ja graag", "klopt", "nee hoor", "liever niet", "yes please",
+/// "idk"), in the conversation's language and, since people mix, in every other. <see cref="Recognize"/> takes whole
+/// replies only; <see cref="RecognizeLeading"/> also a reply that starts with one and a comma ("nee, dat hoeft niet"),
+/// a weaker reading the dialog runner tries last — "ja maar hij staat er nog" is never an answer.
+/// </summary>
+public sealed class AnswerRecognizer(IReadOnlyList<LanguageData> languages)
+{
+    public ShortAnswer? Recognize(string normalized, string language)
+    {
+        if (normalized.Length == 0) return null;
+        foreach (var data in languages.OrderBy(l => l.Language == language ? 0 : 1))
+        {
+            if (Whole(data, normalized) is { } whole) return whole;
+        }
+        return null;
+    }
+
+    public ShortAnswer? RecognizeLeading(string normalized, string language)
+    {
+        if (normalized.Length == 0) return null;
+        foreach (var data in languages.OrderBy(l => l.Language == language ? 0 : 1))
+        {
+            if (Leading(data, normalized) is { } leading) return leading;
+        }
+        return null;
+    }
+
+    private static ShortAnswer? Whole(LanguageData data, string text) => WholeWithoutPunctuation(data, System.Text.RegularExpressions.Regex.Replace(text, @"\s*[,.!?;:]+\s*", " ").Trim());
+
+    private static ShortAnswer? WholeWithoutPunctuation(LanguageData data, string text) =>
+        data.Answers.TryGetValue("unsure", out var unsure) && unsure.IsWhole(text) ? ShortAnswer.Unsure
+        : data.Answers.TryGetValue("no", out var no) && no.IsWhole(text) ? ShortAnswer.No
+        : data.Answers.TryGetValue("yes", out var yes) && yes.IsWhole(text) ? ShortAnswer.Yes
+        : null;
+
+    /// <summary>"nee, ik ben veilig", "yes please. I'd like that": the reply starts with an answer and a pause.</summary>
+    private static ShortAnswer? Leading(LanguageData data, string text)
+    {
+        foreach (var (kind, answer) in new[] { ("unsure", ShortAnswer.Unsure), ("no", ShortAnswer.No), ("yes", ShortAnswer.Yes) })
+        {
+            if (data.Answers.TryGetValue(kind, out var list) && list.Find(text) is { Index: 0 } m
+                && m.Length < text.Length && text[m.Length] is ',' or '.' or '!' or ';')
+                return answer;
+        }
+        return null;
+    }
+}

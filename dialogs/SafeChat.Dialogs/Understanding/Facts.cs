@@ -1,0 +1,73 @@
+using SafeChat.Dialogs.Reports;
+
+namespace SafeChat.Dialogs.Understanding;
+
+/// <summary>
+/// What the person has told so far, from any message: when, who did it, where, what happened, and whether it happened
+/// to someone else. Kept with the conversation, so a flow can skip a question that was already answered. A later
+/// message that says otherwise replaces a fact: that is how people correct us.
+/// </summary>
+public sealed class Facts
+{
+    public const string WhenKey = "when", WhoKey = "who", WhereKey = "where", WhatKey = "what";
+
+    public string? Date { get; set; }
+    public PartOfDay? Part { get; set; }
+    public bool? WithinAWeek { get; set; }
+    public string? Who { get; set; }
+    public string? District { get; set; }
+    public string? Place { get; set; }
+    public List<string> What { get; set; } = [];
+    public bool? ToSomeoneElse { get; set; }
+
+    /// <summary>The person said it is happening now (danger now was recognised in one of their messages).</summary>
+    public bool? HappeningNow { get; set; }
+
+    public DateOnly? Day => DateOnly.TryParse(Date, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+    public bool KnowsWhen => Date is not null || WithinAWeek is not null;
+
+    /// <summary>Takes over what a message told; returns the names of the facts that changed.</summary>
+    public IReadOnlyList<string> Merge(FactsTold told)
+    {
+        var changed = new List<string>();
+        if (told.When is { } when)
+        {
+            var date = when.Day?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if ((date ?? Date) != Date || when.WithinAWeek != WithinAWeek || (when.Day?.Part ?? Part) != Part) changed.Add(WhenKey);
+            if (date is not null) { Date = date; Part = when.Day!.Part; }
+            else if (when.WithinAWeek != WithinAWeek) { Date = null; Part = null; }
+            WithinAWeek = when.WithinAWeek;
+        }
+        if (told.Who is { } who && who != Who) { Who = who; changed.Add(WhoKey); }
+        if (told.Place is { } place && (place.District != District || place.Place != Place))
+        {
+            District = place.District;
+            Place = place.Place ?? (place.District == District ? Place : null);
+            changed.Add(WhereKey);
+        }
+        if (told.What.Except(What).Any()) { What = [.. What.Union(told.What)]; changed.Add(WhatKey); }
+        if (told.ToSomeoneElse is { } other) ToSomeoneElse = other;
+        return changed;
+    }
+
+    /// <summary>Forgets facts the person said were wrong, so the flow asks them.</summary>
+    public void Forget(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            switch (key)
+            {
+                case WhenKey: Date = null; Part = null; WithinAWeek = null; break;
+                case WhoKey: Who = null; break;
+                case WhereKey: District = null; Place = null; break;
+                case WhatKey: What = []; break;
+            }
+        }
+    }
+}
+
+/// <summary>What one message told.</summary>
+public sealed record FactsTold(WhenTold? When, string? Who, PlaceTold? Place, IReadOnlyList<string> What, bool? ToSomeoneElse)
+{
+    public static readonly FactsTold Nothing = new(null, null, null, [], null);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using SafeChat.Dialogs.Engine;
+
+namespace SafeChat.Dialogs.Understanding;
+
+/// <summary>
+/// What one language module (Languages/&lt;language&gt;/understanding.json) tells the recognisers: the culture for
+/// Microsoft.Recognizers.Text, how people say yes, no and "I don't know", words for who did it and what happened, and
+/// the words that make a date likely. The engine itself names no language.
+/// </summary>
+public sealed class LanguageData
+{
+    public required string Language { get; init; }
+    public required string RecognizerCulture { get; init; }
+    public required IReadOnlyDictionary<string, PhraseList> Answers { get; init; }
+    public required IReadOnlyDictionary<string, PhraseList> People { get; init; }
+    public required IReadOnlyDictionary<string, PhraseList> Incidents { get; init; }
+    public required PhraseList LongAgo { get; init; }
+    public required PhraseList Recently { get; init; }
+    public required PhraseList DateCues { get; init; }
+    public required IReadOnlyDictionary<string, string> DateSpelling { get; init; }
+
+    /// <summary>Short words every sentence in this language has: how the language of a message is recognised.</summary>
+    public required IReadOnlyList<string> CommonWords { get; init; }
+
+    /// <summary>Greetings, thanks, "ok", "sorry", "wacht even" (kinds: thanks, greeting, other): a whole message of
+    /// these is never danger, and gets a friendly word back instead of "I did not understand".</summary>
+    public required IReadOnlyDictionary<string, PhraseList> SmallTalk { get; init; }
+
+    /// <summary>Words of someone helping a person they know ("mijn dochter vertelde me"): bystander help is then support.</summary>
+    public required PhraseList SupportCues { get; init; }
+
+    private sealed record File(
+        string RecognizerCulture,
+        Dictionary<string, List<string>> Answers,
+        Dictionary<string, List<string>> People,
+        Dictionary<string, List<string>> Incidents,
+        List<string> LongAgo,
+        List<string> Recently,
+        List<string> DateCues,
+        Dictionary<string, string> DateSpelling,
+        List<string> CommonWords,
+        Dictionary<string, List<string>> SmallTalk,
+        List<string> SupportCues);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static LanguageData Load(string language, Stream json)
+    {
+        var file = JsonSerializer.Deserialize<File>(json, Json) ?? throw new InvalidDataException($"{language}/understanding.json is empty.");
+        return new LanguageData
+        {
+            Language = language,
+            RecognizerCulture = file.RecognizerCulture,
+            Answers = file.Answers.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            People = file.People.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            Incidents = file.Incidents.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            LongAgo = new PhraseList(file.LongAgo),
+            Recently = new PhraseList(file.Recently),
+            DateCues = new PhraseList(file.DateCues),
+            DateSpelling = file.DateSpelling.ToDictionary(kv => TextNormalizer.Normalize(kv.Key), kv => kv.Value),
+            CommonWords = file.CommonWords.Select(TextNormalizer.Normalize).ToList(),
+            SmallTalk = file.SmallTalk.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            SupportCues = new PhraseList(file.SupportCues),
+        };
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using SafeChat.Dialogs.Triage;
+using SafeChat.Dialogs.Triage.Corpus;
+using SafeChat.Dialogs.Triage.Model;
+using SafeChat.Dialogs.Understanding;
+
+// Triage and understanding, per message, on one thread: how long the model takes to load, how long a message takes
+// (p50/p99 over every sentence of the test split, five rounds after one unmeasured round), and the model's size on disk.
+// Targets (issue 11): p99 ≤ 1 ms per message on one core, load ≤ 1 s, model file ≤ 20 MB.
+// Run: taskset -c 0 dotnet run -c Release --project tests/SafeChat.Benchmarks  (taskset keeps it on one core)
+var root = FindRoot();
+var corpus = TriageCorpus.Load(Path.Combine(root, "dialogs", "SafeChat.Dialogs", "Languages"));
+var messages = corpus.Test.Select(l => (l.Text, l.Language)).ToList();
+
+var load = Stopwatch.StartNew();
+var (model, card) = EmbeddedModel.Load();
+var modelLoad = load.Elapsed;
+var understander = Understander.LoadEmbedded();
+var recognizer = new TriageRecognizer(model, card);
+var fullLoad = load.Elapsed;
+load.Restart();
+understander.WarmUp();
+var warmUp = load.Elapsed;
+
+foreach (var (text, _) in messages.Take(500)) recognizer.Recognize(text); // warm-up: JIT and regex caches
+
+var triage = Time(messages.Select(m => m.Text), text => recognizer.Recognize(text));
+var modelOnly = Time(messages.Select(m => m.Text), text => model.Predict(text));
+var facts = Time(messages, m => understander.Extract(m.Text, m.Language, recognizer.Recognize(m.Text), DateTimeOffset.UtcNow));
+
+if (args.Contains("--parts"))
+{
+    var rules = new SafeChat.Dialogs.Triage.Rules.RuleRecognizer();
+    Row("  chat spelling", Time(messages.Select(m => m.Text), text => ChatSpelling.Correct(text)));
+    Row("  features", Time(messages.Select(m => m.Text), text => NgramFeatures.Of(text)));
+    Row("  rules", Time(messages.Select(m => m.Text), text => rules.Explain(text)));
+    Row("  short cries", Time(messages.Select(m => m.Text), text => SafeChat.Dialogs.Triage.Rules.ShortCries.IsCry(text)));
+    Row("  small talk", Time(messages.Select(m => m.Text), text => understander.IsSmallTalk(text)));
+    var layer = new SafeChat.Dialogs.Triage.Rules.RuleLayer();
+    Row("  rule layer find", Time(messages.Select(m => m.Text), text => layer.Find(text)));
+    var policy = new SafetyPolicy(card.Thresholds);
+    Row("  policy decide", Time(messages.Select(m => m.Text), text => { var c = ChatSpelling.Correct(text); var p = model.Predict(NgramFeatures.Of(text, c)); var sc = model.Signals.Select((s, i) => (s, p[i])).ToDictionary(x => x.s, x => x.Item2); policy.Decide(sc, layer.Find(text, c)); }));
+}
+var size = new FileInfo(Path.Combine(root, "dialogs", "SafeChat.Dialogs", "Triage", "Model", "triage.model")).Length;
+Console.WriteLine($"SafeChat triage benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores visible, {messages.Count} test-split messages × 5");
+Console.WriteLine($"| measure | p50 µs | p99 µs | max µs |");
+Console.WriteLine("| --- | --- | --- | --- |");
+Row("model alone (features + 9 logistic regressions)", modelOnly);
+Row("triage (model + rules + safety policy)", triage);
+Row("triage + facts (dates, places, who, what)", facts);
+Console.WriteLine();
+Console.WriteLine($"model load {modelLoad.TotalMilliseconds:0} ms; with rules and language modules {fullLoad.TotalMilliseconds:0} ms; " +
+                  $"date recogniser warm-up {warmUp.TotalMilliseconds:0} ms (at start-up, in the background)");
+Console.WriteLine($"model file {size / 1024.0 / 1024.0:0.00} MB, {model.FeatureCount} features with a weight");
+return 0;
+
+static List<double> Time<T>(IEnumerable<T> items, Action<T> work)
+{
+    var list = items.ToList();
+    foreach (var item in list) work(item); // one round unmeasured: JIT tiers and caches settle
+    var times = new List<double>(list.Count * 5);
+    for (var round = 0; round < 5; round++)
+        foreach (var item in list)
+        {
+            var start = Stopwatch.GetTimestamp();
+            work(item);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        }
+    times.Sort();
+    return times;
+}
+
+static void Row(string name, List<double> sorted) =>
+    Console.WriteLine($"| {name} | {sorted[sorted.Count / 2]:0} | {sorted[(int)(sorted.Count * 0.99)]:0} | {sorted[^1]:0} |");
+
+static string FindRoot()
+{
+    var folder = new DirectoryInfo(AppContext.BaseDirectory);
+    while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SafeChat.sln"))) folder = folder.Parent;
+    return folder?.FullName ?? throw new InvalidOperationException("Run inside the SafeChat repository.");
+}

@@ -1,0 +1,30 @@
+using Xunit.Abstractions;
+
+namespace SafeChat.Dialogs.Tests.Journeys;
+
+/// <summary>
+/// The blind batches' conversations, scored. The figures per batch are recorded in Triage/Blind/README.md; these tests
+/// hold the line so they can only get better.
+/// </summary>
+public class BlindJourneyTests(ITestOutputHelper output)
+{
+    // A Wednesday afternoon, so "gisteren" and "vorige week" mean the same on every run.
+    private static readonly DateTimeOffset Now = new(2026, 11, 18, 13, 30, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("journeys-05.jsonl", 0.90)]
+    [InlineData("journeys-06.jsonl", 0.90)]
+    public void The_blind_conversations_get_the_right_help(string file, double floor)
+    {
+        var journeys = BlindJourneys.Load(Path.Combine(RepositoryPaths.Root, "tests", "SafeChat.Dialogs.Tests", "Triage", "Blind", file));
+        var results = journeys.Select(j => BlindJourneys.Play(j, Now)).ToList();
+        var checks = results.Sum(r => r.Checks);
+        var failed = results.Sum(r => r.Failures.Count);
+        var share = 1 - (double)failed / checks;
+        output.WriteLine($"{file}: {results.Count(r => r.Passed)}/{results.Count} conversations fully right; {checks - failed}/{checks} checks ({share:P1})");
+        foreach (var result in results.Where(r => !r.Passed))
+            output.WriteLine($"{result.Id}:\n  " + string.Join("\n  ", result.Failures));
+
+        Assert.True(share >= floor, $"{share:P1} of the checks hold");
+    }
+}
