@@ -5,7 +5,7 @@ using SafeChat.Dialogs.Triage.Model;
 using SafeChat.Dialogs.Understanding;
 
 // Triage and understanding, per message, on one thread: how long the model takes to load, how long a message takes
-// (p50/p99 over every sentence of the test split, five rounds after one unmeasured round), and the model's size on disk.
+// (p50/p99 over every sentence of the test split, five rounds after ten unmeasured ones), and the model's size on disk.
 // Targets (issue 11): p99 ≤ 1 ms per message on one core, load ≤ 1 s, model file ≤ 20 MB.
 // Run: taskset -c 0 dotnet run -c Release --project tests/SafeChat.Benchmarks  (taskset keeps it on one core)
 var root = FindRoot();
@@ -28,6 +28,32 @@ var triage = Time(messages.Select(m => m.Text), text => recognizer.Recognize(tex
 var modelOnly = Time(messages.Select(m => m.Text), text => model.Predict(text));
 var facts = Time(messages, m => understander.Extract(m.Text, m.Language, recognizer.Recognize(m.Text), DateTimeOffset.UtcNow));
 
+if (args.Contains("--alloc"))
+{
+    foreach (var (name, work) in new (string, Action<string>)[] {
+        ("spelling", t => ChatSpelling.Correct(t)), ("features", t => NgramFeatures.Of(t)), ("model", t => model.Predict(t)),
+        ("rules", t => new SafeChat.Dialogs.Triage.Rules.RuleRecognizer().Explain(t)), ("triage", t => recognizer.Recognize(t)) })
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var (text, _) in messages) work(text);
+        Console.WriteLine($"  {name}: {(GC.GetAllocatedBytesForCurrentThread() - before) / messages.Count / 1024.0:0.0} KB per message");
+    }
+}
+if (args.Contains("--slowest"))
+{
+    var slow = messages.Select(m => m.Text).Select(text =>
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 5; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            recognizer.Recognize(text);
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        }
+        return (text, best);
+    }).OrderByDescending(x => x.best).Take(12);
+    foreach (var (text, best) in slow) Console.WriteLine($"  {best,8:0} µs  {text[..Math.Min(100, text.Length)]}");
+}
 if (args.Contains("--parts"))
 {
     var rules = new SafeChat.Dialogs.Triage.Rules.RuleRecognizer();
@@ -57,7 +83,12 @@ return 0;
 static List<double> Time<T>(IEnumerable<T> items, Action<T> work)
 {
     var list = items.ToList();
-    foreach (var item in list) work(item); // one round unmeasured: JIT tiers and caches settle
+    // Ten rounds unmeasured, with pauses: the JIT's background tiering and the caches settle, as in a running host.
+    for (var round = 0; round < 10; round++)
+    {
+        foreach (var item in list) work(item);
+        Thread.Sleep(200);
+    }
     var times = new List<double>(list.Count * 5);
     for (var round = 0; round < 5; round++)
         foreach (var item in list)
