@@ -76,6 +76,7 @@ public static class SafeChatApp
         // those requests queued is still run before the process exits.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, TurnWorker>());
         services.AddHostedService<PendingTurnSweeper>();
+        services.AddHostedService<EngineWarmUp>();
         if (storage.Provider == StorageProvider.Postgres)
             services.AddHostedService<SafeChat.Bot.Conversations.Cluster.PostgresActivityBus>();
 

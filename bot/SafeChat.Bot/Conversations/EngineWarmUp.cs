@@ -1,0 +1,18 @@
+using SafeChat.Dialogs.Engine;
+
+namespace SafeChat.Bot.Conversations;
+
+/// <summary>
+/// Loads the triage model and starts the date recogniser of every language in the background at start-up (about a
+/// second in all), so the first person to write does not wait for it.
+/// </summary>
+public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        engine.Triage.Recognize("hallo");
+        engine.Understander.WarmUp();
+        logger.LogInformation("Triage model and date recognisers ready in {Milliseconds} ms", started.ElapsedMilliseconds);
+    }, stoppingToken);
+}
