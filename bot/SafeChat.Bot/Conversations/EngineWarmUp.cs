@@ -11,8 +11,16 @@ public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        engine.Triage.Recognize("hallo");
-        engine.Understander.WarmUp();
-        logger.LogInformation("Triage model and date recognisers ready in {Milliseconds} ms", started.ElapsedMilliseconds);
+        try
+        {
+            engine.Triage.Recognize("hallo");
+            engine.Understander.WarmUp();
+            logger.LogInformation("Triage model and date recognisers ready in {Milliseconds} ms", started.ElapsedMilliseconds);
+        }
+        catch (Exception ex)
+        {
+            // Warming up is an optimisation: a failure here shows again, with its context, on the first message.
+            logger.LogError(ex, "Warming up the triage model or the date recognisers failed");
+        }
     }, stoppingToken);
 }

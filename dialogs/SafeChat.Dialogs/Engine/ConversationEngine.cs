@@ -139,11 +139,11 @@ public sealed class ConversationEngine
         // A free-text answer (a place, a description, a phone number) is kept as it is, not read for facts.
         if (prompt is { Kind: PromptKind.Text } || string.IsNullOrWhiteSpace(turn.Text)) return;
         var expected = prompt?.Recognizes ?? (state.LastRoutedFacts.Contains(Facts.WhenKey) ? Facts.WhenKey : null);
-        turn.Told = turn.Understander.Extract(SafeChat.Dialogs.Reports.TextScrubber.Scrub(turn.Text), turn.Language, turn.Triage, turn.Now, expected);
+        // Facts keep no words of the message, so the text is read as written ("28-11-2026" is a date, not a number to scrub).
+        turn.Told = turn.Understander.Extract(turn.Text, turn.Language, turn.Triage, turn.Now, expected);
         turn.ChangedFacts = state.Facts.Merge(turn.Told);
         var alsoWanted = Flows.Routing.OwnWords.AlsoWanted(turn.Triage, turn.NormalizedText);
         if (alsoWanted.Count > 0) state.PendingFlows = [.. alsoWanted];
-        if (turn.Triage.Danger > SafetyLevel.None) state.Facts.HappeningNow = true;
     }
 
     private string? LanguageOf(string? locale)

@@ -39,6 +39,13 @@ public sealed class ConversationState
     /// unsure signal does not ask again ("until they say otherwise").</summary>
     public int? SaidNoDangerAt { get; set; }
 
+    /// <summary>The person said they are not (or no longer) in danger: it is not happening now any more.</summary>
+    public void SaidNoDanger()
+    {
+        SaidNoDangerAt = Messages;
+        Facts.HappeningNow = null;
+    }
+
     /// <summary>When the gentle 113 line was last shown for an unsure signal (it is not repeated for a while).</summary>
     public int? SelfHarmLineShownAt { get; set; }
 
@@ -58,4 +65,12 @@ public sealed class DialogFrame
 
     /// <summary>Steps that asked a question, oldest first, so "back" can return to the one before.</summary>
     public List<int> Asked { get; set; } = [];
+
+    /// <summary>The answer key each of <see cref="Asked"/> waited for: going back forgets that answer, so a step that
+    /// skips a known answer asks again.</summary>
+    public List<string> AskedKeys { get; set; } = [];
+
+    /// <summary>The flow this one took over from ("Iemand volgde mij" → straatintimidatie): "terug" at this flow's
+    /// first question returns to that flow's last one.</summary>
+    public DialogFrame? HandedOverFrom { get; set; }
 }

@@ -74,7 +74,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         if (answer is null)
         {
             var kind = turn.Understander.SmallTalkKind(turn.NormalizedText)
-                       ?? (Triage.Rules.ShortCries.IsSafeStatement(turn.Text ?? "") && turn.Triage.Signals.Count == 0 ? "safe" : null);
+                       ?? (Triage.Rules.SafeStatements.IsSafeStatement(turn.Text ?? "") && turn.Triage.Signals.Count == 0 ? "safe" : null);
             if (kind is not null)
             {
                 // "bedankt", "hoi", "ok": a friendly word and the question again, not "I did not understand".
@@ -96,11 +96,19 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
             Begin(Flow.TalkToPerson);
             return;
         }
+        // "Terug naar het menu" shows the menu itself, from any flow.
+        if (answer == MenuChoice && frame.Dialog != menuDialog)
+        {
+            ToMenu();
+            return;
+        }
         frame.Answers[prompt.Key] = answer;
         frame.Prompt = null;
         frame.Step++;
         Continue();
     }
+
+    private const string MenuChoice = "menu";
 
     /// <summary>Is this message an answer to the waiting choice question (a choice, yes/no, the fact it asks for)?</summary>
     public bool Understands(PendingPrompt prompt) => prompt.Kind == PromptKind.Choice && Understand(prompt) is not null;
@@ -113,7 +121,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         if (matcher.Match(prompt, turn.Text)?.Id is { } id) return id;
         var said = turn.Understander.Answers.Recognize(normalized, turn.Language);
         // "ik ben niet in gevaar", "I'm safe now" answer the danger question with no.
-        if (prompt.IsDangerQuestion && said is null && Triage.Rules.ShortCries.IsSafeStatement(turn.Text ?? "")) said = ShortAnswer.No;
+        if (prompt.IsDangerQuestion && said is null && Triage.Rules.SafeStatements.IsSafeStatement(turn.Text ?? "")) said = ShortAnswer.No;
         // "Ben je nu in gevaar?" is answered with "nee, hij is weg" or "ja, hij staat er nog": the start is the answer.
         if (prompt.IsDangerQuestion && said is null) said = turn.Understander.Answers.RecognizeLeading(normalized, turn.Language);
         if (prompt.IsYesNo && said is ShortAnswer.Yes or ShortAnswer.No) return said == ShortAnswer.Yes ? Answers.Yes : Answers.No;
@@ -151,10 +159,12 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     private bool MovesOnFromSafetyQuestion(DialogFrame frame)
     {
         if (frame.Dialog is not (Flow.SafetyCheck or Flow.WhenSafe) || string.IsNullOrWhiteSpace(turn.Text)) return false;
+        var own = OwnWords.FlowFor(turn.Triage, turn.NormalizedText);
+        // "wat moet ik doen?" or "ik weet het niet" is not a story: ask again, with 112 in view.
+        if (own is null && turn.ChangedFacts.Count == 0 && !TellsAStory()) return false;
         var state = turn.State;
         Stack.RemoveAt(Stack.Count - 1);
-        state.SaidNoDangerAt = state.Messages;
-        var own = OwnWords.FlowFor(turn.Triage, turn.NormalizedText);
+        state.SaidNoDanger();
         var flow = own ?? OwnWords.FlowFor(state.SetAside.ToHashSet(), "");
         state.SetAside = [];
         if (Stack.Count == 0 || Stack.Any(f => f.Prompt?.IsDangerQuestion == true)) ToMenu(flow, confirm: own is not null && !OwnWords.LikelyOf(turn.Triage, own));
@@ -162,6 +172,12 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         else Answer();
         return true;
     }
+
+    /// <summary>A message of some length that is not a question: the person is telling what happened.</summary>
+    private bool TellsAStory() =>
+        turn.NormalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= StoryWords && !(turn.Text ?? "").TrimEnd().EndsWith('?');
+
+    private const int StoryWords = 8;
 
     /// <summary>
     /// A flow that fills itself from what the person told (the report) gets a message that does not answer its question
@@ -171,7 +187,11 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     {
         if (turn.ChangedFacts.Count == 0 || !Find(frame.Dialog).FillsFromFacts) return false;
         frame.Prompt = null;
-        if (frame.Asked.Count > 0 && frame.Asked[^1] == frame.Step) frame.Asked.RemoveAt(frame.Asked.Count - 1);
+        if (frame.Asked.Count > 0 && frame.Asked[^1] == frame.Step)
+        {
+            frame.Asked.RemoveAt(frame.Asked.Count - 1);
+            if (frame.AskedKeys.Count > 0) frame.AskedKeys.RemoveAt(frame.AskedKeys.Count - 1);
+        }
         turn.Say("understood.noted");
         Continue();
         return true;
@@ -229,18 +249,50 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         return true;
     }
 
-    /// <summary>Returns to the question before the current one in this dialog.</summary>
+    /// <summary>
+    /// Returns to the question before the current one: in this dialog, or, at its first question, the last question of
+    /// the flow that handed over to it, or of the dialog beneath (the menu).
+    /// </summary>
     public bool Back()
     {
         var frame = turn.State.Active;
-        if (frame is null || frame.Asked.Count < 2) return false;
-        frame.Asked.RemoveAt(frame.Asked.Count - 1);
-        var previous = frame.Asked[^1];
-        frame.Asked.RemoveAt(frame.Asked.Count - 1);
-        frame.Step = previous;
+        if (frame is null) return false;
+        if (frame.Asked.Count >= 2)
+        {
+            Forget(frame, 1);
+            Reopen(frame);
+            return true;
+        }
+        var previous = frame.HandedOverFrom ?? (Stack.Count > 1 ? Stack[^2] : null);
+        if (previous is null || previous.Asked.Count == 0) return false;
+        Stack.RemoveAt(Stack.Count - 1);
+        if (frame.HandedOverFrom is not null) Stack.Add(previous);
+        Reopen(previous);
+        return true;
+    }
+
+    /// <summary>Drops the last <paramref name="count"/> questions asked in a frame, and their answers.</summary>
+    private static void Forget(DialogFrame frame, int count)
+    {
+        for (var i = 0; i < count && frame.Asked.Count > 0; i++)
+        {
+            frame.Asked.RemoveAt(frame.Asked.Count - 1);
+            if (frame.AskedKeys.Count > 0)
+            {
+                frame.Answers.Remove(frame.AskedKeys[^1]);
+                frame.AskedKeys.RemoveAt(frame.AskedKeys.Count - 1);
+            }
+        }
+    }
+
+    /// <summary>Asks the frame's last question again.</summary>
+    private void Reopen(DialogFrame frame)
+    {
+        frame.Step = frame.Asked[^1];
+        if (frame.AskedKeys.Count > 0) frame.Answers.Remove(frame.AskedKeys[^1]);
+        Forget(frame, 1);
         frame.Prompt = null;
         Continue();
-        return true;
     }
 
     public void Continue()
@@ -266,6 +318,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
                     frame.Prompt = wait.Prompt;
                     frame.Answers.Remove(wait.Prompt.Key);
                     frame.Asked.Add(frame.Step);
+                    frame.AskedKeys.Add(wait.Prompt.Key);
                     turn.Ask(wait.Prompt, wait.Contacts);
                     return;
                 case StepResult.Next:
@@ -274,18 +327,21 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
                 case StepResult.Repeat:
                     frame.Step = frame.Asked[^1];
                     frame.Asked.RemoveAt(frame.Asked.Count - 1);
+                    if (frame.AskedKeys.Count > 0) frame.AskedKeys.RemoveAt(frame.AskedKeys.Count - 1);
                     break;
                 case StepResult.Loop:
                     frame.Step = 0;
                     frame.Asked.Clear();
+                    frame.AskedKeys.Clear();
                     break;
                 case StepResult.End:
                     Stack.RemoveAt(Stack.Count - 1);
                     break;
                 case StepResult.Begin begin:
+                    var handedOver = begin.Replace && frame.Asked.Count > 0 ? frame : null;
                     if (begin.Replace) Stack.RemoveAt(Stack.Count - 1);
                     else frame.Step++;
-                    Stack.Add(new DialogFrame { Dialog = Find(begin.DialogId).Id, Answers = begin.Known ?? [] });
+                    Stack.Add(new DialogFrame { Dialog = Find(begin.DialogId).Id, Answers = begin.Known ?? [], HandedOverFrom = handedOver });
                     Started(begin.DialogId);
                     break;
                 case StepResult.Handled:

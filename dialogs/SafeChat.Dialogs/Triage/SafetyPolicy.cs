@@ -10,13 +10,14 @@ namespace SafeChat.Dialogs.Triage;
 /// rule fires, the number at once. From its <c>On</c> threshold up to <c>Act</c>, or when only the broad danger cues
 /// fire, or on a short cry ("HULP", "pls help"): one short check question with the number visible. Both count as the
 /// signal, so the triage output lists it whenever the bot shows the number first.</item>
-/// <item>A message that only says the person is safe ("ik ben veilig", "niet in gevaar", "hij volgt me niet meer") or
-/// is small talk ("bedankt", "ok", "idk") is never danger, unless a precise danger rule fires in it too; small talk
-/// never gets the 113 check question either.</item>
+/// <item>A message that only says the person is safe ("ik ben veilig", "niet in gevaar") or is small talk ("bedankt",
+/// "ok", "idk") is never danger, unless a precise danger rule fires in it too; small talk never gets the 113 check
+/// question either. "Hij volgt me niet meer" takes away only the model's unsure check.</item>
 /// <item>Every other signal: a precise rule, or the model from its <c>On</c> threshold.</item>
 /// </list>
-/// The thresholds come from the model card: the trainer chose them on held-out predictions for recall ≥ 0.98 on
-/// emergency and self-harm at the fewest false alarms (see tools/TriageTrainer).
+/// The thresholds come from the model card: the trainer chose them on the fixed test split (which training never sees)
+/// for recall ≥ 0.98 on emergency and self-harm at the fewest false alarms, as issue 11 asks; the blind batches are
+/// the check that they hold on sentences nobody tuned to (see tools/TriageTrainer and Triage/Blind/README.md).
 /// </summary>
 public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> thresholds)
 {
@@ -27,7 +28,10 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
     /// <param name="SmallTalk">Only worked out when a veto could matter (most messages carry no danger).</param>
     /// <param name="SafeStatement">The whole message says the person is safe.</param>
     /// <param name="SafeSomewhere">One sentence of a longer message says so: that takes away an unsure signal only.</param>
-    public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, bool SafeStatement, Lazy<bool> SmallTalk, bool SafeSomewhere = false);
+    /// <param name="Stopped">The message says someone stopped ("hij volgt me niet meer"): that takes away an unsure
+    /// signal from the model only, never one from the person's own words of danger.</param>
+    public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, bool SafeStatement, Lazy<bool> SmallTalk,
+                                      bool SafeSomewhere = false, bool Stopped = false);
 
     public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules)
     {
@@ -43,10 +47,12 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
             danger = SafetyLevel.Check;
             reasons.Add("emergency: the broad danger cues (check question)");
         }
+        var saidByRules = rules.Precise.Contains(Signal.Emergency) || rules.ShortCry || rules.DangerCue;
         if (danger > SafetyLevel.None && !rules.Precise.Contains(Signal.Emergency)
-            && (rules.SafeStatement || rules.SmallTalk.Value || rules.SafeSomewhere && danger == SafetyLevel.Check))
+            && (rules.SafeStatement || rules.SmallTalk.Value || danger == SafetyLevel.Check && (rules.SafeSomewhere || rules.Stopped && !saidByRules)))
         {
             danger = SafetyLevel.None;
+            saidByRules = false;
             reasons.Add("emergency: withdrawn, the message says the person is safe");
         }
         var selfHarm = Level(Signal.SelfHarm, scores, rules, reasons);
@@ -69,7 +75,7 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
             }
         }
         var sure = signals.Where(s => rules.Precise.Contains(s) || scores.GetValueOrDefault(s) >= SureProbability).ToHashSet();
-        return new TriageResult(signals) { Scores = scores, Danger = danger, SelfHarm = selfHarm, Reasons = reasons, Sure = sure };
+        return new TriageResult(signals) { Scores = scores, Danger = danger, SelfHarm = selfHarm, Reasons = reasons, Sure = sure, DangerInOwnWords = saidByRules };
     }
 
     private SafetyLevel Level(string signal, IReadOnlyDictionary<string, float> scores, RuleFindings rules, List<string> reasons)

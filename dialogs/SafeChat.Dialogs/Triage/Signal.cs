@@ -40,6 +40,10 @@ public sealed record TriageResult(IReadOnlySet<string> Signals)
     public IReadOnlyDictionary<string, float> Scores { get; init; } = new Dictionary<string, float>();
 
     public SafetyLevel Danger { get; init; }
+
+    /// <summary>The danger came from the person's own words (a precise rule, a danger cue, a short cry), not from the
+    /// model alone: such a message interrupts whatever question is waiting.</summary>
+    public bool DangerInOwnWords { get; init; }
     public SafetyLevel SelfHarm { get; init; }
 
     /// <summary>Signals a precise rule gave, or the model with high confidence: a reply to a question that carries one

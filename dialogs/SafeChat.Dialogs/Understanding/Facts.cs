@@ -20,6 +20,9 @@ public sealed class Facts
     public List<string> What { get; set; } = [];
     public bool? ToSomeoneElse { get; set; }
 
+    /// <summary>What else the story was about (<see cref="Understanding.Topics"/>), from any message.</summary>
+    public List<string> Topics { get; set; } = [];
+
     /// <summary>The person said it is happening now (danger now was recognised in one of their messages).</summary>
     public bool? HappeningNow { get; set; }
 
@@ -41,12 +44,13 @@ public sealed class Facts
         if (told.Who is { } who && who != Who) { Who = who; changed.Add(WhoKey); }
         if (told.Place is { } place && (place.District != District || place.Place != Place))
         {
-            District = place.District;
             Place = place.Place ?? (place.District == District ? Place : null);
+            District = place.District;
             changed.Add(WhereKey);
         }
         if (told.What.Except(What).Any()) { What = [.. What.Union(told.What)]; changed.Add(WhatKey); }
         if (told.ToSomeoneElse is { } other) ToSomeoneElse = other;
+        if (told.Topics.Except(Topics).Any()) Topics = [.. Topics.Union(told.Topics)];
         return changed;
     }
 
@@ -70,4 +74,6 @@ public sealed class Facts
 public sealed record FactsTold(WhenTold? When, string? Who, PlaceTold? Place, IReadOnlyList<string> What, bool? ToSomeoneElse)
 {
     public static readonly FactsTold Nothing = new(null, null, null, [], null);
+
+    public IReadOnlyList<string> Topics { get; init; } = [];
 }

@@ -30,6 +30,10 @@ public sealed class LanguageData
     /// <summary>Words of someone helping a person they know ("mijn dochter vertelde me"): bystander help is then support.</summary>
     public required PhraseList SupportCues { get; init; }
 
+    /// <summary>Words that show what else a story is about (<see cref="Topics"/>): racism or a headscarf
+    /// (discrimination), being gay or trans (lgbti). Each opens one more route.</summary>
+    public required IReadOnlyDictionary<string, PhraseList> Topics { get; init; }
+
     private sealed record File(
         string RecognizerCulture,
         Dictionary<string, List<string>> Answers,
@@ -41,7 +45,8 @@ public sealed class LanguageData
         Dictionary<string, string> DateSpelling,
         List<string> CommonWords,
         Dictionary<string, List<string>> SmallTalk,
-        List<string> SupportCues);
+        List<string> SupportCues,
+        Dictionary<string, List<string>> Topics);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -62,6 +67,7 @@ public sealed class LanguageData
             CommonWords = file.CommonWords.Select(TextNormalizer.Normalize).ToList(),
             SmallTalk = file.SmallTalk.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             SupportCues = new PhraseList(file.SupportCues),
+            Topics = file.Topics.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
         };
     }
 }

@@ -112,7 +112,11 @@ public sealed partial class Understander
         var what = aboutHarm || askedFor == Facts.WhatKey
             ? InEveryLanguage(_incidents, language, r => r.Recognize(normalized) is { Count: > 0 } found ? found : null) ?? []
             : [];
-        return new FactsTold(when, who, Places.Recognize(normalized), what, triage.Likely(Signal.Bystander) ? true : null);
+        // A story of harm without a bystander in it is the person's own: that undoes an earlier "it was someone else".
+        bool? toSomeoneElse = triage.Likely(Signal.Bystander) ? true : aboutHarm && (who is not null || what.Count > 0) ? false : null;
+        // People mix languages, so every language's topic words count.
+        var topics = _languages.Values.SelectMany(l => l.Topics).Where(kv => kv.Value.In(normalized)).Select(kv => kv.Key).Distinct().ToList();
+        return new FactsTold(when, who, Places.Recognize(normalized), what, toSomeoneElse) { Topics = topics };
     }
 
     private static TResult? InEveryLanguage<T, TResult>(IReadOnlyDictionary<string, T> byLanguage, string language, Func<T, TResult?> recognize)

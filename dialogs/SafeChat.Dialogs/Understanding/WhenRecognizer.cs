@@ -21,7 +21,8 @@ public sealed record WhenTold(WhenItHappened? Day, bool? WithinAWeek);
 /// </summary>
 public sealed partial class WhenRecognizer(LanguageData language)
 {
-    private static readonly ConcurrentDictionary<string, DateTimeModel> Models = new();
+    // Lazy: building a model takes about a second, and GetOrAdd alone may build it twice under concurrent first use.
+    private static readonly ConcurrentDictionary<string, Lazy<DateTimeModel>> Models = new();
 
     /// <summary>Loads the recogniser's patterns for a language (about a second the first time), e.g. at start-up.</summary>
     public void WarmUp() => Model().Parse("gisteren", DateTime.UtcNow);
@@ -129,7 +130,8 @@ public sealed partial class WhenRecognizer(LanguageData language)
     private string Respell(string text) =>
         Word().Replace(text, m => language.DateSpelling.GetValueOrDefault(m.Value) ?? m.Value);
 
-    private DateTimeModel Model() => Models.GetOrAdd(language.RecognizerCulture, culture => new DateTimeRecognizer(culture).GetDateTimeModel());
+    private DateTimeModel Model() =>
+        Models.GetOrAdd(language.RecognizerCulture, culture => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(culture).GetDateTimeModel())).Value;
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Digit();

@@ -30,7 +30,10 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         Assert.Contains(HelpLines.Tel("csg"), done.AllCallLinks);
         Assert.DoesNotContain(HelpLines.Tel("slachtofferhulp"), done.AllCallLinks); // not diluted: CSG first, alone
-        Assert.Equal(["menu", "done"], done.ChoiceIds);
+        Assert.Equal(["yes", "no"], done.ChoiceIds); // offered, not told: how traces are kept, and PEP within 72 hours
+        var info = await chat.TapAsync("yes");
+        Assert.Contains("72 uur", info.Describe());
+        Assert.Equal(["report-or-police", "support", "menu"], info.ChoiceIds); // the next step that fits
         Assert.Contains(fixture.Host.Logs.Lines, l => l.Contains("Routing rule recent-sexual-violence fired"));
     }
 
@@ -39,7 +42,9 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
     {
         var chat = await StartAtMenuAsync();
         await chat.TapAsync("happened");
-        await chat.TapAsync("touched");
+        var near = await chat.TapAsync("touched");
+        Assert.Contains(HelpLines.Tel("emergency"), near.AllCallLinks); // first: is that person still near?
+        await chat.TapAsync("no");
 
         var done = await chat.TapAsync("longer-ago");
 
@@ -70,14 +75,15 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
         Assert.Equal(["report-or-police", "support", "menu"], next.ChoiceIds);
 
         var options = await chat.TapAsync("report-or-police");
-        Assert.Equal(["melding", "aangifte", "tip", "support"], options.ChoiceIds);
+        Assert.Equal(["melding", "aangifte", "support"], options.ChoiceIds); // no anonymous tip for catcalling
         var explained = options.Describe();
-        Assert.Contains("anoniem", explained);                  // a melding can be anonymous
-        Assert.Contains("strafrechtelijk onderzoek", explained); // an aangifte starts an investigation
-        Assert.Contains("niet meer intrekken", explained);       // and cannot be withdrawn
-        Assert.Contains("niet online", explained);               // not online for this offence
+        Assert.Contains("Dat kan anoniem", explained);             // a melding can be anonymous
+        Assert.Contains("kan leiden tot een onderzoek", explained); // an aangifte can lead to an investigation
+        Assert.Contains("niet anoniem", explained);                // confidential, but not anonymous
 
         var done = await chat.TapAsync("aangifte");
+        Assert.Contains("niet online", done.Describe());           // not online for this offence
+        Assert.Contains("tolk", done.Describe());                  // a free interpreter
         Assert.Contains(HelpLines.Tel("police"), done.AllCallLinks);
         Assert.Contains(HelpLines.Tel("slachtofferhulp"), done.AllCallLinks); // Slachtofferhulp can prepare and go along
     }
@@ -90,7 +96,9 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
         var melding = await chat.TapAsync("melding");
         Assert.Equal(["to-me", "to-someone-else"], melding.ChoiceIds); // the anonymous report starts right here
 
+        // A tip fits a serious offence by someone the person can name.
         await chat.AnswerAsync("menu");
+        await chat.AnswerAsync("mijn oom heeft me vorig jaar aangerand");
         await chat.TapAsync("report-or-police");
         var tip = await chat.TapAsync("tip");
         Assert.Contains(HelpLines.Tel("meld-misdaad-anoniem"), tip.AllCallLinks);
@@ -106,7 +114,8 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
         Assert.Contains("429ter", text);
         Assert.Contains("2024", text);
         Assert.Contains("nooit jouw schuld", text);
-        Assert.Equal(["report-or-police", "happened", "menu"], explained.ChoiceIds);
+        Assert.Contains("kan dit strafbaar zijn", text); // never for certain: a court decides
+        Assert.Equal(["counts-more", "report-or-police", "happened", "menu"], explained.ChoiceIds);
     }
 
     [Fact]
@@ -159,7 +168,7 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
 
         Assert.Contains(HelpLines.Tel("csg"), done.AllCallLinks);
         Assert.Contains("day and night", done.Describe());
-        Assert.Contains("Back to the menu", ActivitySet.Choices(done.Questions[^1]));
+        Assert.Equal(["Yes", "No"], ActivitySet.Choices(done.Questions[^1])); // how traces are kept, and PEP
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed record BotTurn(IReadOnlyList<BotReply> Replies)
 
     public bool Offers(string key) => HelpLines.Contains(key);
 
-    private static readonly string[] Keys = ["emergency", "113", "csg", "veilig-thuis", "slachtofferhulp", "police", "meld-misdaad-anoniem", "gemeente"];
+    private static readonly string[] Keys = ["emergency", "113", "csg", "veilig-thuis", "slachtofferhulp", "police", "meld-misdaad-anoniem", "veilig-thuis-chat", "discriminatie", "roze-in-blauw", "fier"];
 
     private static string? KeyOf(string tel) => Keys.FirstOrDefault(k => Support.HelpLines.Tel(k) == tel);
 }

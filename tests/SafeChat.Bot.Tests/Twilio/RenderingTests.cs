@@ -32,7 +32,9 @@ public class RenderingTests
 
         var sms = new TextChannelRenderer(Content, TwilioChannels.Sms);
         Assert.EndsWith("1. Ja\n2. Nee\nAntwoord 1 of 2.", sms.Render(question.Clone()).Text);
-        Assert.Contains("Alarmnummer 112: Bel 112", sms.Render(danger.Clone()).Text);
+        var dangerSms = sms.Render(danger.Clone()).Text!;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(dangerSms, @"\b112\b")); // the number once per message
+        Assert.Contains(Content.Directory["emergency"].HoursIn("nl"), dangerSms); // and when it is open, and that it is free
         Assert.Null(sms.Render(question.Clone()).SuggestedActions);
 
         var whatsApp = new TextChannelRenderer(Content, TwilioChannels.WhatsApp);
@@ -42,6 +44,40 @@ public class RenderingTests
         var menu = whatsApp.Render(Turn("hoi", "nee").Last());
         Assert.Contains("5. Met een mens praten", menu.Text); // more than three: numbered
     }
+}
+
+public class HelpLinesOnTextChannelsTests
+{
+    private static readonly ContentCatalog Content = ContentCatalog.LoadEmbedded();
+
+    [Theory]
+    [InlineData("ik ben gisteren aangerand")]
+    [InlineData("ik wil aangifte doen")]
+    [InlineData("mijn ex bedreigt me steeds via berichten")]
+    public void Every_number_appears_once_per_message_with_its_hours_and_cost(string message)
+    {
+        var engine = SafeChatFlows.CreateEngine(Content);
+        var state = new SafeChat.Dialogs.Engine.ConversationState();
+        engine.RunTurn(state, Activity.Message("hoi"), DateTimeOffset.UtcNow);
+        engine.RunTurn(state, Activity.Message("nee"), DateTimeOffset.UtcNow);
+        var replies = engine.RunTurn(state, Activity.Message(message), DateTimeOffset.UtcNow);
+        var sms = new TextChannelRenderer(Content, TwilioChannels.Sms);
+        var withCards = replies.Where(r => r.Attachments is { Count: > 0 }).ToList();
+        Assert.NotEmpty(withCards);
+
+        foreach (var reply in withCards)
+        {
+            var text = sms.Render(reply.Clone()).Text!;
+            foreach (var card in reply.Attachments!.Select(SafeChat.Dialogs.Engine.ContactCard.From).OfType<SafeChat.Dialogs.Engine.ContactCard>())
+            {
+                if (card.Phone is { } phone) Assert.Equal(1, CountOf(text, phone));
+                Assert.Contains(card.Hours, text);
+            }
+        }
+    }
+
+    private static int CountOf(string text, string phone) =>
+        System.Text.RegularExpressions.Regex.Matches(text, $@"(?<![\d-]){System.Text.RegularExpressions.Regex.Escape(phone)}(?![\d-])").Count;
 }
 
 public class SmsTextTests

@@ -57,8 +57,9 @@ public sealed class SmsConversationTests : TwilioHostTests
         await phone.SendAsync("help er loopt een man achter me aan");
 
         var sent = await WaitForAsync(Twilio, phone.Address, s => s.Count >= 2);
-        Assert.Contains(HelpLines.Phone("emergency"), sent[0].Body);
-        Assert.Contains("Bel " + HelpLines.Phone("emergency"), sent[0].Body);
+        Assert.Contains("Bel nu " + HelpLines.Phone("emergency"), sent[0].Body);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sent[0].Body, @"\b112\b")); // once per message, with its hours
+        Assert.Contains("gratis", sent[0].Body);
     }
 
     [Fact]

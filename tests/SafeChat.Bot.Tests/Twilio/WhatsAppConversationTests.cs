@@ -76,7 +76,7 @@ public sealed class WhatsAppConversationTests : TwilioHostTests
         var template = await Twilio.WaitForAsync(phone.Address, s => s.Count > before);
         Assert.Equal(TwilioPhone.WindowTemplate, template.Last().ContentSid);
         await Task.Delay(1000);
-        Assert.DoesNotContain(Twilio.To(phone.Address), m => m.Body.Contains("gelezen")); // held until the person writes back
+        Assert.DoesNotContain(Twilio.To(phone.Address), m => m.Body.Contains("We hebben je melding gelezen.")); // held until the person writes back
 
         var released = await SayAsync(phone, "JA");
         Assert.Contains(released, m => m.Body.Contains("We hebben je melding gelezen."));

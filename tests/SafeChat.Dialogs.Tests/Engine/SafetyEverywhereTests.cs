@@ -27,7 +27,7 @@ public class SafetyEverywhereTests
     [MemberData(nameof(Cases))]
     public void Every_question_in_every_flow_answers_danger_first(string locale, string message, string contact, string number)
     {
-        var questions = AllQuestions(locale);
+        var questions = ConversationExplorer.AllQuestions(locale);
 
         Assert.Superset(DialogsWithQuestions.ToHashSet(), questions.Keys.Select(k => k.Split('#')[0]).ToHashSet());
         Assert.True(questions.Count >= DialogsWithQuestions.Length, $"only {questions.Count} questions found");
@@ -41,34 +41,5 @@ public class SafetyEverywhereTests
             Assert.True(replies[0].Text!.Contains(number) || replies[0].Attachments is { Count: > 0 }, $"at {position}: {replies.Texts()}");
             Assert.True(replies.Choices().Count > 0, $"at {position} the question was not asked again");
         }
-    }
-
-    /// <summary>Every distinct question reachable by tapping choices, keyed "dialog#step#prompt", with the state there.</summary>
-    private static Dictionary<string, string> AllQuestions(string locale)
-    {
-        var found = new Dictionary<string, string>();
-        var start = new EngineDriver();
-        var queue = new Queue<(string State, IReadOnlyList<string> Choices)>();
-        queue.Enqueue((Snapshot(start, start.Start(locale == "en" ? "en-US" : "nl-NL")), Choices(start)));
-        while (queue.Count > 0)
-        {
-            var (state, choices) = queue.Dequeue();
-            var here = new EngineDriver { SavedState = state };
-            var frame = here.State.Active;
-            if (frame?.Prompt is null) continue;
-            var position = $"{frame.Dialog}#{frame.Step}#{frame.Prompt.Key}#{here.State.Stack.Count}";
-            if (!found.TryAdd(position, state)) continue;
-            foreach (var choice in choices)
-            {
-                var next = new EngineDriver { SavedState = state };
-                var replies = next.Say(choice);
-                queue.Enqueue((next.SavedState, replies.Choices()));
-            }
-        }
-        return found;
-
-        static string Snapshot(EngineDriver driver, IReadOnlyList<SafeChat.Dialogs.Activities.Activity> _) => driver.SavedState;
-        static IReadOnlyList<string> Choices(EngineDriver driver) =>
-            new EngineDriver { SavedState = driver.SavedState }.Say("?").Choices();
     }
 }

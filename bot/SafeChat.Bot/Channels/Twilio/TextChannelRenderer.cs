@@ -22,7 +22,7 @@ public sealed class TextChannelRenderer(ContentCatalog content, string channel) 
         var lines = new List<string>();
         if (!string.IsNullOrWhiteSpace(neutral.Text)) lines.Add(neutral.Text);
         foreach (var card in (neutral.Attachments ?? []).Select(ContactCard.From).OfType<ContactCard>())
-            lines.Add(card.Phone is null ? $"{card.Name}: {card.Url}" : $"{card.Name}: {card.CallLabel}");
+            lines.Add(Line(card, string.Join("\n", lines)));
         if (channel == TwilioChannels.WhatsApp && neutral.SuggestedActions?.Actions is { Count: > 0 and <= MaxButtons } buttons
             && buttons.All(b => b.Title is { Length: <= MaxButtonTitle }))
             return new Activity { Type = ActivityTypes.Message, Locale = language, Text = string.Join("\n", lines), SuggestedActions = neutral.SuggestedActions };
@@ -32,6 +32,17 @@ public sealed class TextChannelRenderer(ContentCatalog content, string channel) 
             lines.Add(content.Text(language, "choices.reply-with", new Dictionary<string, string> { ["numbers"] = Numbers(language, actions.Count) }));
         }
         return new Activity { Type = ActivityTypes.Message, Locale = language, Text = SmsText.PreferGsm(string.Join("\n", lines)) };
+    }
+
+    /// <summary>
+    /// A help line written out: its number once in the whole message (the text may have given it already), with its
+    /// hours and what it costs, since an SMS has no card to show them on.
+    /// </summary>
+    private static string Line(ContactCard card, string soFar)
+    {
+        if (card.Phone is not { } phone) return $"{card.Name}: {card.Url}. {card.Hours}";
+        var name = card.Name.Replace(phone, "").Trim();
+        return soFar.Contains(phone) ? $"{name}: {card.Hours}" : $"{name}: {card.CallLabel}. {card.Hours}";
     }
 
     private string Numbers(string language, int count) =>

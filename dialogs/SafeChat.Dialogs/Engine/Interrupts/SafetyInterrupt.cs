@@ -16,12 +16,15 @@ public sealed class SafetyInterrupt : IInterrupt
     {
         // A tapped choice is an answer to the question, not a description of danger ("Volgen" as a category).
         if (turn.State.Active?.Prompt is { } prompt && turn.TappedChoiceOf(prompt)) return false;
-        var triage = turn.Triage with { Danger = Level(turn, runner, turn.Triage.Danger, turn.State.SaidNoDangerAt),
-                                        SelfHarm = Level(turn, runner, turn.Triage.SelfHarm, turn.State.SelfHarmLineShownAt) };
+        var triage = turn.Triage with { Danger = Level(turn, runner, turn.Triage.Danger, turn.State.SaidNoDangerAt, turn.Triage.DangerInOwnWords),
+                                        SelfHarm = Level(turn, runner, turn.Triage.SelfHarm, turn.State.SelfHarmLineShownAt, inOwnWords: false) };
         if (triage.Danger == SafetyLevel.None && triage.SelfHarm == SafetyLevel.None) return false;
 
+        // What else the person told is set aside until they are safe; within one safety episode it adds up.
         var rest = triage.Signals.Where(s => s is not (Signal.Emergency or Signal.SelfHarm)).ToList();
-        if (rest.Count > 0) turn.State.SetAside = rest;
+        var waitingForSafety = turn.State.Active?.Dialog is Flow.WhenSafe or Flow.SafetyCheck;
+        turn.State.SetAside = waitingForSafety ? [.. turn.State.SetAside.Union(rest)] : rest;
+        if (triage.Danger > SafetyLevel.None) turn.State.Facts.HappeningNow = true;
 
         if (triage.Danger > SafetyLevel.None && triage.SelfHarm == SafetyLevel.None && triage.Has(Signal.Bystander)
             && turn.State.Active?.Dialog is not (Flow.BystanderNow or Flow.WhenSafe or Flow.SafetyCheck))
@@ -30,7 +33,7 @@ public sealed class SafetyInterrupt : IInterrupt
             turn.Say("bystander.call-112", contacts: ["emergency"]);
             turn.State.Facts.ToSomeoneElse = true;
             turn.State.SetAside = [];
-            runner.Begin(Flow.BystanderNow);
+            runner.Begin(Flow.BystanderNow, new() { [Flows.Bystander.BystanderNowDialog.Told112] = "yes" });
             return true;
         }
 
@@ -38,18 +41,27 @@ public sealed class SafetyInterrupt : IInterrupt
         {
             turn.Say("danger.call-112", contacts: ["emergency"]);
             if (triage.SelfHarm > SafetyLevel.None) turn.Say("self-harm.call-113", contacts: ["113"]);
-            WaitUntilSafe(turn, runner);
+            WaitUntilSafe(turn, runner, alreadyTold: false);
+        }
+        else if (triage.Danger == SafetyLevel.Check && waitingForSafety)
+        {
+            // Already asking whether they are in danger: more words of danger are a reason to show 112 again, not to
+            // stack a second question on top of the first.
+            if (triage.SelfHarm > SafetyLevel.None) turn.Say("self-harm.call-113", contacts: ["113"]);
+            turn.Say("danger.call-112-now", contacts: ["emergency"]);
+            WaitUntilSafe(turn, runner, alreadyTold: true);
         }
         else if (triage.SelfHarm == SafetyLevel.Act)
         {
             // About someone else ("mijn vriendin wil er een eind aan maken"): 113 for the helper, then bystander help.
             turn.Say(triage.Likely(Signal.Bystander) ? "self-harm.call-113-for-someone" : "self-harm.call-113", contacts: ["113"]);
             if (triage.Danger == SafetyLevel.Check) runner.Begin(Flow.SafetyCheck);
+            // A danger question is waiting: 113, and that question again (112 stays in view).
+            else if (waitingForSafety) runner.Reprompt();
             else SafetyResume.AfterSelfHarmMessage(turn, runner);
         }
         else if (triage.Danger == SafetyLevel.Check)
         {
-            if (turn.State.Active?.Dialog == Flow.SafetyCheck) turn.State.Stack.RemoveAt(turn.State.Stack.Count - 1);
             runner.Begin(Flow.SafetyCheck);
         }
         else
@@ -64,27 +76,29 @@ public sealed class SafetyInterrupt : IInterrupt
         return true;
     }
 
-    /// <summary>How many messages a "nee" to a check question holds: unsure signals do not ask again in that time.</summary>
+    /// <summary>How many messages a "nee" to a check question holds: the model's unsure signals do not ask again in that time.</summary>
     public const int CheckedFor = 6;
 
     /// <summary>
-    /// An unsure signal (a check, not the number at once) does not interrupt a plain answer to the waiting question
-    /// ("gisteravond", "ja graag", "Centrum"; any free-text answer such as a place or a description) or a command ("terug", "stop"), nor shortly after the person said they are
-    /// not in danger.
+    /// Danger in the person's own words (a short cry, a danger cue, a precise rule) always interrupts. An unsure signal
+    /// from the model alone does not interrupt an answer to the waiting question ("gisteravond", "ja graag", "Centrum",
+    /// a description typed at a text question) or a command ("terug", "stop"), nor shortly after the person said they
+    /// are not in danger.
     /// </summary>
-    private static SafetyLevel Level(TurnContext turn, DialogRunner runner, SafetyLevel level, int? saidNoAt)
+    private static SafetyLevel Level(TurnContext turn, DialogRunner runner, SafetyLevel level, int? saidNoAt, bool inOwnWords)
     {
         if (level != SafetyLevel.Check) return level;
-        if (saidNoAt is { } at && turn.State.Messages - at <= CheckedFor) return SafetyLevel.None;
         if (turn.Content.IsCommandWord(turn.NormalizedText)) return SafetyLevel.None;
+        if (inOwnWords) return level;
+        if (saidNoAt is { } at && turn.State.Messages - at <= CheckedFor) return SafetyLevel.None;
         if (turn.State.Active?.Prompt is { } prompt && (prompt.Kind == Prompts.PromptKind.Text || runner.Understands(prompt))) return SafetyLevel.None;
         return level;
     }
 
-    private static void WaitUntilSafe(TurnContext turn, DialogRunner runner)
+    private static void WaitUntilSafe(TurnContext turn, DialogRunner runner, bool alreadyTold)
     {
         // Already waiting (or checking): replace that, so there is one safety question at a time.
         if (turn.State.Active?.Dialog is Flow.WhenSafe or Flow.SafetyCheck) turn.State.Stack.RemoveAt(turn.State.Stack.Count - 1);
-        runner.Begin(Flow.WhenSafe);
+        runner.Begin(Flow.WhenSafe, alreadyTold ? new() { [WhenSafeDialog.AlreadyTold] = "yes" } : null);
     }
 }

@@ -17,9 +17,10 @@ public sealed class BystanderDialog : Dialog
     [
         step =>
         {
-            step.Say("bystander.thanks");
             if (step.Facts.HappeningNow == true && step.Facts.ToSomeoneElse == true) step.Remember(When, "happening-now");
             else if (step.Turn.Understander.SupportsSomeone(step.Turn.Text ?? "", step.Language)) step.Remember(When, "support-friend");
+            // When it is happening now, 112 and what to do come first; thanks can wait.
+            if (step.Answer(When) != "happening-now") step.Say("bystander.thanks");
             return step.Answer(When) is not null
                 ? step.Next()
                 : step.Ask(Prompt.Choice(When, "bystander.ask-when", "happening-now", "already-happened", "prepare", "support-friend")

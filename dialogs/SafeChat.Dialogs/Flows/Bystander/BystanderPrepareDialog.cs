@@ -2,7 +2,7 @@ using SafeChat.Dialogs.Engine;
 
 namespace SafeChat.Dialogs.Flows.Bystander;
 
-/// <summary>Getting ready for next time: the five steps from noticing to acting, and the 5 D's.</summary>
+/// <summary>Getting ready for next time: the five steps from noticing to acting, and the 5 D's (the simplest: "Ben je oké?").</summary>
 public sealed class BystanderPrepareDialog : Dialog
 {
     public override string Id => Flow.BystanderPrepare;
@@ -13,7 +13,6 @@ public sealed class BystanderPrepareDialog : Dialog
         {
             step.Say("bystander.five-steps");
             step.Say("bystander.five-ds");
-            step.Say("bystander.simplest");
             return step.End();
         },
     ];

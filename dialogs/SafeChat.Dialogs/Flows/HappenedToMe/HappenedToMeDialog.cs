@@ -1,3 +1,4 @@
+using SafeChat.Dialogs.Flows.Safety;
 using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Engine.Prompts;
 using SafeChat.Dialogs.Flows.Routing;
@@ -5,10 +6,15 @@ using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Dialogs.Flows.HappenedToMe;
 
-/// <summary>"Something happened to me": acknowledge, never blame, ask what kind of thing, and go where that leads.</summary>
+/// <summary>
+/// "Something happened to me": acknowledge, never blame, ask what kind of thing, and go where that leads. Being followed
+/// or touched may still be going on: first whether that person is still near, with 112 in view (a tapped choice does
+/// not skip that).
+/// </summary>
 public sealed class HappenedToMeDialog : Dialog
 {
     private const string What = "what";
+    private const string Near = "near";
 
     public override string Id => Flow.HappenedToMe;
 
@@ -19,6 +25,17 @@ public sealed class HappenedToMeDialog : Dialog
             step.Say("victim.sorry");
             return step.Ask(Prompt.Choice(What, "victim.ask-what", "remarks", "followed", "touched", "sexual-violence", "someone-close").OrOwnWords()
                 .ChosenBy(("sexual-violence", Signal.SexualViolence), ("someone-close", Signal.DomesticViolence)));
+        },
+        step => step.Answer(What) is "followed" or "touched"
+            ? step.Ask(Prompt.Choice(Near, "victim.ask-near", new ChoiceOption(Answers.Yes, "choice.near"), new ChoiceOption(Answers.No, "choice.gone"))
+                .IfUnsure(Answers.Yes) with { IsDangerQuestion = true }, "emergency")
+            : step.Next(),
+        step =>
+        {
+            if (!step.Answered(Near, Answers.Yes)) return step.Next();
+            step.SayWithContacts("danger.call-112-now", "emergency");
+            step.Turn.State.Facts.HappeningNow = true;
+            return step.Begin(Flow.WhenSafe, new() { [WhenSafeDialog.AlreadyTold] = "yes" });
         },
         step => step.Answer(What) switch
         {

@@ -17,7 +17,7 @@ public sealed class ReportDialog : Dialog
     private const string Who = "who", What = "what", Chosen = "chosen", Where = "where", Place = "place", When = "when";
     private const string Description = "description", FollowUpKey = "follow-up";
     private const string Phone = "phone", Window = "window", Approve = "approve", SkipIt = "skip", ThatIsAll = "that-is-all";
-    private const string Handover = "handover", Cell = "cell", Prefilled = "prefilled";
+    private const string Handover = "handover", Cell = "cell", Prefilled = "prefilled", TouchingHelp = "touching-help";
 
     public override string Id => Flow.Report;
 
@@ -38,13 +38,19 @@ public sealed class ReportDialog : Dialog
         step => step.Facts.Day is not null || step.Answer(When) is not null ? step.Next()
             : step.Ask(Prompt.Choice(When, "report.ask-when", "just-now", "today", "yesterday", "this-week", "earlier").Recognizing(Facts.WhenKey).IfUnclear("report.when-unclear")),
         ResolveWhen,
-        step => step.Ask(Prompt.Text(Description, "report.ask-description").WithChoices(SkipIt).Scrub()),
+        step =>
+        {
+            // SafeChat keeps no photos or messages: the person keeps their own notes and evidence.
+            step.Say("report.keep-notes");
+            return step.Ask(Prompt.Text(Description, "report.ask-description").WithChoices(SkipIt).Scrub());
+        },
         step => step.Ask(Prompt.Choice(FollowUpKey, "report.ask-follow-up", "no-follow-up", "follow-up-chat", "follow-up-phone")),
         step => step.Answered(FollowUpKey, "follow-up-phone") ? step.Ask(Prompt.Text(Phone, "report.ask-phone")) : step.Next(),
         CheckPhoneAndAskWindow,
         step => step.Answered(FollowUpKey, "no-follow-up") ? step.Next() : step.Ask(Prompt.YesNo(Handover, "report.ask-handover")),
         Summarise,
         Finish,
+        OfferHelpAfterTouching,
     ];
 
     /// <summary>Fills in what the person already told, and says so in one line.</summary>
@@ -180,7 +186,10 @@ public sealed class ReportDialog : Dialog
                 var code = ReportCode.New();
                 step.Do(Submission(step, code));
                 step.Say("report.sent", new Dictionary<string, string> { ["code"] = code });
-                step.Say(step.Answered(FollowUpKey, "no-follow-up") ? "report.next-no-follow-up" : "report.next-follow-up");
+                step.Say(step.Answered(FollowUpKey, "no-follow-up") ? "report.next-no-follow-up" : "report.next-follow-up",
+                    new Dictionary<string, string> { ["readOn"] = ReadOn(step) });
+                // Touched: a report goes to the city, but the person may want someone to talk to.
+                if (ChosenCategories(step).Contains("touching")) return step.Ask(Prompt.YesNo(TouchingHelp, "report.ask-touching-help"));
                 return step.End();
             case "start-again":
                 // Everything is asked again, also what was filled in from the person's own words.
@@ -193,6 +202,21 @@ public sealed class ReportDialog : Dialog
                 return step.End();
         }
     }
+
+    private static StepResult OfferHelpAfterTouching(StepContext step)
+    {
+        if (step.Answered(TouchingHelp, Answers.Yes)) step.Route(Routing.HelpRoutes.AfterTouching);
+        return step.End();
+    }
+
+    /// <summary>"vandaag", or the working day the report will be read ("op maandag 7 december").</summary>
+    private static string ReadOn(StepContext step) =>
+        ReadingHours.ReadOn(step.Now) is { } day
+            ? step.Text("report.read-on-day", new Dictionary<string, string>
+              {
+                  ["day"] = day.ToString("dddd d MMMM", CultureInfo.GetCultureInfo(step.Text("language.culture"))),
+              })
+            : step.Text("report.read-today");
 
     private static ReportSubmitted Submission(StepContext step, string code) => new(
         code,

@@ -2,12 +2,13 @@ using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Engine.Prompts;
 using SafeChat.Dialogs.Flows.Routing;
 using SafeChat.Dialogs.Triage;
+using SafeChat.Dialogs.Understanding;
 
 namespace SafeChat.Dialogs.Flows.ReportOrPolice;
 
 /// <summary>
 /// The decision aid: a report to the municipality (melding), a police complaint (aangifte) or an anonymous
-/// tip — what each is, who gets it, whether it is anonymous, what happens next — ending in an action.
+/// tip (only where it fits) — what each is, who gets it, whether it is anonymous, what happens next — ending in an action.
 /// </summary>
 public sealed class ReportOrPoliceDialog : Dialog
 {
@@ -26,11 +27,12 @@ public sealed class ReportOrPoliceDialog : Dialog
                 step.Say("decision.aangifte");
                 return step.Next();
             }
-            step.Say("decision.intro");
             step.Say("decision.melding");
             step.Say("decision.aangifte");
-            step.Say("decision.tip");
-            return step.Ask(Prompt.Choice(Choice, "decision.ask", "melding", "aangifte", "tip", "support")
+            // An anonymous tip fits a serious offence by someone the person can name, not one-off catcalling.
+            var tipFits = TipFits(step);
+            var choices = tipFits ? new[] { "melding", "aangifte", "tip", "support" } : ["melding", "aangifte", "support"];
+            return step.Ask(Prompt.Choice(Choice, tipFits ? "decision.ask-with-tip" : "decision.ask", choices)
                 .ChosenBy(("melding", Signal.WantsReport), ("aangifte", Signal.WantsPolice), ("support", Signal.WantsHuman)));
         },
         step =>
@@ -42,7 +44,16 @@ public sealed class ReportOrPoliceDialog : Dialog
                 "tip" => HelpRoutes.AnonymousTip,
                 _ => HelpRoutes.Support,
             });
+            if (step.Answered(Choice, "aangifte"))
+            {
+                step.Say("route.aangifte-rights");
+                if (step.Facts.Topics.Contains(Topics.Lgbti)) step.Route(HelpRoutes.LgbtiPolice);
+            }
             return step.End();
         },
     ];
+
+    private static bool TipFits(StepContext step) =>
+        step.Signals.Contains(Signal.SexualViolence) || step.Signals.Contains(Signal.DomesticViolence)
+        || step.Facts.Who is { } who && who != PersonKinds.Stranger;
 }

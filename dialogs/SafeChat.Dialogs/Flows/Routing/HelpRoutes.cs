@@ -17,13 +17,13 @@ public static class HelpRoutes
     public static readonly HelpRoute EarlierSexualViolence = new("earlier-sexual-violence", "route.csg-earlier", "csg", "slachtofferhulp");
 
     /// <summary>Harm, control or threats by a partner, ex, family member or housemate, or not being allowed out: Veilig Thuis.</summary>
-    public static readonly HelpRoute HarmBySomeoneClose = new("harm-by-someone-close", "route.veilig-thuis", "veilig-thuis");
+    public static readonly HelpRoute HarmBySomeoneClose = new("harm-by-someone-close", "route.veilig-thuis", "veilig-thuis", "veilig-thuis-chat");
 
     /// <summary>Support, practical or legal help, preparing an aangifte or someone to go along: Slachtofferhulp.</summary>
     public static readonly HelpRoute Support = new("support", "route.slachtofferhulp", "slachtofferhulp");
 
     /// <summary>Wants a person rather than a bot: Slachtofferhulp by phone or chat.</summary>
-    public static readonly HelpRoute TalkToPerson = new("talk-to-a-person", "route.person", "slachtofferhulp");
+    public static readonly HelpRoute TalkToPerson = new("talk-to-a-person", "route.person", "slachtofferhulp", "fier");
 
     /// <summary>Wants to make an aangifte: the police's non-emergency number (no online aangifte for this offence), and Slachtofferhulp to prepare and go along.</summary>
     public static readonly HelpRoute PoliceComplaint = new("police-complaint", "route.aangifte", "police", "slachtofferhulp");
@@ -37,5 +37,15 @@ public static class HelpRoutes
 
     /// <summary>Wants to pass on a tip without giving a name: Meld Misdaad Anoniem.</summary>
     public static readonly HelpRoute AnonymousTip = new("anonymous-tip", "route.tip", "meld-misdaad-anoniem");
+
+    /// <summary>Harassment that is also about background, religion, sexuality or gender: report it as discrimination
+    /// too (Discriminatie.nl; RADAR in Rotterdam).</summary>
+    public static readonly HelpRoute Discrimination = new("discrimination", "route.discrimination", "discriminatie");
+
+    /// <summary>An LGBTI+ person going to the police: Roze in Blauw, the police network for them.</summary>
+    public static readonly HelpRoute LgbtiPolice = new("lgbti-police", "route.roze-in-blauw", "roze-in-blauw");
+
+    /// <summary>Touching in a report: the Centrum Seksueel Geweld and Slachtofferhulp to talk to.</summary>
+    public static readonly HelpRoute AfterTouching = new("after-touching", "report.touching-help", "csg", "slachtofferhulp");
 
 }

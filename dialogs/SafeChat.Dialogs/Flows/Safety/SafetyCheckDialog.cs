@@ -22,7 +22,7 @@ public sealed class SafetyCheckDialog : Dialog
         {
             if (step.Answered(Answer, Answers.No))
             {
-                step.Turn.State.SaidNoDangerAt = step.Turn.State.Messages;
+                step.Turn.State.SaidNoDanger();
                 return SafetyResume.Carry(step);
             }
             step.SayWithContacts("danger.call-112-now", "emergency");

@@ -24,7 +24,7 @@ public sealed class WhenSafeDialog : Dialog
         {
             if (step.Answered(Still, Answers.No))
             {
-                step.Turn.State.SaidNoDangerAt = step.Turn.State.Messages;
+                step.Turn.State.SaidNoDanger();
                 return SafetyResume.Carry(step);
             }
             step.SayWithContacts("danger.call-112-now", "emergency");

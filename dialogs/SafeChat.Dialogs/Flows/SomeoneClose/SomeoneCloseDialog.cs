@@ -12,9 +12,9 @@ public sealed class SomeoneCloseDialog : Dialog
     [
         step =>
         {
+            // Never okay, and 112 if the danger is there now (named, not pressed on them); then Veilig Thuis.
             step.Say("close.not-ok");
             step.Route(HelpRoutes.HarmBySomeoneClose);
-            step.Say("close.in-danger");
             return step.End();
         },
     ];

@@ -3,10 +3,13 @@ using SafeChat.Dialogs.Engine.Prompts;
 
 namespace SafeChat.Dialogs.Flows.WhatCounts;
 
-/// <summary>What counts as sexual street harassment, that it is punishable since 1 July 2024, and that it is never your fault.</summary>
+/// <summary>
+/// What counts as sexual street harassment, that it can be punishable since 1 July 2024 (never for certain: the police
+/// and a court decide), and that it is never your fault. On request: what other laws cover, and online harassment.
+/// </summary>
 public sealed class WhatCountsDialog : Dialog
 {
-    private const string Next = "next";
+    private const string Next = "next", More = "counts-more";
 
     public override string Id => Flow.WhatCounts;
 
@@ -16,8 +19,13 @@ public sealed class WhatCountsDialog : Dialog
         {
             step.Say("counts.what");
             step.Say("counts.law");
-            step.Say("counts.touching");
-            step.Say("counts.not-your-fault");
+            return step.Ask(Prompt.Choice(Next, "counts.ask-next", More, "report-or-police", "happened", "menu"));
+        },
+        step =>
+        {
+            if (!step.Answered(Next, More)) return step.Next();
+            step.Say("counts.other-laws");
+            step.Say("counts.online");
             return step.Ask(Prompt.Choice(Next, "counts.ask-next", "report-or-police", "happened", "menu"));
         },
         step => step.Answer(Next) switch

@@ -36,7 +36,8 @@ public static class DangerCues
         @"\b(trekt|rukt) aan (me|mij|mijn|m'n)\b|\blaat (me|mij) niet los\b|\b(houdt|pakt|grijpt) (me|mij) vast\b|\b(grabbing|pulling|holding) (me|onto me)\b|\bwon't let (me )?go\b(?! to)",
         @"\b(opgesloten|locked in|locked me in|trapped)\b",
         @"\b(ik bloed|bloed erg|i'm bleeding|i am bleeding|ben gewond|am injured|i'm hurt)\b",
-        // someone lurking for me
+        // someone lurking for me, or back again
+        @"\b(hij|ze|zij|die (gast|man|vent|jongen|jongens|mannen)) (is|zijn|staat|staan|zit|zitten) (er |hier |daar |buiten )?(weer|alweer|terug)\b|\b(he|she|they|that guy)('s| is| are|'re) (back|here again|there again|outside again)\b",
         @"\b(wacht|wachten|staat|staan)\b.{0,25}\b(op (me|mij)|(me|mij) op|buiten|voor (mijn|de) deur)\b|\bwaiting\b.{0,25}\b(outside|for me|for us)\b",
         @"\b(er staat|staat er|er is|er zit) (iemand|een (man|vreemde|jongen))\b.{0,30}\b(raam|deur|huis|kamer|tuin)\b");
 

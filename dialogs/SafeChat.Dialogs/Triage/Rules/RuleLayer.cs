@@ -22,7 +22,11 @@ public sealed class RuleLayer(Func<string, bool> smallTalk)
         fired.Where(f => f.Rule != RuleRecognizer.DangerCueRule).Select(f => f.Rule.Signal).ToHashSet(),
         DangerCue: fired.Any(f => f.Rule == RuleRecognizer.DangerCueRule),
         ShortCry: ShortCries.IsCryCorrected(corrected),
-        SafeStatement: ShortCries.IsSafeStatementCorrected(corrected),
-        SmallTalk: new Lazy<bool>(() => smallTalk(text)),
-        SafeSomewhere: ShortCries.SaysSafeSomewhereCorrected(corrected));
+        SafeStatement: SafeStatements.IsSafeNowCorrected(corrected),
+        SmallTalk: new Lazy<bool>(() => !Shouting(text) && smallTalk(text)),
+        SafeSomewhere: SafeStatements.SaysSafeSomewhereCorrected(corrected),
+        Stopped: SafeStatements.HasStoppedCorrected(corrected));
+
+    /// <summary>"PLEASE", "NEE": a word in capitals is a cry, not small talk.</summary>
+    private static bool Shouting(string text) => text.Count(char.IsLetter) >= 3 && !text.Any(char.IsLower);
 }

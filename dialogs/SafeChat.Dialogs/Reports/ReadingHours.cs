@@ -1,0 +1,22 @@
+namespace SafeChat.Dialogs.Reports;
+
+/// <summary>
+/// When staff read reports: working days, 9:00 to 17:00 Rotterdam time. A report sent on Friday night is read on
+/// Monday, and the person is told so. Public holidays are not known here; on one the promise is a day early.
+/// </summary>
+public static class ReadingHours
+{
+    public static readonly TimeOnly Opens = new(9, 0), Closes = new(17, 0);
+
+    /// <summary>The day the report will be read: null for today, otherwise the next working day.</summary>
+    public static DateOnly? ReadOn(DateTimeOffset sentAt)
+    {
+        var local = TimeZoneInfo.ConvertTime(sentAt, RotterdamTime.Zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        if (IsWorkingDay(day) && TimeOnly.FromDateTime(local.DateTime) < Closes) return null;
+        do day = day.AddDays(1); while (!IsWorkingDay(day));
+        return day;
+    }
+
+    private static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+}

@@ -1,0 +1,11 @@
+namespace SafeChat.Dialogs.Understanding;
+
+/// <summary>What else a story is about, beyond the triage signals: each opens one more route when it is mentioned.</summary>
+public static class Topics
+{
+    /// <summary>Racism, religion (a headscarf), sexuality or gender: report it as discrimination too.</summary>
+    public const string Discrimination = "discrimination";
+
+    /// <summary>The person is LGBTI+: the police have Roze in Blauw.</summary>
+    public const string Lgbti = "lgbti";
+}
