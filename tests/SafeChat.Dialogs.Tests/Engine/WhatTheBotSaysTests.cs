@@ -172,3 +172,21 @@ public class WhatTheBotSaysTests
         Assert.Contains("niet anoniem", replies.Texts());
     }
 }
+
+public class NeighbourTests
+{
+    [Theory]
+    [InlineData("mijn buurvrouw mag van haar man nooit de deur uit, ik maak me zorgen om haar")]
+    [InlineData("the woman next door is never allowed out by her husband and I'm worried about her")]
+    public void A_neighbour_worried_about_a_woman_kept_inside_is_sent_to_veilig_thuis(string message)
+    {
+        var chat = new EngineDriver();
+        chat.Start(message.StartsWith("the", StringComparison.Ordinal) ? "en-US" : "nl-NL");
+        chat.Say(message.StartsWith("the", StringComparison.Ordinal) ? "no" : "nee");
+
+        var replies = chat.Say(message);
+
+        Assert.True(replies.Contacts().Contains("veilig-thuis"), replies.Texts());
+        Assert.DoesNotContain("csg", replies.Contacts());
+    }
+}

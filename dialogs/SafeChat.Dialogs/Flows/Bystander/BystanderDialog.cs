@@ -5,8 +5,8 @@ using SafeChat.Dialogs.Triage;
 namespace SafeChat.Dialogs.Flows.Bystander;
 
 /// <summary>For someone who saw it happen or wants to help: the advice depends on whether it is happening now.
-/// When the person already said it is happening now, or that they are helping someone they know who told them, that
-/// is not asked again.</summary>
+/// When the person already said it is happening now, that they are helping someone they know who told them, or that
+/// they worry about someone harmed at home, that is not asked again.</summary>
 public sealed class BystanderDialog : Dialog
 {
     private const string When = "when";
@@ -18,12 +18,12 @@ public sealed class BystanderDialog : Dialog
         step =>
         {
             if (step.Facts.HappeningNow == true && step.Facts.ToSomeoneElse == true) step.Remember(When, "happening-now");
-            else if (step.Turn.Understander.SupportsSomeone(step.Turn.Text ?? "", step.Language)) step.Remember(When, "support-friend");
-            // When it is happening now, 112 and what to do come first; thanks can wait.
-            if (step.Answer(When) != "happening-now") step.Say("bystander.thanks");
-            return step.Answer(When) is not null
-                ? step.Next()
-                : step.Ask(Prompt.Choice(When, "bystander.ask-when", "happening-now", "already-happened", "prepare", "support-friend")
+            // Helping someone who told them, or worried about someone harmed at home (a neighbour kept inside).
+            else if (step.Turn.Understander.SupportsSomeone(step.Turn.Text ?? "", step.Language)
+                     || step.Turn.Triage.Likely(Triage.Signal.DomesticViolence)) step.Remember(When, "support-friend");
+            if (step.Answer(When) is not null) return step.Next();
+            step.Say("bystander.thanks");
+            return step.Ask(Prompt.Choice(When, "bystander.ask-when", "happening-now", "already-happened", "prepare", "support-friend")
                     .ChosenBy(("happening-now", Signal.Emergency)));
         },
         step => step.ReplaceWith(step.Answer(When) switch

@@ -14,9 +14,19 @@ public sealed class BystanderFriendDialog : Dialog
         {
             step.Say("friend.listen");
             // Sexual violence or violence at home: the organisations that also advise the people around a victim.
-            if (step.Signals.Contains(Triage.Signal.SexualViolence) || step.Facts.What.Contains("touching")) step.Route(HelpRoutes.SupportAfterSexualViolence);
-            if (step.Signals.Contains(Triage.Signal.DomesticViolence)) step.Route(HelpRoutes.WorriedAboutSomeoneClose);
-            step.SayWithContacts("friend.support", "slachtofferhulp");
+            var routed = false;
+            if (step.Signals.Contains(Triage.Signal.SexualViolence) || step.Facts.What.Contains("touching"))
+            {
+                step.Route(HelpRoutes.SupportAfterSexualViolence);
+                routed = true;
+            }
+            if (step.Signals.Contains(Triage.Signal.DomesticViolence))
+            {
+                step.Route(HelpRoutes.WorriedAboutSomeoneClose);
+                routed = true;
+            }
+            // Those organisations advise helpers too; otherwise Slachtofferhulp does.
+            if (!routed) step.SayWithContacts("friend.support", "slachtofferhulp");
             return step.End();
         },
     ];
