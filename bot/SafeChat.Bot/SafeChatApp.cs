@@ -1,3 +1,4 @@
+using SafeChat.Bot.Security;
 using SafeChat.Bot.Channels;
 using SafeChat.Bot.Channels.DirectLine;
 using SafeChat.Bot.Channels.Twilio;
@@ -39,6 +40,7 @@ public static class SafeChatApp
         var storage = config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         storage.ConnectionString ??= config.GetConnectionString("SafeChat");
         var directLine = config.GetSection("DirectLine").Get<DirectLineOptions>() ?? new DirectLineOptions();
+        if (directLine.SecretProblem() is { } secretProblem) throw new InvalidOperationException(secretProblem);
         // The data folder is relative to where SafeChat is started (./data), not to the build output.
         var dataDirectory = Path.GetFullPath(storage.DataDirectory, Environment.CurrentDirectory);
         storage.DataDirectory = dataDirectory;
@@ -92,15 +94,19 @@ public static class SafeChatApp
             SigningKeySource.Resolve(directLine, dataDirectory), directLine.TokenLifetime, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DirectLineAuthenticator>();
         services.AddSingleton<StreamUrls>();
+        services.AddSafeChatRateLimits(config.GetSection("RateLimits").Get<SafeChat.Bot.Security.RateLimitOptions>() ?? new SafeChat.Bot.Security.RateLimitOptions());
 
         // Last, so a test (or an embedding host) can replace any registration above.
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseDatabaseOutageAnswers();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapStaff();
         app.MapWebChatPage();
         app.MapDirectLine();

@@ -53,6 +53,8 @@ public static class Program
         {
             $"--DirectLine:TokenSigningKey={SigningKey}", $"--Twilio:AccountSid={TwilioAccount}", $"--Twilio:AuthToken={AuthToken}",
             $"--Twilio:SmsFrom={TwilioNumber}", $"--Twilio:ApiBaseUrl={twilio.BaseUrl}", $"--Twilio:ContentApiBaseUrl={twilio.BaseUrl}",
+            // Every simulated visitor comes from this one machine: the per-address limits would count them as one.
+            "--RateLimits:StartsPerMinutePerAddress=1000000", "--RateLimits:RequestsPerMinutePerAddress=100000000",
         };
         var folder = Directory.CreateTempSubdirectory("safechat-load-").FullName;
         if (setup == "sqlite") settings.Add($"--Storage:DataDirectory={folder}");

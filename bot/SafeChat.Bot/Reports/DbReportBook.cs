@@ -5,8 +5,11 @@ using SafeChat.Dialogs.Reports;
 namespace SafeChat.Bot.Reports;
 
 /// <summary>Answers "status CODE" for the engine: the status and the latest reply from staff, nothing else.</summary>
-public sealed class DbReportBook(SafeChatDbFactory databases) : IReportBook
+public sealed class DbReportBook(SafeChatDbFactory databases, QueueOptions queue) : IReportBook
 {
+    /// <summary>Staff read reports in the office hours the queue counts deadlines in.</summary>
+    public DateOnly? ReadOn(DateTimeOffset sentAt) => ReadingHours.ReadOn(sentAt, queue.OfficeCloses);
+
     public ReportStatus? Find(string code)
     {
         using var db = databases.Create();

@@ -46,4 +46,7 @@ public sealed record ReportStatus(string Code, string Status, string? StaffReply
 public interface IReportBook
 {
     ReportStatus? Find(string code);
+
+    /// <summary>The day a report sent now will be read (null: today), by the host's office hours.</summary>
+    DateOnly? ReadOn(DateTimeOffset sentAt) => ReadingHours.ReadOn(sentAt);
 }

@@ -11,7 +11,7 @@ public class ActivityExchangeTests(SqliteHostFixture fixture) : IClassFixture<Sq
     private HttpClient Http => fixture.Host.Http;
 
     [Fact]
-    public async Task A_posted_activity_is_echoed_with_its_channel_data_untouched_and_the_returned_id()
+    public async Task A_posted_activity_is_echoed_with_its_channel_data_untouched_and_the_returned_id_and_nothing_unknown_is_kept()
     {
         var chat = await StartAsync(Http);
         await chat.WaitForQuestionAsync();
@@ -27,10 +27,34 @@ public class ActivityExchangeTests(SqliteHostFixture fixture) : IClassFixture<Sq
 
         var echo = set.Activities.Single(a => a.GetProperty("id").GetString() == id);
         Assert.True(JsonNode.DeepEquals(channelData, JsonNode.Parse(echo.GetProperty("channelData").GetRawText())));
-        Assert.Equal("kept", echo.GetProperty("unknownField").GetString());
+        Assert.False(echo.TryGetProperty("unknownField", out _)); // only fields SafeChat understands are stored
         Assert.StartsWith("dl_", echo.GetProperty("from").GetProperty("id").GetString());
         Assert.False(echo.GetProperty("from").TryGetProperty("name", out _));
         Assert.Equal(id, set.FromBot[^1].GetProperty("replyToId").GetString());
+    }
+
+    public static TheoryData<string, string> Oversized => new()
+    {
+        { "text", "{\"type\":\"message\",\"text\":\"" + new string('a', 2_001) + "\"}" },
+        { "channelData", "{\"type\":\"message\",\"text\":\"hoi\",\"channelData\":{\"x\":\"" + new string('b', 5_000) + "\"}}" },
+        { "timestamp", "{\"type\":\"message\",\"text\":\"hoi\",\"timestamp\":12345}" },
+        { "timestamp", "{\"type\":\"message\",\"text\":\"hoi\",\"timestamp\":\"not a date\"}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Oversized))]
+    public async Task A_message_too_long_or_malformed_gets_a_clear_400_and_nothing_is_stored(string what, string body)
+    {
+        var chat = await StartAsync(Http);
+        await chat.WaitForQuestionAsync();
+
+        var response = await chat.PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("BadArgument", error["code"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(error["message"]!.GetValue<string>()), what);
+        Assert.Empty((await chat.GetAsync()).FromUser);
     }
 
     [Fact]

@@ -31,7 +31,12 @@ public sealed class DirectLineTestClient
     public static async Task<DirectLineTestClient> StartAsync(HttpClient http, string locale = "nl-NL")
     {
         var issued = await ReadJson(await http.PostAsync("/webchat/token", null));
-        var token = issued["token"]!.GetValue<string>();
+        return await StartWithTokenAsync(http, issued["token"]!.GetValue<string>(), locale);
+    }
+
+    /// <summary>Starts the conversation a token was issued for.</summary>
+    public static async Task<DirectLineTestClient> StartWithTokenAsync(HttpClient http, string token, string locale = "nl-NL")
+    {
         using var start = Request(HttpMethod.Post, "/v3/directline/conversations", token,
             new JsonObject { ["user"] = new JsonObject { ["id"] = "r_page" }, ["locale"] = locale });
         var started = await ReadJson(await http.SendAsync(start));

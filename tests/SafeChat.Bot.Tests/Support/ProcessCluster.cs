@@ -33,6 +33,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             $"--DirectLine:TokenSigningKey={SafeChatHost.SigningKey}", $"--DirectLine:Secret={SafeChatHost.Secret}",
             $"--Storage:DataDirectory={folder}", $"--DataProtection:KeysDirectory={Path.Combine(folder, "keys")}",
         };
+        settings.AddRange(SafeChatHost.NoRateLimits);
         settings.AddRange(TwilioPhone.HostArguments(twilio));
         var storage = new StorageOptions { DataDirectory = folder };
         if (postgres is not null)

@@ -11,7 +11,14 @@ namespace SafeChat.Bot.Tests.Support;
 /// </summary>
 public sealed class SafeChatHost : IAsyncDisposable
 {
-    public const string Secret = "test-directline-secret";
+    public const string Secret = "test-directline-secret-0123456789abcdefghij";
+
+    /// <summary>Tests start many conversations from one address; the dedicated rate-limit tests set real limits.</summary>
+    public static readonly string[] NoRateLimits =
+    [
+        "--RateLimits:StartsPerMinutePerAddress=1000000", "--RateLimits:PostsPerMinutePerConversation=1000000",
+        "--RateLimits:RequestsPerMinutePerAddress=100000000", "--RateLimits:StreamsPerConversation=1000",
+    ];
 
     private readonly WebApplication _app;
 
@@ -41,6 +48,7 @@ public sealed class SafeChatHost : IAsyncDisposable
             $"--DirectLine:Secret={Secret}",
             $"--WebChat:QuickExitUrl={settings.QuickExitUrl}",
         };
+        args.AddRange(NoRateLimits);
         args.AddRange(settings.Arguments());
         var app = SafeChatApp.Build(args.ToArray(), builder =>
         {

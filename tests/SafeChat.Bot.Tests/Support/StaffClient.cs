@@ -77,6 +77,14 @@ public sealed partial class StaffClient
         return await _http.SendAsync(request);
     }
 
+    /// <summary>Posts any body as it is (for the fuzzer), with the CSRF header.</summary>
+    public async Task<HttpResponseMessage> PostRawAsync(string path, HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Add("X-CSRF-TOKEN", _csrf ??= (await GetJsonAsync("/staff/api/antiforgery")).GetProperty("token").GetString());
+        return await _http.SendAsync(request);
+    }
+
     public async Task<long> CaseIdAsync(string code)
     {
         var queue = await GetJsonAsync("/staff/api/queue");

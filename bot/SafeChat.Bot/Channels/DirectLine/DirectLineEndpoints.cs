@@ -15,14 +15,14 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var directLine = app.MapGroup(DirectLineChannel.BasePath).WithTags("Direct Line");
-        directLine.MapPost("/tokens/generate", GenerateToken);
+        directLine.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(Security.RateLimits.Starts);
         directLine.MapPost("/tokens/refresh", RefreshToken);
-        directLine.MapPost("/conversations", StartConversation);
+        directLine.MapPost("/conversations", StartConversation).RequireRateLimiting(Security.RateLimits.Starts);
         directLine.MapGet("/conversations/{conversationId}", Reconnect);
         directLine.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        directLine.MapPost("/conversations/{conversationId}/activities", PostActivity);
+        directLine.MapPost("/conversations/{conversationId}/activities", PostActivity).RequireRateLimiting(Security.RateLimits.Posts);
         directLine.MapPost("/conversations/{conversationId}/upload", Upload);
-        directLine.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
+        directLine.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync).RequireRateLimiting(Security.RateLimits.Streams);
         return app;
     }
 
@@ -81,9 +81,8 @@ public static class DirectLineEndpoints
         if (!caller.MayAccess(conversationId)) return DirectLineErrors.ForeignConversation();
         if (!await store.ExistsAsync(conversationId, cancellation)) return DirectLineErrors.UnknownConversation();
 
-        var token = caller.IsSecret
-            ? request.Headers.Authorization.ToString()["Bearer ".Length..].Trim()
-            : tokens.Issue(conversationId, caller.UserId!);
+        // Never hand the secret out: a reconnect always gets a token bound to this conversation.
+        var token = tokens.Issue(conversationId, caller.UserId ?? DirectLineTokens.NewUserId());
         long? from = string.IsNullOrEmpty(watermark) ? null : ActivitySetJson.ParseWatermark(watermark);
         return Results.Ok(new ConversationResponse(conversationId, token, Seconds(tokens), streams.For(request, conversationId, token, from)));
     }

@@ -9,8 +9,19 @@ public sealed class DirectLineOptions
     /// </summary>
     public string? TokenSigningKey { get; set; }
 
-    /// <summary>Optional server-side secret (never in a browser) for trusted clients such as the load benchmark.</summary>
+    /// <summary>Optional server-side secret (never in a browser) for trusted clients such as the load benchmark. At
+    /// least <see cref="MinSecretLength"/> characters, and never a template's placeholder: SafeChat refuses to start
+    /// otherwise.</summary>
     public string? Secret { get; set; }
+
+    public const int MinSecretLength = 32;
+
+    /// <summary>Why the configured secret cannot be used, or null when it can (or none is set).</summary>
+    public string? SecretProblem() =>
+        string.IsNullOrEmpty(Secret) ? null
+        : Secret.Contains("CHANGE-ME", StringComparison.OrdinalIgnoreCase) ? "DirectLine:Secret is still the template's placeholder; set a random secret or leave it empty."
+        : Secret.Length < MinSecretLength ? $"DirectLine:Secret is shorter than {MinSecretLength} characters; use a long random secret or leave it empty."
+        : null;
 
     /// <summary>
     /// DirectLineJS refreshes every 15 minutes whatever we say, so a token must live well beyond that;

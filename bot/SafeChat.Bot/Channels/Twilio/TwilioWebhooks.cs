@@ -17,6 +17,14 @@ public static class TwilioWebhooks
     private static readonly HashSet<string> StopWords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"];
     private static readonly HashSet<string> StartWords = ["START", "YES", "UNSTOP"];
 
+    /// <summary>Twilio posts a few kilobytes; a message body is at most 1,600 characters.</summary>
+    public const int MaxFormBytes = 64 * 1024;
+
+    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions FormLimits = new()
+    {
+        MultipartBodyLengthLimit = MaxFormBytes, ValueLengthLimit = MaxFormBytes, ValueCountLimit = 200, KeyLengthLimit = 256,
+    };
+
     public static IEndpointRouteBuilder MapTwilio(this IEndpointRouteBuilder app)
     {
         var twilio = app.MapGroup("/twilio").WithTags("Twilio");
@@ -80,7 +88,18 @@ public static class TwilioWebhooks
         var options = context.RequestServices.GetRequiredService<TwilioOptions>();
         if (!options.Enabled) return (null, Results.NotFound());
         if (!context.Request.HasFormContentType) return (null, Results.BadRequest("Expected a form post."));
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        // Twilio's webhooks are a few kilobytes; nothing larger is read before the signature is checked.
+        if (context.Request.ContentLength is null or > MaxFormBytes)
+            return (null, Results.StatusCode(context.Request.ContentLength is null ? StatusCodes.Status411LengthRequired : StatusCodes.Status413PayloadTooLarge));
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(FormLimits, context.RequestAborted);
+        }
+        catch (Exception failure) when (failure is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return (null, Results.BadRequest("The form could not be read."));
+        }
         var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
         var origin = options.PublicBaseUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";
         var url = origin + context.Request.Path + context.Request.QueryString.Value;

@@ -15,7 +15,7 @@ public static class WebChatPage
     public static IEndpointRouteBuilder MapWebChatPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", ServePage);
-        app.MapPost("/webchat/token", IssueToken);
+        app.MapPost("/webchat/token", IssueToken).RequireRateLimiting(Security.RateLimits.Starts);
         return app;
     }
 
@@ -28,11 +28,18 @@ public static class WebChatPage
         return Results.Ok(new ConversationResponse(conversationId, token, (int)tokens.Lifetime.TotalSeconds, null));
     }
 
-    private static async Task ServePage(HttpContext context, IWebHostEnvironment environment, WebChatOptions options, ContentCatalog content)
+    /// <summary>The page template, embedded (not in wwwroot) so it is only ever served filled in, with its headers.</summary>
+    private static readonly Lazy<string> Template = new(() =>
+    {
+        using var stream = typeof(WebChatPage).Assembly.GetManifestResourceStream("chat-page.html")
+                           ?? throw new InvalidOperationException("The chat page template is missing from the build.");
+        return new StreamReader(stream).ReadToEnd();
+    });
+
+    private static async Task ServePage(HttpContext context, WebChatOptions options, ContentCatalog content)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        var template = await File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "index.html"));
-        var html = template
+        var html = Template.Value
             .Replace("{{nonce}}", nonce, StringComparison.Ordinal)
             .Replace("{{emergencyPhone}}", System.Net.WebUtility.HtmlEncode(content.Directory["emergency"].Phone), StringComparison.Ordinal)
             .Replace("{{quickExitUrl}}", System.Net.WebUtility.HtmlEncode(options.QuickExitUrl), StringComparison.Ordinal);

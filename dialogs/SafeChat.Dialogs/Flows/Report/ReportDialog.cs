@@ -211,7 +211,7 @@ public sealed class ReportDialog : Dialog
 
     /// <summary>"vandaag", or the working day the report will be read ("op maandag 7 december").</summary>
     private static string ReadOn(StepContext step) =>
-        ReadingHours.ReadOn(step.Now) is { } day
+        (step.Turn.Reports is { } book ? book.ReadOn(step.Now) : ReadingHours.ReadOn(step.Now)) is { } day
             ? step.Text("report.read-on-day", new Dictionary<string, string>
               {
                   ["day"] = day.ToString("dddd d MMMM", CultureInfo.GetCultureInfo(step.Text("language.culture"))),
