@@ -13,6 +13,7 @@ public class SettingsTableTests
         ("Queue", typeof(SafeChat.Bot.Reports.QueueOptions)),
         ("Retention", typeof(SafeChat.Bot.Privacy.RetentionOptions)),
         ("Twilio", typeof(SafeChat.Bot.Channels.Twilio.TwilioOptions)),
+        ("RateLimits", typeof(SafeChat.Bot.Security.RateLimitOptions)),
     ];
 
     [Fact]

@@ -18,6 +18,7 @@ public static class AuditActions
     public const string ViewedReport = "viewed-report";
     public const string Claimed = "claimed";
     public const string Reassigned = "reassigned";
+    public const string TookOver = "took-over";
     public const string AddedNote = "added-note";
     public const string Replied = "replied";
     public const string RecordedCallAttempt = "recorded-call-attempt";

@@ -164,6 +164,13 @@ public sealed class CaseService(
         await using var db = databases.Create();
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id, cancellation) ?? throw new CaseNotFound();
         if (report.Status == ReportStatuses.Closed && action != AuditActions.AddedNote) throw new CaseActionRefused("Deze zaak is gesloten.");
+        // The claim is a lock: only its holder acts on a claimed case. A supervisor may take it over, and that is audited.
+        if (action is not (AuditActions.Claimed or AuditActions.Reassigned) && report.ClaimedBy is { } holder && holder != who.Id)
+        {
+            if (!who.IsSupervisor) throw new CaseActionRefused("Deze zaak is van een collega. Vraag een supervisor om hem over te dragen.");
+            report.ClaimedBy = who.Id;
+            audit.Record(db, who.Id, AuditActions.TookOver, id, $"from staff {holder}");
+        }
         await change(report, db);
         report.Version++;
         audit.Record(db, who.Id, action, id, detail);
