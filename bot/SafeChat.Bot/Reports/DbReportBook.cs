@@ -15,6 +15,8 @@ public sealed class DbReportBook(SafeChatDbFactory databases, QueueOptions queue
         using var db = databases.Create();
         var report = db.Reports.AsNoTracking().Where(r => r.Code == code).Select(r => new { r.Id, r.Code, r.Status }).FirstOrDefault();
         if (report is null) return null;
+        // A closed case: only that it is closed (its code no longer opens what was said).
+        if (report.Status == ReportStatuses.Closed) return new ReportStatus(report.Code, report.Status, null, null);
         var reply = db.CaseEntries.AsNoTracking()
             .Where(e => e.ReportId == report.Id && e.Kind == CaseEntryKinds.StaffReply)
             .OrderByDescending(e => e.Id).Select(e => new { e.Text, e.CreatedAt }).FirstOrDefault();

@@ -78,5 +78,8 @@ public sealed class StaffUserRecord
     public bool MustChangePassword { get; set; } = true;
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntil { get; set; }
+
+    /// <summary>The TOTP time step last used to sign in: a code is accepted once, never again within its window.</summary>
+    public long? LastTotpStep { get; set; }
     public DateTime CreatedAt { get; set; }
 }

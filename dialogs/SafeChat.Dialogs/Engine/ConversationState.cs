@@ -46,6 +46,9 @@ public sealed class ConversationState
         Facts.HappeningNow = null;
     }
 
+    /// <summary>Report codes looked up in this conversation that matched no report.</summary>
+    public int WrongReportCodes { get; set; }
+
     /// <summary>When the gentle 113 line was last shown for an unsure signal (it is not repeated for a while).</summary>
     public int? SelfHarmLineShownAt { get; set; }
 

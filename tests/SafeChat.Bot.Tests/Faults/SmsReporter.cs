@@ -24,7 +24,7 @@ public sealed class SmsReporter(string number, FakeTwilioApi twilio, Delivery de
     public async Task<string> CodeAsync()
     {
         var sent = await WaitAsync(s => s.Any(m => m.Body.Contains("status ")));
-        return Regex.Match(sent.Last(m => m.Body.Contains("status ")).Body, @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        return Regex.Match(sent.Last(m => m.Body.Contains("status ")).Body, @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
     }
 
     // Recovery after a fault may take a lease's length (45 s); the default wait is for a healthy service.

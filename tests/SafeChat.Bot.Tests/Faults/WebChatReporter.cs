@@ -36,6 +36,6 @@ public sealed class WebChatReporter(DirectLineTestClient chat, Delivery delivery
     public async Task<string> CodeAsync(HttpClient via)
     {
         var set = await chat.Via(via).WaitForAsync(s => s.Describe().Contains("status "), TimeSpan.FromSeconds(90));
-        return Regex.Match(set.Describe(), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        return Regex.Match(set.Describe(), @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
     }
 }

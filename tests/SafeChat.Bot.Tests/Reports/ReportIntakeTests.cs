@@ -19,7 +19,7 @@ public class ReportIntakeTests(SqliteHostFixture fixture) : IClassFixture<Sqlite
         ActivitySet set = null!;
         foreach (var answer in answers) set = await chat.ReplyAsync(answer);
         var sent = string.Join("\n", (await chat.WaitForAsync(s => s.Describe().Contains("status "))).FromBot.Select(ActivitySet.Text));
-        var code = System.Text.RegularExpressions.Regex.Match(sent, @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(sent, @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(code), set.Describe());
         return (chat, code);
     }

@@ -38,7 +38,8 @@ public class EscalationTests
         await using var db = host.Services.GetRequiredService<SafeChatDbFactory>().Create();
         Assert.Equal(1, await db.Audit.CountAsync(a => a.ReportId == id && a.Action == "escalated"));
         var sent = Assert.Single(sink.Received);
-        Assert.Contains(code, sent);
+        Assert.Contains($"\"caseId\":{id}", sent);
+        Assert.DoesNotContain(code, sent); // the report code opens the reporter's side: it never leaves
         Assert.Contains("case-overdue", sent);
         Assert.DoesNotContain("greep", sent); // nothing of the report's content leaves
         Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("/staff/overdue")).StatusCode);

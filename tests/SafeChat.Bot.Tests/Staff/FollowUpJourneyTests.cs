@@ -53,6 +53,13 @@ public class FollowUpJourneyTests(SqliteHostFixture fixture) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.NoContent, (await responder.PostAsync($"/staff/api/cases/{id}/close", new { outcome = "enforcement-informed", text = "Handhaving ingelicht." })).StatusCode);
         Assert.DoesNotContain((await responder.GetJsonAsync("/staff/api/queue")).EnumerateArray(), c => c.GetProperty("id").GetInt64() == id);
 
+        // Closed: the code no longer opens the reply, or lets anyone add to the case.
+        var afterClose = await DirectLineTestClient.StartAsync(Host.Http);
+        await afterClose.WaitForQuestionAsync();
+        var closedStatus = (await afterClose.ReplyAsync($"status {code}")).Describe();
+        Assert.Contains("afgerond", closedStatus);
+        Assert.DoesNotContain("extra handhavers", closedStatus);
+
         var audit = (await supervisor.GetJsonAsync($"/staff/api/audit?reportId={id}")).EnumerateArray()
             .Select(a => (a.GetProperty("action").GetString(), a.GetProperty("staffId").GetInt64())).ToList();
         Assert.Contains(("claimed", responder.Account.Id), audit);

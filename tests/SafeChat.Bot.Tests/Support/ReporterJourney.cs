@@ -22,7 +22,7 @@ public static class ReporterJourney
         await chat.ReplyAsync("ik wil een melding maken");
         foreach (var answer in answers) await chat.ReplyAsync(answer);
         var set = await chat.WaitForAsync(s => s.Describe().Contains("status "));
-        var code = Regex.Match(set.Describe(), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        var code = Regex.Match(set.Describe(), @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(code), set.Describe());
         return (chat, code);
     }

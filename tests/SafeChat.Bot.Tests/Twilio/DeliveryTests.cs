@@ -50,7 +50,7 @@ public sealed class DeliveryTests : TwilioHostTests
             await Twilio.WaitForAsync(phone.Address, s => s.Count > before);
         }
         await Twilio.WaitForAsync(phone.Address, s => s.Any(m => Twilio.Shown(m).Contains("status "))); // messages arrive one by one
-        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(m => m.Body)), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(m => m.Body)), @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
         var staff = await StaffClient.SignedInAsync(Host, "responder");
         var id = await staff.CaseIdAsync(code);
 
@@ -96,7 +96,7 @@ public sealed class DeliveryTests : TwilioHostTests
             await Twilio.WaitForAsync(phone.Address, s => s.Count > before);
         }
         await Twilio.WaitForAsync(phone.Address, s => s.Any(m => Twilio.Shown(m).Contains("status "))); // messages arrive one by one
-        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(Twilio.Shown)), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(Twilio.Shown)), @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
 
         await using var db = Host.Services.GetRequiredService<SafeChatDbFactory>().Create();
         var report = await db.Reports.SingleAsync(r => r.Code == code);

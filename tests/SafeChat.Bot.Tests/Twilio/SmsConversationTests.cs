@@ -128,7 +128,7 @@ public sealed class SmsConversationTests : TwilioHostTests
             await WaitForAsync(Twilio, phone.Address, s => s.Count > before);
         }
         var sent = await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("status ")));
-        var code = System.Text.RegularExpressions.Regex.Match(sent.Last(m => m.Body.Contains("status ")).Body, @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(sent.Last(m => m.Body.Contains("status ")).Body, @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
 
         var staff = await StaffClient.SignedInAsync(Host, "responder");
         var queue = await staff.GetJsonAsync("/staff/api/queue");

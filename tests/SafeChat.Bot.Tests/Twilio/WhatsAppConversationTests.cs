@@ -61,7 +61,7 @@ public sealed class WhatsAppConversationTests : TwilioHostTests
         foreach (var answer in new[] { "ik wil een melding maken", "1", "2", "1", "1", "overslaan", "3", "overslaan", "2", "2", "1" })
             await SayAsync(phone, answer);
         await Twilio.WaitForAsync(phone.Address, s => s.Any(m => Twilio.Shown(m).Contains("status "))); // messages arrive one by one
-        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(Twilio.Shown)), @"status ([A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", Twilio.To(phone.Address).Select(Twilio.Shown)), @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(code));
 
         var staff = await StaffClient.SignedInAsync(Host, "responder");

@@ -102,10 +102,25 @@ public class ReportPiecesTests
     {
         var code = ReportCode.New();
 
-        Assert.Matches("^[A-Z0-9]{4}-[A-Z0-9]{4}$", code);
+        Assert.Matches("^[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}$", code);
         Assert.DoesNotContain(code, c => "01258OILZSB".Contains(c));
         Assert.Equal(code, ReportCode.Parse(code.ToLowerInvariant().Replace("-", " ")));
-        Assert.Null(ReportCode.Parse("ABCD-EFG0"));
+        Assert.Null(ReportCode.Parse("ACDEF-GHJKM-NPQR0"));
+        Assert.Equal("ACDE-FGHJ", ReportCode.Parse("acdefghj")); // codes given before still read
+        // Long enough that guessing is hopeless: at least 60 bits.
+        Assert.True(ReportCode.Length * Math.Log2(ReportCode.Alphabet.Length) >= 60);
+    }
+
+    [Fact]
+    public void After_five_wrong_codes_a_conversation_can_look_nothing_up()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+        for (var i = 0; i < 5; i++) chat.Say("status ACDEF-GHJKM-NPQR" + "TUVWX"[i]);
+
+        var replies = chat.Say("status ACDEF-GHJKM-NPQRY");
+
+        Assert.Contains("te vaak", replies.Texts());
     }
 
     [Fact]

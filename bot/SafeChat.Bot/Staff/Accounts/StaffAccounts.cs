@@ -66,11 +66,14 @@ public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector 
 
         var passwordOk = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
         var totp = new Totp(Base32Encoding.ToBytes(protector.Unprotect(user.TotpSecretProtected)));
-        var codeOk = totp.VerifyTotp(now, code.Trim(), out _, VerificationWindow.RfcSpecifiedNetworkDelay);
+        // A code works once: one seen before (read over a shoulder, replayed) is refused within its window too.
+        var codeOk = totp.VerifyTotp(now, code.Trim(), out var step, VerificationWindow.RfcSpecifiedNetworkDelay)
+                     && (user.LastTotpStep is not { } last || step > last);
         if (passwordOk && codeOk)
         {
             user.FailedSignIns = 0;
             user.LockedUntil = null;
+            user.LastTotpStep = step;
             await db.SaveChangesAsync(cancellation);
             return (SignInResult.Success, user);
         }

@@ -22,7 +22,7 @@ public sealed class EscalationJob(SafeChatDbFactory databases, AuditTrail audit,
         await using var db = databases.Create();
         var due = await db.Reports.AsNoTracking()
             .Where(r => r.Status != ReportStatuses.Closed && r.EscalatedAt == null && r.DeadlineAt < now)
-            .Select(r => new { r.Id, r.Code, r.Tier, r.DeadlineAt }).ToListAsync(cancellation);
+            .Select(r => new { r.Id, r.Tier, r.DeadlineAt }).ToListAsync(cancellation);
         var escalated = 0;
         foreach (var report in due)
         {
@@ -34,20 +34,21 @@ public sealed class EscalationJob(SafeChatDbFactory databases, AuditTrail audit,
             await db.SaveChangesAsync(cancellation);
             escalated++;
             telemetry.SlaBreached(report.Tier);
-            await NotifyAsync(report.Code, report.Tier, report.DeadlineAt, cancellation);
+            await NotifyAsync(report.Id, report.Tier, report.DeadlineAt, cancellation);
         }
         if (escalated > 0) logger.LogWarning("Escalated {Count} overdue case(s)", escalated);
         return escalated;
     }
 
-    /// <summary>The webhook gets the case code, tier and deadline: enough to act on, nothing about the person.</summary>
-    private async Task NotifyAsync(string code, int tier, DateTime deadline, CancellationToken cancellation)
+    /// <summary>The webhook gets the case id, tier and deadline: enough to open the case in the staff app, nothing about the
+    /// person, and not the report code (which opens the reporter's side).</summary>
+    private async Task NotifyAsync(long caseId, int tier, DateTime deadline, CancellationToken cancellation)
     {
         if (string.IsNullOrEmpty(options.EscalationWebhookUrl)) return;
         try
         {
             using var response = await http.CreateClient("escalation").PostAsJsonAsync(options.EscalationWebhookUrl,
-                new { type = "case-overdue", code, tier, deadline = DateTime.SpecifyKind(deadline, DateTimeKind.Utc) }, cancellation);
+                new { type = "case-overdue", caseId, tier, deadline = DateTime.SpecifyKind(deadline, DateTimeKind.Utc) }, cancellation);
             if (!response.IsSuccessStatusCode) logger.LogWarning("Escalation webhook answered {Status}", (int)response.StatusCode);
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)

@@ -5,7 +5,10 @@ using SafeChat.Dialogs.Reports;
 
 namespace SafeChat.Dialogs.Engine.Interrupts;
 
-/// <summary>"status ABCD-EFGH" works in any channel and at any point, also in a brand-new conversation.</summary>
+/// <summary>
+/// "status ACDEF-GHJKM-NPQRT" works in any channel and at any point, also in a brand-new conversation. A code works like
+/// a password: after <see cref="MaxWrongCodes"/> wrong ones a conversation can look nothing up any more.
+/// </summary>
 public sealed partial class ReportStatusInterrupt : IInterrupt
 {
     public bool TryHandle(TurnContext turn, DialogRunner runner)
@@ -13,10 +16,18 @@ public sealed partial class ReportStatusInterrupt : IInterrupt
         var match = StatusCommand().Match(turn.Text ?? "");
         if (!match.Success || ReportCode.Parse(match.Groups["code"].Value) is not { } code) return false;
         turn.State.Started = true;
+        if (turn.State.WrongReportCodes >= MaxWrongCodes)
+        {
+            turn.Say("status.too-many");
+            if (!runner.Reprompt() && turn.State.Active is null) runner.ToMenu();
+            return true;
+        }
         runner.Begin(Flow.ReportStatus, new() { [ReportStatusDialog.Code] = code });
         return true;
     }
 
-    [GeneratedRegex(@"^\s*status\s*:?\s*(?<code>[a-z0-9]{4}[\s-]?[a-z0-9]{4})\s*$", RegexOptions.IgnoreCase)]
+    public const int MaxWrongCodes = 5;
+
+    [GeneratedRegex(@"^\s*status\s*:?\s*(?<code>[a-z0-9][a-z0-9\s-]{6,20}[a-z0-9])\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex StatusCommand();
 }

@@ -22,10 +22,13 @@ public sealed class ReportStatusDialog : Dialog
             var status = step.Turn.Reports?.Find(step.Answer(Code)!);
             if (status is null)
             {
+                step.Turn.State.WrongReportCodes++;
                 step.Say("status.unknown");
                 return step.End();
             }
             step.Say("status.found", new Dictionary<string, string> { ["code"] = status.Code, ["status"] = step.Text("status." + status.Status) });
+            // A closed case shows only that it is closed: its code no longer opens what was said, or lets anyone add to it.
+            if (status.Status == ReportStatuses.Closed) return step.End();
             if (status.StaffReply is { } reply) step.Say("status.reply", new Dictionary<string, string> { ["reply"] = reply });
             return step.Ask(Prompt.Text(Added, "status.ask-add").WithChoices("no-thanks").Scrub());
         },

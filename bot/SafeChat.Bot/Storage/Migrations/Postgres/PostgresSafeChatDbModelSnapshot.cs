@@ -374,8 +374,8 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
+                        .HasMaxLength(17)
+                        .HasColumnType("character varying(17)")
                         .HasColumnName("code");
 
                     b.Property<string>("ContactPhoneProtected")
@@ -513,6 +513,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("integer")
                         .HasColumnName("failed_sign_ins");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")

@@ -359,7 +359,7 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(9)
+                        .HasMaxLength(17)
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
@@ -496,6 +496,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed_sign_ins");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT")
