@@ -60,7 +60,7 @@ if (args.Contains("--parts"))
     Row("  chat spelling", Time(messages.Select(m => m.Text), text => ChatSpelling.Correct(text)));
     Row("  features", Time(messages.Select(m => m.Text), text => NgramFeatures.Of(text)));
     Row("  rules", Time(messages.Select(m => m.Text), text => rules.Explain(text)));
-    Row("  short cries", Time(messages.Select(m => m.Text), text => SafeChat.Dialogs.Triage.Rules.ShortCries.IsCry(text)));
+    Row("  short cries", Time(messages.Select(m => m.Text), text => understander.ShortCries.IsCry(ChatSpelling.Correct(text))));
     Row("  small talk", Time(messages.Select(m => m.Text), text => understander.IsSmallTalk(text)));
     var layer = new SafeChat.Dialogs.Triage.Rules.RuleLayer();
     Row("  rule layer find", Time(messages.Select(m => m.Text), text => layer.Find(text)));

@@ -16,6 +16,8 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
 
     private List<DialogFrame> Stack => turn.State.Stack;
 
+    private readonly AnswerReader _reader = new(matcher, turn);
+
     /// <summary>Starts a dialog on top of the current one, optionally with answers it should already know.</summary>
     public void Begin(string dialogId, Dictionary<string, string>? known = null)
     {
@@ -63,7 +65,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
             Continue();
             return;
         }
-        var answer = Understand(prompt);
+        var answer = _reader.Read(prompt);
         if (answer is null && CorrectsEarlierHelp()) return;
         if (answer is null && MovesOnFromSafetyQuestion(frame)) return;
         if (answer is null && AbsorbsFacts(frame)) return;
@@ -84,7 +86,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
             }
             if (SwitchesNeed(frame)) return;
             // The weakest readings last: a reply that starts with a choice or with yes/no ("nee, dat hoeft niet").
-            answer = matcher.MatchFirstWord(prompt, turn.Text)?.Id ?? LeadingYesNo(prompt);
+            answer = _reader.Leading(prompt);
             if (answer is null)
             {
                 NotUnderstood(frame, prompt);
@@ -111,45 +113,9 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     private const string MenuChoice = "menu";
 
     /// <summary>Is this message an answer to the waiting choice question (a choice, yes/no, the fact it asks for)?</summary>
-    public bool Understands(PendingPrompt prompt) => prompt.Kind == PromptKind.Choice && Understand(prompt) is not null;
+    public bool Understands(PendingPrompt prompt) => prompt.Kind == PromptKind.Choice && _reader.Read(prompt) is not null;
 
     private static readonly ChoiceOption PersonChoice = new(Answers.TalkToPerson, "choice.talk-to-person");
-
-    private string? Understand(PendingPrompt prompt)
-    {
-        var normalized = turn.NormalizedText;
-        if (matcher.Match(prompt, turn.Text)?.Id is { } id) return id;
-        var said = turn.Understander.Answers.Recognize(normalized, turn.Language);
-        // "ik ben niet in gevaar", "I'm safe now" answer the danger question with no.
-        if (prompt.IsDangerQuestion && said is null && Triage.Rules.SafeStatements.IsSafeStatement(turn.Text ?? "")) said = ShortAnswer.No;
-        // "Ben je nu in gevaar?" is answered with "nee, hij is weg" or "ja, hij staat er nog": the start is the answer.
-        if (prompt.IsDangerQuestion && said is null) said = turn.Understander.Answers.RecognizeLeading(normalized, turn.Language);
-        if (prompt.IsYesNo && said is ShortAnswer.Yes or ShortAnswer.No) return said == ShortAnswer.Yes ? Answers.Yes : Answers.No;
-        if (prompt.Recognizes is { } fact && Told(fact)) return Answers.Recognized;
-        if (said == ShortAnswer.Unsure && prompt.UnsureMeans is { } unsure) return unsure;
-        var bySignal = prompt.Choices.Where(c => c.Signal is { } s && turn.Triage.Has(s)).ToList();
-        if (bySignal.Count == 1) return bySignal[0].Id;
-        return prompt.Kind == PromptKind.Text ? FreeText(prompt) : null;
-    }
-
-    private string? LeadingYesNo(PendingPrompt prompt) =>
-        !prompt.IsYesNo ? null
-        : turn.Understander.Answers.RecognizeLeading(turn.NormalizedText, turn.Language) switch
-        {
-            ShortAnswer.Yes => Answers.Yes,
-            ShortAnswer.No => Answers.No,
-            ShortAnswer.Unsure => prompt.UnsureMeans,
-            _ => null,
-        };
-
-    private bool Told(string fact) => fact switch
-    {
-        Facts.WhenKey => turn.Told.When is not null,
-        Facts.WhoKey => turn.Told.Who is not null,
-        Facts.WhereKey => turn.Told.Place is not null || turn.SharedCell is not null,
-        Facts.WhatKey => turn.Told.What.Count > 0,
-        _ => false,
-    };
 
     /// <summary>
     /// "Ben je nu in gevaar?" answered with the rest of the story ("last friday evening", "we broke up in january"): the
@@ -231,14 +197,6 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         frame.Prompt = prompt with { Retries = prompt.Retries + 1, Choices = choices };
         turn.Say(prompt.Retries > 0 ? "prompt.choose-again" : prompt.UnclearKey ?? "prompt.not-understood", contacts: ["emergency"]);
         turn.Ask(frame.Prompt);
-    }
-
-    private string? FreeText(PendingPrompt prompt)
-    {
-        if (string.IsNullOrWhiteSpace(turn.Text)) return null;
-        var text = turn.Text.Trim();
-        if (text.Length > Prompt.MaxTextLength) text = text[..Prompt.MaxTextLength];
-        return prompt.Scrubbed ? Reports.TextScrubber.Scrub(text) : text;
     }
 
     /// <summary>Asks the waiting question again, e.g. after a language switch or a safety message.</summary>

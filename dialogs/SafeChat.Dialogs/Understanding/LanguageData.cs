@@ -34,6 +34,11 @@ public sealed class LanguageData
     /// (discrimination), being gay or trans (lgbti). Each opens one more route.</summary>
     public required IReadOnlyDictionary<string, PhraseList> Topics { get; init; }
 
+    /// <summary>A cry for help of a word or three ("HULP", "pls help", "sos"), and the words around one ("please", "nu").</summary>
+    public required ShortCryWords ShortCries { get; init; }
+
+    public sealed record ShortCryWords(List<string> Cries, List<string> Fillers);
+
     private sealed record File(
         string RecognizerCulture,
         Dictionary<string, List<string>> Answers,
@@ -46,7 +51,8 @@ public sealed class LanguageData
         List<string> CommonWords,
         Dictionary<string, List<string>> SmallTalk,
         List<string> SupportCues,
-        Dictionary<string, List<string>> Topics);
+        Dictionary<string, List<string>> Topics,
+        ShortCryWords ShortCries);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -68,6 +74,7 @@ public sealed class LanguageData
             SmallTalk = file.SmallTalk.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             SupportCues = new PhraseList(file.SupportCues),
             Topics = file.Topics.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            ShortCries = file.ShortCries,
         };
     }
 }

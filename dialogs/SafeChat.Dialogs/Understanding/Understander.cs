@@ -24,7 +24,11 @@ public sealed partial class Understander
         Places = places;
         Answers = new AnswerRecognizer([.. _languages.Values]);
         Detector = new LanguageDetector([.. _languages.Values]);
+        ShortCries = new Triage.Rules.ShortCries(_languages.Values.Select(l => l.ShortCries));
     }
+
+    /// <summary>Cries for help of a word or three, in every language.</summary>
+    public Triage.Rules.ShortCries ShortCries { get; }
 
     public LanguageDetector Detector { get; }
 

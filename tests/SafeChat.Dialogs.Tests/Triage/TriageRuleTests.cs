@@ -32,3 +32,23 @@ public class TriageRuleTests
         Assert.Equal(emergency, new TriageRecognizer().Recognize(text).Signals.Contains(Signal.Emergency));
     }
 }
+
+public class ShortCryTests
+{
+    private static readonly SafeChat.Dialogs.Triage.Rules.ShortCries Cries = SafeChat.Dialogs.Understanding.Understander.LoadEmbedded().ShortCries;
+
+    [Theory]
+    [InlineData("HULP", true)]
+    [InlineData("hulppp!!", true)]
+    [InlineData("hellllp", true)]
+    [InlineData("please help me now", true)]
+    [InlineData("snel!!", true)]
+    [InlineData("sos", true)]
+    [InlineData("🆘", true)]
+    [InlineData("hulp bij melden", false)]
+    [InlineData("help me met een melding maken", false)]
+    [InlineData("now", false)]
+    [InlineData("", false)]
+    public void A_cry_of_a_few_words_is_found_in_every_language_with_the_words_around_it(string text, bool cry) =>
+        Assert.Equal(cry, Cries.IsCry(SafeChat.Dialogs.Triage.ChatSpelling.Correct(text)));
+}

@@ -5,11 +5,13 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// that fired, the broad danger cues, a short cry for help, and whether the message only says the person is safe or is
 /// small talk. The trainer uses the same layer, so thresholds are chosen for what the bot really does.
 /// </summary>
-public sealed class RuleLayer(Func<string, bool> smallTalk)
+public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries)
 {
     private readonly RuleRecognizer _rules = new();
 
-    public RuleLayer() : this(Understanding.Understander.LoadEmbedded().IsSmallTalk) { }
+    public RuleLayer() : this(Understanding.Understander.LoadEmbedded()) { }
+
+    private RuleLayer(Understanding.Understander understander) : this(understander.IsSmallTalk, understander.ShortCries) { }
 
     public IReadOnlyList<(TriageRule Rule, string Matched)> Explain(string corrected) => _rules.ExplainCorrected(corrected);
 
@@ -21,7 +23,7 @@ public sealed class RuleLayer(Func<string, bool> smallTalk)
     public SafetyPolicy.RuleFindings Find(string text, string corrected, IReadOnlyList<(TriageRule Rule, string Matched)> fired) => new(
         fired.Where(f => f.Rule != RuleRecognizer.DangerCueRule).Select(f => f.Rule.Signal).ToHashSet(),
         DangerCue: fired.Any(f => f.Rule == RuleRecognizer.DangerCueRule),
-        ShortCry: ShortCries.IsCryCorrected(corrected),
+        ShortCry: cries.IsCry(corrected),
         SafeStatement: SafeStatements.IsSafeNowCorrected(corrected),
         SmallTalk: new Lazy<bool>(() => !Shouting(text) && smallTalk(text)),
         SafeSomewhere: SafeStatements.SaysSafeSomewhereCorrected(corrected),

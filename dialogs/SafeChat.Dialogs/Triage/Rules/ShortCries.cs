@@ -1,23 +1,49 @@
-using System.Text.RegularExpressions;
-using SafeChat.Dialogs.Engine;
-
 namespace SafeChat.Dialogs.Triage.Rules;
 
 /// <summary>
-/// A cry for help of a word or three ("HULP", "snel!!", "pls help", "sos") is danger until the person says
-/// otherwise, wherever the conversation is.
+/// A cry for help of a word or three ("HULP", "snel!!", "pls help", "sos", "hellllp") is danger until the person says
+/// otherwise, wherever the conversation is. The words come from every language module (people cry in the language that
+/// comes first); letters held down ("hulppp") count once.
 /// </summary>
-public static partial class ShortCries
+public sealed class ShortCries
 {
-    public static bool IsCry(string text) => IsCryCorrected(ChatSpelling.Correct(text));
+    private const int MaxWords = 4;
+    private readonly HashSet<string> _cries;
+    private readonly HashSet<string> _fillers;
 
-    public static bool IsCryCorrected(string corrected)
+    public ShortCries(IEnumerable<Understanding.LanguageData.ShortCryWords> languages)
     {
-        var normalized = corrected.Trim('.', '!', '?', ' ');
-        if (normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4) return false;
-        return Cry().IsMatch(normalized);
+        var all = languages.ToList();
+        _cries = all.SelectMany(l => l.Cries).Select(Squeeze).ToHashSet();
+        _fillers = all.SelectMany(l => l.Fillers).Select(Squeeze).ToHashSet();
     }
 
-    [GeneratedRegex(@"^(please |pls |please please |hulp |help |oh |omg )*(help|hulp|help me|help mij|helpen|hulp nodig|hlep|hepl|hlp|halp|hel+p+|hul+p+|hulpp|ik heb hulp nodig|i need help|sos|112|snel|kom snel|kom alsjeblieft|nood|noodgeval|red me|save me|emergency|ik ben bang|i'm scared|im scared|i am scared|hij is hier|ze zijn hier|he's here|he is here|they're here|bel (de )?politie|politie bellen|call (the )?(police|cops)|politie|police|🆘|🚨|‼️|🆘🆘|🆘🆘🆘)( please| pls| nu| now| snel| alsjeblieft| help| hulp)*$")]
-    private static partial Regex Cry();
+    /// <param name="corrected">The text through <see cref="ChatSpelling.Correct"/>.</param>
+    public bool IsCry(string corrected)
+    {
+        var words = corrected.ToLowerInvariant().Trim('.', '!', '?', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Squeeze(w.Trim('.', '!', '?', ',')))
+            .Where(w => w.Length > 0)
+            .ToList();
+        if (words.Count is 0 or > MaxWords) return false;
+        // "please please help me now": the words around the cry go, from both ends, as long as a cry is left.
+        for (var start = 0; start < words.Count; start++)
+        {
+            for (var end = words.Count; end > start; end--)
+            {
+                if (words.Take(start).Concat(words.Skip(end)).Any(w => !_fillers.Contains(w))) continue;
+                if (_cries.Contains(string.Join(' ', words.Skip(start).Take(end - start)))) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Held-down letters count once: "hellllp" and "hulpp" are "help" and "hulp".</summary>
+    private static string Squeeze(string word)
+    {
+        var builder = new System.Text.StringBuilder(word.Length);
+        foreach (var c in word.ToLowerInvariant())
+            if (builder.Length == 0 || builder[^1] != c) builder.Append(c);
+        return builder.ToString();
+    }
 }
