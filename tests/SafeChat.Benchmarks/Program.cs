@@ -7,7 +7,7 @@ using SafeChat.Dialogs.Understanding;
 // Triage and understanding, per message, on one thread: how long the model takes to load, how long a message takes
 // (p50/p99 over every sentence of the test split, five rounds after ten unmeasured ones), and the model's size on disk.
 // Targets (issue 11): p99 ≤ 1 ms per message on one core, load ≤ 1 s, model file ≤ 20 MB.
-// Run: taskset -c 0 dotnet run -c Release --project tests/SafeChat.Benchmarks  (taskset keeps it on one core)
+// Run: taskset -c 1 dotnet run -c Release --project tests/SafeChat.Benchmarks  (taskset keeps it on one core)
 var root = FindRoot();
 var corpus = TriageCorpus.Load(Path.Combine(root, "dialogs", "SafeChat.Dialogs", "Languages"));
 var messages = corpus.Test.Select(l => (l.Text, l.Language)).ToList();

@@ -186,3 +186,16 @@ public class SafetyEdgeTests
         Assert.False(chat.State.Facts.ToSomeoneElse);
     }
 }
+
+public class CompoundSafeStatementTests
+{
+    private static readonly SafeChat.Dialogs.Triage.TriageRecognizer Triage = new();
+
+    [Theory]
+    [InlineData("he's gone now, I'm fine", false)]
+    [InlineData("niemand volgt me nu hoor, ben veilig thuis", false)]
+    [InlineData("ik ben veilig, hij staat nog buiten", true)]
+    [InlineData("I'm fine, they won't let me leave", true)]
+    public void A_message_made_only_of_safe_parts_is_safe_and_one_unsafe_part_keeps_the_danger(string message, bool danger) =>
+        Assert.Equal(danger, Triage.Recognize(message).Has(SafeChat.Dialogs.Triage.Signal.Emergency));
+}

@@ -16,11 +16,15 @@ public static partial class SafeStatements
         return IsSafeNowCorrected(corrected) || HasStoppedCorrected(corrected);
     }
 
-    /// <summary>The whole message says the person is safe now or not in danger.</summary>
+    /// <summary>The whole message says the person is safe now or not in danger, in one sentence or in a few that each
+    /// say so ("he's gone now, I'm fine").</summary>
     public static bool IsSafeNowCorrected(string corrected)
     {
         var normalized = Trim(corrected);
-        return SafeNow().IsMatch(normalized) && !NotSafe().IsMatch(normalized);
+        if (NotSafe().IsMatch(normalized)) return false;
+        if (SafeNow().IsMatch(normalized)) return true;
+        var parts = PartBreak().Split(normalized).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return parts.Count > 1 && parts.All(c => SafeNow().IsMatch(c) || NoLonger().IsMatch(c) && !AboutOneself().IsMatch(c));
     }
 
     /// <summary>A short message that says that he or they no longer do something ("hij volgt me niet meer").</summary>
@@ -39,13 +43,17 @@ public static partial class SafeStatements
 
     private static string Trim(string corrected) => corrected.Trim('.', '!', '?', ' ');
 
-    [GeneratedRegex(@"[.;!?]+|,\s*(?=(maar|but|en nu|and now)\b)")]
+    [GeneratedRegex(@"[.;!?]+|,\s*(?=(?:maar|but|en nu|and now)\b)")]
     private static partial Regex ClauseBreak();
+
+    /// <summary>Between the parts of a message that may each say the person is safe: every comma counts.</summary>
+    [GeneratedRegex(@"[.;!?,]+")]
+    private static partial Regex PartBreak();
 
     [GeneratedRegex(@"\b(nog steeds|nog altijd|still|nu weer|again now|staat (hier|buiten|voor)|is (here|outside))\b")]
     private static partial Regex StillGoingOn();
 
-    [GeneratedRegex(@"^((nee|no|nope)( hoor| thanks| dank je)?[, ]*)?((ik ben|i'm|im|i am|we zijn|we're|we are|ben)( nu| now| weer| inmiddels| al| alweer| gewoon| thuis en| home and| nu thuis en| thuis en| at home and| back home and)? (veilig|safe|oke|ok|okay|fine)( nu| now| thuis| at home)?|(ik ben |i'm |i am |ben )?(nu )?(niet|not) in (gevaar|danger)( nu| now| meer| anymore)?|(er is )?geen gevaar( hoor)?|no danger|niks aan de hand|nothing wrong|alles (is )?(goed|oke|ok)|all good|everything('s| is) (fine|ok|okay)|het is voorbij|it's over|hij is weg|he's gone|he is gone|ze zijn weg|they're gone)( hoor| thanks| dank je| dankjewel)?$")]
+    [GeneratedRegex(@"^((nee|no|nope)( hoor| thanks| dank je)?[, ]*)?((ik ben|i'm|im|i am|we zijn|we're|we are|ben)( nu| now| weer| inmiddels| al| alweer| gewoon| thuis en| home and| nu thuis en| thuis en| at home and| back home and)? (veilig|safe|oke|ok|okay|fine)( nu| now| thuis| at home)?|(ik ben |i'm |i am |ben )?(nu )?(niet|not) in (gevaar|danger)( nu| now| meer| anymore)?|(er is )?geen gevaar( hoor)?|no danger|niks aan de hand|nothing wrong|alles (is )?(goed|oke|ok)|all good|everything('s| is) (fine|ok|okay)|het is voorbij|it's over|hij is weg|he's gone|he is gone|ze zijn weg|they're gone|niemand volgt me|nobody(?:'s| is) following me|no one(?:'s| is) following me)( nu| now| meer| anymore)?( hoor| thanks| dank je| dankjewel)?$")]
     private static partial Regex SafeNow();
 
     /// <summary>He, she, they or that guy — then at most a few words — then "niet meer" / "not anymore".</summary>

@@ -137,7 +137,7 @@ public static class TriageRules
 
     /// <summary>A negation that cancels what directly follows (or, for the second, what directly precedes).</summary>
     public static readonly System.Text.RegularExpressions.Regex NegationBefore = new(
-        @"\b(niet|geen|nooit|not|no|never|don't|isn't|aren't|am not|i'm not|niks|nothing)\s*$", System.Text.RegularExpressions.RegexOptions.Compiled);
+        @"\b(niet|geen|nooit|not|no|never|don't|isn't|aren't|am not|i'm not|niks|nothing|niemand|nobody|no one|nobody is|no one is|nobody's|no one's)\s*$", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     public static readonly System.Text.RegularExpressions.Regex NegationAfter = new(
         @"^\s*((me|mij|us|ons|him|her|hem|haar) )?(niet|not|no longer|nooit|never)\b", System.Text.RegularExpressions.RegexOptions.Compiled);
