@@ -37,6 +37,7 @@ public static class StaffSetup
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             cookie.SlidingExpiration = true;
             // The API answers with status codes; only pages redirect to the sign-in form.
+            cookie.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
             cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });

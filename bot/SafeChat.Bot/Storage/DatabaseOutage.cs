@@ -51,6 +51,8 @@ public static class DatabaseOutage
                 case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
                 case SocketException:
                 case TimeoutException:
+                // Npgsql's "connection is not open / broken" while the server restarts, from a pooled connection it had.
+                case InvalidOperationException { Source: "Npgsql" }:
                     return true;
             }
         }

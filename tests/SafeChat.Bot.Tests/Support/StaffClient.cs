@@ -21,6 +21,14 @@ public sealed partial class StaffClient
     }
 
     public CookieContainer Cookies { get; }
+
+    /// <summary>Another client with a copy of this session's cookies, as a second device (or a thief) would have them.</summary>
+    public HttpClient CopiedSession()
+    {
+        var copy = new CookieContainer();
+        copy.Add(Cookies.GetAllCookies());
+        return new HttpClient(new HttpClientHandler { CookieContainer = copy, AllowAutoRedirect = false }) { BaseAddress = _http.BaseAddress };
+    }
     public StaffAccounts.NewAccount Account { get; private set; } = null!;
     public HttpClient Http => _http;
 

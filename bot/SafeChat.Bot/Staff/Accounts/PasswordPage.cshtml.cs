@@ -6,7 +6,7 @@ using SafeChat.Bot.Storage;
 
 namespace SafeChat.Bot.Staff.Accounts;
 
-public sealed class PasswordPageModel(StaffAccounts accounts, SafeChatDbFactory databases, AuditTrail audit) : PageModel
+public sealed class PasswordPageModel(StaffAccounts accounts, SafeChatDbFactory databases, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public string? Message { get; private set; }
 
@@ -34,7 +34,9 @@ public sealed class PasswordPageModel(StaffAccounts accounts, SafeChatDbFactory 
             audit.Record(db, who.Id, AuditActions.ChangedPassword);
             await db.SaveChangesAsync();
         }
-        await HttpContext.SignInAsync(SignInPageModel.Principal(who.Id, who.Email, who.Role, mustChangePassword: false));
+        // The new password ends every other session; this one goes on with the new stamp, from its first sign-in.
+        var stamp = await accounts.StampAsync(who.Id) ?? "";
+        await HttpContext.SignInAsync(SignInPageModel.Principal(who.Id, who.Email, who.Role, mustChangePassword: false, stamp, StaffSessions.SignedInAt(User) ?? clock.GetUtcNow()));
         return LocalRedirect("/staff");
     }
 }

@@ -8,7 +8,7 @@ using SafeChat.Bot.Storage;
 
 namespace SafeChat.Bot.Staff.Accounts;
 
-public sealed class SignInPageModel(StaffAccounts accounts, SafeChatDbFactory databases, AuditTrail audit) : PageModel
+public sealed class SignInPageModel(StaffAccounts accounts, SafeChatDbFactory databases, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public string? Message { get; private set; }
     public string? Email { get; private set; }
@@ -34,18 +34,20 @@ public sealed class SignInPageModel(StaffAccounts accounts, SafeChatDbFactory da
             Message = "Deze combinatie van e-mailadres, wachtwoord en code klopt niet.";
             return Page();
         }
-        await HttpContext.SignInAsync(Principal(user.Id, user.Email, user.Role, user.MustChangePassword));
+        await HttpContext.SignInAsync(Principal(user.Id, user.Email, user.Role, user.MustChangePassword, StaffAccounts.Stamp(user), clock.GetUtcNow()));
         if (user.MustChangePassword) return LocalRedirect("/staff/password");
         return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl!.StartsWith("/staff", StringComparison.Ordinal) ? returnUrl : "/staff");
     }
 
-    public static ClaimsPrincipal Principal(long id, string email, string role, bool mustChangePassword)
+    public static ClaimsPrincipal Principal(long id, string email, string role, bool mustChangePassword, string stamp, DateTimeOffset signedInAt)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Email, email),
             new(ClaimTypes.Role, role),
+            new(StaffSessions.StampClaim, stamp),
+            new(StaffSessions.SignedInAtClaim, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (mustChangePassword) claims.Add(new Claim(StaffRoles.MustChangePasswordClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

@@ -42,6 +42,22 @@ public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector 
 
     public enum SignInResult { Success, Failed, LockedOut }
 
+    /// <summary>
+    /// A session's security stamp: it changes when the password, the role or the one-time-password state changes, and
+    /// every session that carries an older one ends at its next request (a stolen cookie too).
+    /// </summary>
+    public static string Stamp(StaffUserRecord user) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{user.PasswordHash}|{user.Role}|{user.MustChangePassword}")))[..24];
+
+    /// <summary>The current stamp of an account, or null when the account is gone.</summary>
+    public async Task<string?> StampAsync(long id, CancellationToken cancellation = default)
+    {
+        await using var db = databases.Create();
+        var user = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellation);
+        return user is null ? null : Stamp(user);
+    }
+
     public async Task ChangePasswordAsync(long id, string newPassword, CancellationToken cancellation = default)
     {
         if (newPassword.Length < StaffRoles.MinimumPasswordLength)
