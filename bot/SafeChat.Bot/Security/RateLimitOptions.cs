@@ -15,6 +15,9 @@ public sealed class RateLimitOptions
     /// <summary>All public chat requests per client address per minute (DirectLineJS polls once a second).</summary>
     public int RequestsPerMinutePerAddress { get; set; } = 600;
 
+    /// <summary>Staff sign-in attempts per client address per minute, besides the lockout per account.</summary>
+    public int SignInsPerMinutePerAddress { get; set; } = 10;
+
     /// <summary>Open streams (WebSockets) per conversation at once.</summary>
     public int StreamsPerConversation { get; set; } = 4;
 

@@ -8,7 +8,7 @@ namespace SafeChat.Bot.Security;
 
 /// <summary>
 /// Limits on the public chat, with ASP.NET Core's rate limiter: per client address (behind the forwarded headers of
-/// known proxies only), per conversation, and streams per conversation. A refused request gets 429 with Retry-After in
+/// known proxies only), per conversation, and streams per conversation; and staff sign-in attempts per address. A refused request gets 429 with Retry-After in
 /// Direct Line's error shape, which Web Chat and DirectLineJS retry after.
 /// </summary>
 public static class RateLimits
@@ -30,7 +30,9 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsPublicChat(context) && !Trusted(context)
+                IsSignIn(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Address(context), _ => PerMinute(limits.SignInsPerMinutePerAddress))
+                : IsPublicChat(context) && !Trusted(context)
                     ? RateLimitPartition.GetFixedWindowLimiter("address:" + Address(context), _ => PerMinute(limits.RequestsPerMinutePerAddress))
                     : RateLimitPartition.GetNoLimiter(""));
             options.AddPolicy(Starts, context => Trusted(context)
@@ -50,6 +52,10 @@ public static class RateLimits
 
     private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+
+    /// <summary>Guessing staff passwords from one address is slowed before any account locks.</summary>
+    private static bool IsSignIn(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/staff/sign-in", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsPublicChat(HttpContext context) =>
         context.Request.Path.StartsWithSegments(DirectLineChannel.BasePath) || context.Request.Path.StartsWithSegments("/webchat");

@@ -15,7 +15,7 @@ public sealed class PublicChatLimitsTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with
     {
-        Extra = ["--RateLimits:StartsPerMinutePerAddress=10", "--RateLimits:PostsPerMinutePerConversation=8"],
+        Extra = ["--RateLimits:StartsPerMinutePerAddress=10", "--RateLimits:PostsPerMinutePerConversation=8", "--RateLimits:SignInsPerMinutePerAddress=6"],
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -48,6 +48,17 @@ public sealed class PublicChatLimitsTests : IAsyncLifetime
         Assert.Contains(flood, r => r.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.True(flood.Count(r => r.IsSuccessStatusCode) <= 8);
         Assert.Contains(replies.FromBot, a => ActivitySet.Text(a).Contains("112"));
+    }
+
+    [Fact]
+    public async Task Guessing_staff_passwords_from_one_address_is_slowed_before_any_account_locks()
+    {
+        var guesser = StaffClient.Anonymous(_host);
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 9; i++) answers.Add(await guesser.SignInAsync($"someone-{i}@gemeente.test", "een gok van een wachtwoord", "123456"));
+
+        Assert.Equal(6, answers.Count(r => r.StatusCode == HttpStatusCode.OK)); // the form again: wrong
+        Assert.Contains(answers, r => r.StatusCode == HttpStatusCode.TooManyRequests && r.Headers.RetryAfter is not null);
     }
 
     /// <summary>Both visitors start through a trusted server here, so the start limit does not get in the way of this test.</summary>

@@ -18,6 +18,7 @@ public sealed class SafeChatHost : IAsyncDisposable
     [
         "--RateLimits:StartsPerMinutePerAddress=1000000", "--RateLimits:PostsPerMinutePerConversation=1000000",
         "--RateLimits:RequestsPerMinutePerAddress=100000000", "--RateLimits:StreamsPerConversation=1000",
+        "--RateLimits:SignInsPerMinutePerAddress=1000000",
     ];
 
     private readonly WebApplication _app;
