@@ -136,6 +136,24 @@ public class FollowUpJourneyTests(SqliteHostFixture fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task An_unknown_e_mail_answers_and_locks_exactly_like_a_real_one()
+    {
+        var account = await Host.Services.GetRequiredService<SafeChat.Bot.Staff.Accounts.StaffAccounts>().AddAsync($"real-{Guid.NewGuid():N}@gemeente.test", "responder");
+        var real = StaffClient.Anonymous(Host);
+        var unknown = StaffClient.Anonymous(Host);
+        var answers = new List<(string Real, string Unknown)>();
+        for (var i = 0; i < 6; i++)
+            answers.Add((await (await real.SignInAsync(account.Email, "verkeerd wachtwoord", "000000")).Content.ReadAsStringAsync(),
+                         await (await unknown.SignInAsync($"nobody-{account.Id}@gemeente.test", "verkeerd wachtwoord", "000000")).Content.ReadAsStringAsync()));
+
+        Assert.All(answers, a => Assert.Equal(Message(a.Real), Message(a.Unknown)));
+        Assert.Contains("Te veel mislukte pogingen", answers[^1].Unknown);
+    }
+
+    private static string Message(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "(Te veel mislukte pogingen[^<]*|Deze combinatie[^<]*)").Value;
+
+    [Fact]
     public async Task The_one_time_password_opens_only_the_password_page_until_a_real_one_is_chosen()
     {
         var account = await Host.Services.GetRequiredService<SafeChat.Bot.Staff.Accounts.StaffAccounts>().AddAsync($"new-{Guid.NewGuid():N}@gemeente.test", "responder");

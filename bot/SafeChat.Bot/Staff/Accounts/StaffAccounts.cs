@@ -17,6 +17,15 @@ public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector 
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     private static readonly PasswordHasher<StaffUserRecord> Hasher = new();
 
+    /// <summary>An address nobody has: unknown e-mails are checked against it, so they take as long as known ones.</summary>
+    private static readonly StaffUserRecord Nobody = new() { Email = "", PasswordHash = "", TotpSecretProtected = "", Role = "" };
+    private static readonly string NobodysHash = Hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+
+    /// <summary>Failures for e-mails that have no account, counted like real ones, so lockout does not tell which exist.
+    /// In memory and bounded: per instance, forgotten at a restart.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Failures, DateTime? LockedUntil)> _unknown = new();
+    private const int MaxUnknownTracked = 10_000;
+
     public sealed record NewAccount(long Id, string Email, string Role, string OneTimePassword, string TotpSecret)
     {
         public string OtpAuthUri => $"otpauth://totp/SafeChat:{Uri.EscapeDataString(Email)}?secret={TotpSecret}&issuer=SafeChat";
@@ -71,13 +80,25 @@ public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector 
         await db.SaveChangesAsync(cancellation);
     }
 
+    /// <summary>An e-mail without an account: the same work, the same answers, the same lockout as a real one.</summary>
+    private SignInResult UnknownFailed(string email, string password, DateTime now)
+    {
+        Hasher.VerifyHashedPassword(Nobody, NobodysHash, password);
+        if (_unknown.Count > MaxUnknownTracked) _unknown.Clear();
+        var (failures, lockedUntil) = _unknown.GetValueOrDefault(email);
+        if (lockedUntil > now) return SignInResult.LockedOut;
+        failures++;
+        _unknown[email] = failures >= MaxFailures ? (0, now + Lockout) : (failures, null);
+        return failures >= MaxFailures ? SignInResult.LockedOut : SignInResult.Failed;
+    }
+
     /// <summary>Checks password and code together, so a failure does not reveal which one was wrong.</summary>
     public async Task<(SignInResult Result, StaffUserRecord? User)> SignInAsync(string email, string password, string code, CancellationToken cancellation = default)
     {
         await using var db = databases.Create();
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Email == email.Trim().ToLowerInvariant(), cancellation);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (user is null) return (SignInResult.Failed, null);
+        if (user is null) return (UnknownFailed(email.Trim().ToLowerInvariant(), password, now), null);
         if (user.LockedUntil > now) return (SignInResult.LockedOut, null);
 
         var passwordOk = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
