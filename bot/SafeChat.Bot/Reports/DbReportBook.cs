@@ -5,10 +5,14 @@ using SafeChat.Dialogs.Reports;
 namespace SafeChat.Bot.Reports;
 
 /// <summary>Answers "status CODE" for the engine: the status and the latest reply from staff, nothing else.</summary>
-public sealed class DbReportBook(SafeChatDbFactory databases, QueueOptions queue) : IReportBook
+public sealed class DbReportBook(SafeChatDbFactory databases, WorkingHours workingHours) : IReportBook
 {
-    /// <summary>Staff read reports in the office hours the queue counts deadlines in.</summary>
-    public DateOnly? ReadOn(DateTimeOffset sentAt) => ReadingHours.ReadOn(sentAt, queue.OfficeCloses);
+    /// <summary>Staff read reports in the office hours the queue counts deadlines in: the first office moment from now.</summary>
+    public DateOnly? ReadOn(DateTimeOffset sentAt)
+    {
+        var read = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(workingHours.AddTo(sentAt.UtcDateTime, 0), RotterdamTime.Zone));
+        return read == DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sentAt, RotterdamTime.Zone).DateTime) ? null : read;
+    }
 
     public ReportStatus? Find(string code)
     {

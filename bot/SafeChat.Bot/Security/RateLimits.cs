@@ -63,8 +63,9 @@ public static class RateLimits
     /// <summary>A trusted server with the Direct Line secret (never a browser) is not limited.</summary>
     private static bool Trusted(HttpContext context)
     {
-        var secret = context.RequestServices.GetRequiredService<DirectLineOptions>().Secret;
-        return !string.IsNullOrEmpty(secret) && context.Request.Headers.Authorization.ToString() == "Bearer " + secret;
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+               && context.RequestServices.GetRequiredService<DirectLineAuthenticator>().IsSecret(header["Bearer ".Length..].Trim());
     }
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

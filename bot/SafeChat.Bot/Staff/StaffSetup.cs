@@ -75,7 +75,6 @@ public static class StaffSetup
             context.Response.Headers.ContentSecurityPolicy =
                 "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
             context.Response.Headers.CacheControl = "no-store";
-            context.Response.Headers["Referrer-Policy"] = "no-referrer";
             await next();
         }));
         app.MapRazorPages();

@@ -247,7 +247,6 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     private void Reopen(DialogFrame frame)
     {
         frame.Step = frame.Asked[^1];
-        if (frame.AskedKeys.Count > 0) frame.Answers.Remove(frame.AskedKeys[^1]);
         Forget(frame, 1);
         frame.Prompt = null;
         Continue();

@@ -32,7 +32,8 @@ public sealed class DirectLineAuthenticator(DirectLineTokens tokens, DirectLineO
         };
     }
 
-    private bool IsSecret(string credential) =>
+    /// <summary>The server-side secret, compared in constant time (also used by the rate limiter to exempt trusted servers).</summary>
+    public bool IsSecret(string credential) =>
         !string.IsNullOrEmpty(options.Secret) &&
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(credential), Encoding.UTF8.GetBytes(options.Secret));
 }

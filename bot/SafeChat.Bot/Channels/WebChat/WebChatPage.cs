@@ -53,8 +53,6 @@ public static class WebChatPage
             $"style-src 'self' 'nonce-{nonce}' 'unsafe-hashes' '{EmptyStyleHash}'; " +
             "connect-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'none'; " +
             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers["X-Content-Type-Options"] = "nosniff";
         response.Headers["Permissions-Policy"] = "geolocation=(), microphone=(), camera=()";
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(html);
