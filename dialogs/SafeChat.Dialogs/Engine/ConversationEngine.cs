@@ -93,8 +93,8 @@ public sealed class ConversationEngine
         if (!state.Started) runner.StartOver();
         else if (state.Active is null)
         {
-            var flow = OwnWords.FlowFor(turn.Triage, turn.NormalizedText);
-            runner.ToMenu(flow, confirm: flow is not null && !OwnWords.LikelyOf(turn.Triage, flow));
+            var flow = OwnWords.FlowFor(turn);
+            runner.ToMenu(flow, confirm: flow is not null && !OwnWords.LikelyOf(turn, flow));
         }
         else runner.Answer();
     }

@@ -71,8 +71,16 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         if (answer is null && AbsorbsFacts(frame)) return;
         // Own words are taken when they point to a need (or share a location); anything else is "not understood".
         if (answer is null && prompt.AcceptsOwnWords
-            && (OwnWords.FlowFor(turn.Triage, turn.NormalizedText) is not null || turn.SharedCell is not null))
+            && (OwnWords.FlowFor(turn) is not null || turn.SharedCell is not null))
             answer = Answers.OwnWords;
+        // A question about the law carries street harassment; any other signal means more than a question.
+        if (answer is null && turn.Triage.Signals.All(s => s == Triage.Signal.StreetHarassment) && InlineAnswer() is { } inline)
+        {
+            // "is het anoniem?", "en hoe hoog is de boete?": the answer in a line, and the question again.
+            turn.Say(inline);
+            turn.Ask(prompt);
+            return;
+        }
         if (answer is null)
         {
             var kind = turn.Understander.SmallTalkKind(turn.NormalizedText)
@@ -112,6 +120,12 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
 
     private const string MenuChoice = "menu";
 
+    /// <summary>A short question with a short answer: about SafeChat itself, or the punishment the law sets.</summary>
+    private string? InlineAnswer() =>
+        turn.Understander.ServiceQuestionKind(turn.NormalizedText) is { } service ? "service." + service
+        : turn.Told.Topics.Contains(Understanding.Topics.Penalty) ? "counts.penalty"
+        : null;
+
     /// <summary>Is this message an answer to the waiting choice question (a choice, yes/no, the fact it asks for)?</summary>
     public bool Understands(PendingPrompt prompt) => prompt.Kind == PromptKind.Choice && _reader.Read(prompt) is not null;
 
@@ -125,7 +139,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     private bool MovesOnFromSafetyQuestion(DialogFrame frame)
     {
         if (frame.Dialog is not (Flow.SafetyCheck or Flow.WhenSafe) || string.IsNullOrWhiteSpace(turn.Text)) return false;
-        var own = OwnWords.FlowFor(turn.Triage, turn.NormalizedText);
+        var own = OwnWords.FlowFor(turn);
         // "wat moet ik doen?" or "ik weet het niet" is not a story: ask again, with 112 in view.
         if (own is null && turn.ChangedFacts.Count == 0 && !TellsAStory()) return false;
         var state = turn.State;
@@ -133,7 +147,7 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         state.SaidNoDanger();
         var flow = own ?? OwnWords.FlowFor(state.SetAside.ToHashSet(), "");
         state.SetAside = [];
-        if (Stack.Count == 0 || Stack.Any(f => f.Prompt?.IsDangerQuestion == true)) ToMenu(flow, confirm: own is not null && !OwnWords.LikelyOf(turn.Triage, own));
+        if (Stack.Count == 0 || Stack.Any(f => f.Prompt?.IsDangerQuestion == true)) ToMenu(flow, confirm: own is not null && !OwnWords.LikelyOf(turn, own));
         else if (flow is not null && Stack.All(f => f.Dialog != flow)) Begin(flow);
         else Answer();
         return true;
@@ -176,9 +190,9 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     /// <summary>The reply is about something else the bot can help with: go there (check first when unsure).</summary>
     private bool SwitchesNeed(DialogFrame frame)
     {
-        if (OwnWords.FlowFor(turn.Triage, turn.NormalizedText) is not { } flow) return false;
+        if (OwnWords.FlowFor(turn) is not { } flow) return false;
         if (Stack.Any(f => f.Dialog == flow) || flow == frame.Dialog) return false;
-        if (OwnWords.SureOf(turn.Triage, flow))
+        if (OwnWords.SureOf(turn, flow))
         {
             Begin(flow);
             return true;

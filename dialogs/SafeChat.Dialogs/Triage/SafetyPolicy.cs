@@ -13,7 +13,8 @@ namespace SafeChat.Dialogs.Triage;
 /// <item>A message that only says the person is safe ("ik ben veilig", "niet in gevaar") or is small talk ("bedankt",
 /// "ok", "idk") is never danger, unless a precise danger rule fires in it too; small talk never gets the 113 check
 /// question either. "Hij volgt me niet meer" takes away only the model's unsure check.</item>
-/// <item>Every other signal: a precise rule, or the model from its <c>On</c> threshold.</item>
+/// <item>Every other signal: a precise rule, or the model from its <c>On</c> threshold; a request the message turns
+/// down ("ik wil niet naar de politie") from neither.</item>
 /// </list>
 /// The thresholds come from the model card: the trainer chose them on the fixed test split (which training never sees)
 /// for recall ≥ 0.98 on emergency and self-harm at the fewest false alarms, as issue 11 asks; the blind batches are
@@ -28,10 +29,11 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
     /// <param name="SmallTalk">Only worked out when a veto could matter (most messages carry no danger).</param>
     /// <param name="SafeStatement">The whole message says the person is safe.</param>
     /// <param name="SafeSomewhere">One sentence of a longer message says so: that takes away an unsure signal only.</param>
-    /// <param name="Stopped">The message says someone stopped ("hij volgt me niet meer"): that takes away an unsure
+    /// <param name="Stopped">The message says someone stopped or went away ("hij volgt me niet meer", "hij is niet thuis"): that takes away an unsure
     /// signal from the model only, never one from the person's own words of danger.</param>
+    /// <param name="Declined">Requests the message turns down ("ik wil niet naar de politie"): the model may not start them.</param>
     public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, bool SafeStatement, Lazy<bool> SmallTalk,
-                                      bool SafeSomewhere = false, bool Stopped = false);
+                                      bool SafeSomewhere = false, bool Stopped = false, IReadOnlySet<string>? Declined = null);
 
     public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules)
     {
@@ -68,6 +70,7 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
         foreach (var signal in Signal.All.Where(s => s is not (Signal.Emergency or Signal.SelfHarm)))
         {
             if (rules.Precise.Contains(signal)) signals.Add(signal);
+            else if (rules.Declined?.Contains(signal) == true) reasons.Add($"{signal}: turned down in the message");
             else if (Above(signal, scores, t => t.On) is { } p)
             {
                 signals.Add(signal);

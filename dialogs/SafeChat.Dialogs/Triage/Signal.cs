@@ -16,6 +16,9 @@ public static class Signal
     /// <summary>Every signal, in the order outputs list them.</summary>
     public static readonly IReadOnlyList<string> All =
         [Emergency, SexualViolence, DomesticViolence, SelfHarm, StreetHarassment, Bystander, WantsReport, WantsPolice, WantsHuman];
+
+    /// <summary>A signal that asks for something (a report, the police, a person) rather than tells what happened.</summary>
+    public static bool IsRequest(string signal) => signal is WantsReport or WantsPolice or WantsHuman;
 }
 
 /// <summary>How sure SafeChat is that a safety line (112, 113) must come first.</summary>

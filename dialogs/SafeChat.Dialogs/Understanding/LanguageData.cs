@@ -34,6 +34,10 @@ public sealed class LanguageData
     /// (discrimination), being gay or trans (lgbti). Each opens one more route.</summary>
     public required IReadOnlyDictionary<string, PhraseList> Topics { get; init; }
 
+    /// <summary>Questions about SafeChat itself ("wat is dit?", "is het anoniem?"), by kind: answered in a line, and the
+    /// waiting question is asked again.</summary>
+    public required IReadOnlyDictionary<string, PhraseList> ServiceQuestions { get; init; }
+
     /// <summary>A cry for help of a word or three ("HULP", "pls help", "sos"), and the words around one ("please", "nu").</summary>
     public required ShortCryWords ShortCries { get; init; }
 
@@ -52,6 +56,7 @@ public sealed class LanguageData
         Dictionary<string, List<string>> SmallTalk,
         List<string> SupportCues,
         Dictionary<string, List<string>> Topics,
+        Dictionary<string, List<string>> ServiceQuestions,
         ShortCryWords ShortCries);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -74,6 +79,7 @@ public sealed class LanguageData
             SmallTalk = file.SmallTalk.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             SupportCues = new PhraseList(file.SupportCues),
             Topics = file.Topics.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            ServiceQuestions = file.ServiceQuestions.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             ShortCries = file.ShortCries,
         };
     }

@@ -8,4 +8,10 @@ public static class Topics
 
     /// <summary>The person is LGBTI+: the police have Roze in Blauw.</summary>
     public const string Lgbti = "lgbti";
+
+    /// <summary>A question about the law ("is dat strafbaar?", "is it illegal?"): what counts, and what the law says.</summary>
+    public const string Law = "law";
+
+    /// <summary>A question about the punishment ("hoe hoog is de boete?"): what counts, the penalty first.</summary>
+    public const string Penalty = "penalty";
 }

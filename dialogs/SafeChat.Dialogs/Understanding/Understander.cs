@@ -58,6 +58,17 @@ public sealed partial class Understander
         return kinds.Any(k => k.Kind == "thanks") ? "thanks" : kinds.OrderBy(k => k.Index).First().Kind;
     }
 
+    /// <summary>The kind of question about SafeChat itself a short message asks ("is dit anoniem?"), in any language.</summary>
+    public string? ServiceQuestionKind(string normalized)
+    {
+        var text = Punctuation().Replace(normalized, " ").Trim();
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxServiceQuestionWords) return null;
+        return _languages.Values.SelectMany(l => l.ServiceQuestions).FirstOrDefault(kv => kv.Value.In(text)).Key;
+    }
+
+    /// <summary>Longer messages tell a story; a question about the service is short.</summary>
+    private const int MaxServiceQuestionWords = 12;
+
     /// <summary>Someone helping a person they know, in this message ("mijn dochter vertelde me…").</summary>
     public bool SupportsSomeone(string text, string language) => For(_languages, language).SupportCues.In(TextNormalizer.Normalize(text));
 

@@ -93,11 +93,14 @@ public partial class ContentUsageTests
             .Select(File.ReadAllText));
         var literals = KeyLiteral().Matches(source).Select(m => m.Groups[1].Value).ToHashSet();
         var ids = IdLiteral().Matches(source).Select(m => m.Groups[1].Value).ToHashSet();
-        // Keys built in code: "choice." + id, "status." + status, "leave."/"trace." + channel, "part." + part of day.
+        // Keys built in code: "choice." + id, "status." + status, "leave."/"trace." + channel, "part." + part of day,
+        // "service." + the kind of question about SafeChat.
         ids.UnionWith(Enum.GetValues<SafeChat.Dialogs.Engine.ChannelKind>().Select(k => k.ToString().ToLowerInvariant()));
         ids.UnionWith(Enum.GetValues<SafeChat.Dialogs.Reports.PartOfDay>().Select(k => k.ToString().ToLowerInvariant()));
         ids.UnionWith(["thanks", "greeting", "other", "safe"]); // small-talk kinds, from Languages/*/understanding.json
-        string[] built = ["choice.", "status.", "leave.", "trace.", "part.", "switch.", "smalltalk."];
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Root(), "dialogs", "SafeChat.Dialogs", "Languages"), "understanding.json", SearchOption.AllDirectories))
+            ids.UnionWith(System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("serviceQuestions").EnumerateObject().Select(p => p.Name));
+        string[] built = ["choice.", "status.", "leave.", "trace.", "part.", "switch.", "smalltalk.", "service."];
 
         bool Used(string key) =>
             literals.Contains(key) || (built.Any(key.StartsWith) && ids.Contains(key[(key.IndexOf('.') + 1)..]));

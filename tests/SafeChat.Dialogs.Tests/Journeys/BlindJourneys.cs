@@ -79,12 +79,15 @@ public static class BlindJourneys
         return new Result(journey.Id, checks, failures);
     }
 
-    /// <summary>The help a turn gave, in the batch's words: help-line keys, "report" and "bystander".</summary>
+    /// <summary>The help a turn gave, in the batch's words: help-line keys, "report", "police", "human" and "bystander".</summary>
     private static HashSet<string> Help(IReadOnlyList<Activity> replies, EngineDriver chat)
     {
         var help = replies.Contacts().Select(k => k == "emergency" ? "112" : k).ToHashSet();
         if (chat.LastStartedDialogs.Contains(Flow.Report) || chat.State.Stack.Any(f => f.Dialog == Flow.Report)) help.Add("report");
         if (chat.LastStartedDialogs.Any(d => d.StartsWith("bystander", StringComparison.Ordinal))) help.Add("bystander");
+        // "police": what an aangifte is and how (the flow, or the police's number); "human": the hand-over to a person.
+        if (chat.LastStartedDialogs.Contains(Flow.ReportOrPolice)) help.Add("police");
+        if (chat.LastStartedDialogs.Contains(Flow.TalkToPerson)) help.Add("human");
         return help;
     }
 }

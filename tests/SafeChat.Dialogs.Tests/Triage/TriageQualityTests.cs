@@ -36,6 +36,9 @@ public class TriageQualityTests(ITestOutputHelper output)
         "../shared/triage/dev.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/triage-cases.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-05.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-06.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-07.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-08.tsv",
     };
 
     [Theory]

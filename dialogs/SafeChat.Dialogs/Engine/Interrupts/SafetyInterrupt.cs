@@ -62,6 +62,13 @@ public sealed class SafetyInterrupt : IInterrupt
         }
         else if (triage.Danger == SafetyLevel.Check)
         {
+            // Unsure on both counts ("my friend was assaulted and keeps saying she wants to die"): 113 in view as well,
+            // then the one question.
+            if (triage.SelfHarm > SafetyLevel.None)
+            {
+                turn.Say(triage.Likely(Signal.Bystander) ? "self-harm.call-113-for-someone" : "self-harm.gentle", contacts: ["113"]);
+                turn.State.SelfHarmLineShownAt = turn.State.Messages;
+            }
             runner.Begin(Flow.SafetyCheck);
         }
         else
@@ -82,14 +89,16 @@ public sealed class SafetyInterrupt : IInterrupt
     /// <summary>
     /// Danger in the person's own words (a short cry, a danger cue, a precise rule) always interrupts. An unsure signal
     /// from the model alone does not interrupt an answer to the waiting question ("gisteravond", "ja graag", "Centrum",
-    /// a description typed at a text question) or a command ("terug", "stop"), nor shortly after the person said they
-    /// are not in danger.
+    /// a description typed at a text question), a reply to the danger question itself, or a command ("terug", "stop"),
+    /// nor shortly after the person said they are not in danger.
     /// </summary>
     private static SafetyLevel Level(TurnContext turn, DialogRunner runner, SafetyLevel level, int? saidNoAt, bool inOwnWords)
     {
         if (level != SafetyLevel.Check) return level;
         if (turn.Content.IsCommandWord(turn.NormalizedText)) return SafetyLevel.None;
         if (inOwnWords) return level;
+        // Already asking whether they are in danger, with 112 on screen: an unsure score is no reason to say more.
+        if (turn.State.Active?.Dialog is Flow.SafetyCheck or Flow.WhenSafe) return SafetyLevel.None;
         if (saidNoAt is { } at && turn.State.Messages - at <= CheckedFor) return SafetyLevel.None;
         if (turn.State.Active?.Prompt is { } prompt && (prompt.Kind == Prompts.PromptKind.Text || runner.Understands(prompt))) return SafetyLevel.None;
         return level;

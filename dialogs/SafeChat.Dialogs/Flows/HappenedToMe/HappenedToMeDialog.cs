@@ -43,7 +43,7 @@ public sealed class HappenedToMeDialog : Dialog
             "touched" => Touched(step),
             "sexual-violence" => step.ReplaceWith(Flow.SexualViolence),
             "someone-close" => step.ReplaceWith(Flow.SomeoneClose),
-            _ => OwnWords.FlowFor(step.Turn.Triage, step.Turn.NormalizedText) is { } flow ? step.ReplaceWith(flow) : step.ReplaceWith(Flow.StreetHarassment),
+            _ => OwnWords.FlowFor(step.Turn) is { } flow ? step.ReplaceWith(flow) : step.ReplaceWith(Flow.StreetHarassment),
         },
     ];
 

@@ -48,8 +48,8 @@ public sealed class MainMenuDialog : Dialog
 
     private static StepResult FollowOwnWords(StepContext step)
     {
-        var flow = OwnWords.FlowFor(step.Turn.Triage, step.Turn.NormalizedText) ?? Flow.HappenedToMe;
-        return OwnWords.LikelyOf(step.Turn.Triage, flow)
+        var flow = OwnWords.FlowFor(step.Turn) ?? Flow.HappenedToMe;
+        return OwnWords.LikelyOf(step.Turn, flow)
             ? step.Begin(flow)
             : step.Begin(Flow.ConfirmSwitch, new() { [Switch.ConfirmSwitchDialog.Target] = flow });
     }
@@ -71,9 +71,9 @@ public sealed class MainMenuDialog : Dialog
             step.Forget(Need);
             return step.Loop();
         }
-        if (step.Answered(More, Answers.OwnWords) && OwnWords.FlowFor(step.Turn.Triage, step.Turn.NormalizedText) is { } flow)
+        if (step.Answered(More, Answers.OwnWords) && OwnWords.FlowFor(step.Turn) is { } flow)
         {
-            if (OwnWords.LikelyOf(step.Turn.Triage, flow)) step.Remember(Need, Start(flow));
+            if (OwnWords.LikelyOf(step.Turn, flow)) step.Remember(Need, Start(flow));
             else
             {
                 step.Remember(Need, Start(Flow.ConfirmSwitch));

@@ -15,6 +15,19 @@ public static class OwnWords
     public static string? FlowFor(TriageResult triage, string normalizedText) =>
         FlowFor(triage.Signals.Where(triage.Likely).ToHashSet(), normalizedText) ?? FlowFor(triage.Signals, normalizedText);
 
+    /// <summary>The flow for this turn's message: from its signals, else from a topic it asks about (the law).</summary>
+    public static string? FlowFor(TurnContext turn) => FlowFor(turn.Triage, turn.NormalizedText) ?? TopicFlow(turn);
+
+    /// <summary>A question about the law is answered without checking first: its words are plain.</summary>
+    private static string? TopicFlow(TurnContext turn) =>
+        turn.Told.Topics.Any(t => t is Understanding.Topics.Law or Understanding.Topics.Penalty) ? Flow.WhatCounts : null;
+
+    /// <summary><see cref="LikelyOf(TriageResult, string)"/>, or the flow of a topic the message asks about.</summary>
+    public static bool LikelyOf(TurnContext turn, string flow) => LikelyOf(turn.Triage, flow) || TopicFlow(turn) == flow;
+
+    /// <summary><see cref="SureOf(TriageResult, string)"/>, or the flow of a topic the message asks about.</summary>
+    public static bool SureOf(TurnContext turn, string flow) => SureOf(turn.Triage, flow) || TopicFlow(turn) == flow;
+
     public static string? FlowFor(IReadOnlySet<string> signals, string normalizedText)
     {
         // Someone helping someone else gets bystander help first, whatever happened to that person.
@@ -48,8 +61,8 @@ public static class OwnWords
     /// point somewhere); when triage is not sure of it, one line checks first ("Wil je met een mens praten?").</summary>
     public static StepResult Follow(StepContext step)
     {
-        var flow = FlowFor(step.Turn.Triage, step.Turn.NormalizedText);
-        return step.ToMenu(flow, confirm: flow is not null && !LikelyOf(step.Turn.Triage, flow));
+        var flow = FlowFor(step.Turn);
+        return step.ToMenu(flow, confirm: flow is not null && !LikelyOf(step.Turn, flow));
     }
 
     /// <summary>Is a signal that leads to this flow likely enough to go there without checking?</summary>

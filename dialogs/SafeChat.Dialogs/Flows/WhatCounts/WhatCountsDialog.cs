@@ -17,8 +17,10 @@ public sealed class WhatCountsDialog : Dialog
     [
         step =>
         {
-            step.Say("counts.what");
-            step.Say("counts.law");
+            // Asked about the punishment: the law and the penalty; otherwise what counts and the law.
+            if (step.Turn.Told.Topics.Contains(Understanding.Topics.Penalty)) step.Say("counts.law");
+            else step.Say("counts.what");
+            step.Say(step.Turn.Told.Topics.Contains(Understanding.Topics.Penalty) ? "counts.penalty" : "counts.law");
             return step.Ask(Prompt.Choice(Next, "counts.ask-next", More, "report-or-police", "happened", "menu"));
         },
         step =>

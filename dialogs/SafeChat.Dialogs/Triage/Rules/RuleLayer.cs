@@ -27,7 +27,8 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries)
         SafeStatement: SafeStatements.IsSafeNowCorrected(corrected),
         SmallTalk: new Lazy<bool>(() => !Shouting(text) && smallTalk(text)),
         SafeSomewhere: SafeStatements.SaysSafeSomewhereCorrected(corrected),
-        Stopped: SafeStatements.HasStoppedCorrected(corrected));
+        Stopped: SafeStatements.HasStoppedCorrected(corrected) || SafeStatements.SaysAwayCorrected(corrected),
+        Declined: RuleRecognizer.DeclinedCorrected(corrected));
 
     /// <summary>"PLEASE", "NEE": a word in capitals is a cry, not small talk.</summary>
     private static bool Shouting(string text) => text.Count(char.IsLetter) >= 3 && !text.Any(char.IsLower);

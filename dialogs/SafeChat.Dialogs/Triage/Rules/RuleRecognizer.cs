@@ -71,6 +71,24 @@ public sealed class RuleRecognizer
         if (TriageRules.HabitualMarker.IsMatch(corrected)) yield return "habit";
     }
 
+    /// <summary>The requests the message turns down ("ik wil niet naar de politie", "no report please"): neither a rule
+    /// nor the model may then start that flow.</summary>
+    public static IReadOnlySet<string> DeclinedCorrected(string corrected)
+    {
+        var declined = new HashSet<string>();
+        foreach (var rule in TriageRules.All)
+        {
+            if (declined.Contains(rule.Signal) || !Signal.IsRequest(rule.Signal)) continue;
+            foreach (Match match in rule.Pattern.Matches(corrected))
+                if (Declines(rule, corrected[ClauseAround(corrected, match.Index, match.Index + match.Length).Start..match.Index])) declined.Add(rule.Signal);
+        }
+        return declined;
+    }
+
+    /// <summary>A request word after "I don't want", "liever geen"… in its clause; "I'm not sure I want to" is no refusal.</summary>
+    private static bool Declines(TriageRule rule, string before) =>
+        Signal.IsRequest(rule.Signal) && TriageRules.DeclinedBefore.IsMatch(before) && !TriageRules.Unsure.IsMatch(before);
+
     /// <summary>Stands for <see cref="DangerCues"/> in explanations.</summary>
     public static readonly TriageRule DangerCueRule = TriageRule.Of(Signal.Emergency, "danger-cues", presentOnly: true);
 
@@ -105,6 +123,7 @@ public sealed class RuleRecognizer
         var after = text[(match.Index + match.Length)..end];
         if (rule.Negatable && (LastWords(before, 2) is var lead && TriageRules.NegationBefore.IsMatch(lead) || TriageRules.NegationAfter.IsMatch(after)))
             return false;
+        if (Declines(rule, before)) return false;
         var clause = text[start..end];
         return !(rule.PresentOnly && (TriageRules.PastMarker.IsMatch(clause) || TriageRules.HabitualMarker.IsMatch(clause)));
     }

@@ -24,7 +24,8 @@ public static partial class SafeStatements
         if (NotSafe().IsMatch(normalized)) return false;
         if (SafeNow().IsMatch(normalized)) return true;
         var parts = PartBreak().Split(normalized).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-        return parts.Count > 1 && parts.All(c => SafeNow().IsMatch(c) || NoLonger().IsMatch(c) && !AboutOneself().IsMatch(c));
+        return parts.Count > 1 && parts.Any(c => SafeNow().IsMatch(c) || Away().IsMatch(c))
+               && parts.All(c => SafeNow().IsMatch(c) || Away().IsMatch(c) || AloneNow().IsMatch(c) || NoLonger().IsMatch(c) && !AboutOneself().IsMatch(c));
     }
 
     /// <summary>A short message that says that he or they no longer do something ("hij volgt me niet meer").</summary>
@@ -32,6 +33,14 @@ public static partial class SafeStatements
     {
         var normalized = Trim(corrected);
         return NoLonger().IsMatch(normalized) && !NotSafe().IsMatch(normalized) && !AboutOneself().IsMatch(normalized);
+    }
+
+    /// <summary>A short message that says he is away now ("hij is nu niet thuis", "he left for work"): that takes away
+    /// an unsure 112 from the model, as <see cref="HasStoppedCorrected"/> does.</summary>
+    public static bool SaysAwayCorrected(string corrected)
+    {
+        var normalized = Trim(corrected);
+        return Away().IsMatch(normalized) && !NotSafe().IsMatch(normalized);
     }
 
     /// <summary>One sentence of a longer story says the person is safe now, and nothing in it is still going on.</summary>
@@ -55,6 +64,14 @@ public static partial class SafeStatements
 
     [GeneratedRegex(@"^((nee|no|nope)( hoor| thanks| dank je)?[, ]*)?((ik ben|i'm|im|i am|we zijn|we're|we are|ben)( nu| now| weer| inmiddels| al| alweer| gewoon| thuis en| home and| nu thuis en| thuis en| at home and| back home and)? (veilig|safe|oke|ok|okay|fine)( nu| now| thuis| at home)?|(ik ben |i'm |i am |ben )?(nu )?(niet|not) in (gevaar|danger)( nu| now| meer| anymore)?|(er is )?geen gevaar( hoor)?|no danger|niks aan de hand|nothing wrong|alles (is )?(goed|oke|ok)|all good|everything('s| is) (fine|ok|okay)|het is voorbij|it's over|hij is weg|he's gone|he is gone|ze zijn weg|they're gone|niemand volgt me|nobody(?:'s| is) following me|no one(?:'s| is) following me)( nu| now| meer| anymore)?( hoor| thanks| dank je| dankjewel)?$")]
     private static partial Regex SafeNow();
+
+    /// <summary>The one who threatened has gone away: "hij is nu weg naar zn werk", "he's not home", "they left".</summary>
+    [GeneratedRegex(@"^(nee,? |no,? |ok,? |oke,? )?((hij|die (gast|man|vent)|he|that guy)( is|'s)( nu| now| net| just| al| already)? (weg|vertrokken|de deur uit|niet (meer )?(thuis|hier)|naar (zijn|zn|z'n) (werk|moeder|ouders|vrienden)|gone|away|out|not (home|here)|at work|left)|(hij|ze|zij|he|they|she) (is |zijn )?(weggegaan|weggelopen|weggereden|vertrokken|left|drove off|walked off|went (away|to work|out)))((?: naar| to| voor| for)(?: \w+){1,2})?( nu| now| hoor)?$")]
+    private static partial Regex Away();
+
+    /// <summary>Alone now, after saying he has gone: only a part of a safe message, never one on its own.</summary>
+    [GeneratedRegex(@"^(en )?(ik ben|ben|i'm|im|i am)( nu| now)? (alleen|alone)( thuis| at home| in huis)?( nu| now)?$")]
+    private static partial Regex AloneNow();
 
     /// <summary>He, she, they or that guy — then at most a few words — then "niet meer" / "not anymore".</summary>
     [GeneratedRegex(@"^(nee,? |no,? )?(hij|ze|zij|die (gast|man|jongen|vent|jongens|mannen)|de (man|jongen|jongens|mannen)|he|she|they|that (guy|man)|the (guy|man|men|guys))\b[^,.;!?]{0,40}\b(niet meer|not anymore|anymore|no longer)$")]

@@ -142,6 +142,15 @@ public static class TriageRules
     public static readonly System.Text.RegularExpressions.Regex NegationAfter = new(
         @"^\s*((me|mij|us|ons|him|her|hem|haar) )?(niet|not|no longer|nooit|never)\b", System.Text.RegularExpressions.RegexOptions.Compiled);
 
+    /// <summary>Wanting turned down before a request word: "ik wil niet naar de politie", "I don't want to report",
+    /// "liever geen aangifte", "no police".</summary>
+    public static readonly System.Text.RegularExpressions.Regex DeclinedBefore = new(
+        @"\b(wil|wilde|hoef|hoeft|ga|want|wanna|need|going)( ik| je)? (niet|geen|nog niet)\b|\b(don't|dont|do not|doesn't|won't|wont|didn't|never|nooit) (want|wanna|need|going)\b|\b(liever|rather) (niet|geen|not)\b|^\s*(no|geen)\s*$", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>Doubt is not a refusal ("I'm not sure I want to go to the police").</summary>
+    public static readonly System.Text.RegularExpressions.Regex Unsure = new(
+        @"\b(not sure|weet (ik )?niet|don't know|dont know|idk|twijfel|doubt|of ik|whether|if i)\b", System.Text.RegularExpressions.RegexOptions.Compiled);
+
     /// <summary>Where one clause ends and the next begins.</summary>
     public static readonly System.Text.RegularExpressions.Regex ClauseBreak = new(
         @"[.,;!?]|\b(maar|but|en nu|and now|omdat|because)\b", System.Text.RegularExpressions.RegexOptions.Compiled);
