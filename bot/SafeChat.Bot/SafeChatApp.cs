@@ -82,7 +82,7 @@ public static class SafeChatApp
         if (storage.Provider == StorageProvider.Postgres)
             services.AddHostedService<SafeChat.Bot.Conversations.Cluster.PostgresActivityBus>();
 
-        services.AddStaff();
+        services.AddStaff(builder.Environment.IsDevelopment());
         services.AddSingleton(config.GetSection("Retention").Get<SafeChat.Bot.Privacy.RetentionOptions>() ?? new SafeChat.Bot.Privacy.RetentionOptions());
         services.AddSingleton<SafeChat.Bot.Privacy.RetentionJob>();
         services.AddSingleton<SafeChat.Bot.Privacy.Erasure>();
@@ -104,6 +104,7 @@ public static class SafeChatApp
         app.UseDatabaseOutageAnswers();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseStaticFiles();
+        app.UseStaffOverHttps();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using SafeChat.Bot.Staff.Accounts;
 using SafeChat.Bot.Staff.Api;
@@ -12,10 +13,16 @@ namespace SafeChat.Bot.Staff;
 /// <summary>The staff application: sign-in, queue, cases, audit, statistics, and the same as a JSON API.</summary>
 public static class StaffSetup
 {
-    public const string CookieName = "safechat-staff";
+    /// <summary>The session cookie. Outside Development it is <c>__Host-</c>: the browser then only keeps it when it came
+    /// over HTTPS, for the whole site, from this host alone (no subdomain can set or read it).</summary>
+    public static string CookieName(bool development) => development ? "safechat-staff" : "__Host-safechat-staff";
 
-    public static IServiceCollection AddStaff(this IServiceCollection services)
+    public static IServiceCollection AddStaff(this IServiceCollection services, bool development)
     {
+        // Behind a TLS proxy the request looks like plain HTTP: Secure must not depend on it (the forwarded headers of a
+        // known proxy restore the scheme for everything else). Only a developer's machine runs without TLS.
+        var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        var path = development ? "/staff" : "/";
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<QueueService>();
@@ -27,11 +34,11 @@ public static class StaffSetup
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
-            cookie.Cookie.Name = CookieName;
-            cookie.Cookie.Path = "/staff";
+            cookie.Cookie.Name = CookieName(development);
+            cookie.Cookie.Path = path;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = secure;
             cookie.LoginPath = "/staff/sign-in";
             cookie.AccessDeniedPath = "/staff/denied";
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
@@ -48,9 +55,10 @@ public static class StaffSetup
         services.AddAntiforgery(options =>
         {
             options.HeaderName = StaffApi.CsrfHeader;
-            options.Cookie.Name = "safechat-staff-csrf";
-            options.Cookie.Path = "/staff";
+            options.Cookie.Name = development ? "safechat-staff-csrf" : "__Host-safechat-staff-csrf";
+            options.Cookie.Path = path;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secure;
         });
         services.AddRazorPages(options =>
         {
@@ -65,6 +73,23 @@ public static class StaffSetup
             options.Conventions.AuthorizePage("/Queue/OverduePage", StaffRoles.Supervisors);
         });
         return services;
+    }
+
+    /// <summary>
+    /// Staff cookies are Secure: over plain HTTP (no TLS proxy, or one SafeChat does not know) the browser is sent to
+    /// HTTPS before anything reads or sets a cookie. 308 keeps the method. Runs before authentication.
+    /// </summary>
+    public static WebApplication UseStaffOverHttps(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment()) return app;
+        app.Use((context, next) =>
+        {
+            if (context.Request.IsHttps || !context.Request.Path.StartsWithSegments("/staff")) return next(context);
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = UriHelper.BuildAbsolute(Uri.UriSchemeHttps, context.Request.Host, context.Request.PathBase, context.Request.Path, context.Request.QueryString);
+            return Task.CompletedTask;
+        });
+        return app;
     }
 
     public static WebApplication MapStaff(this WebApplication app)
@@ -89,7 +114,8 @@ public static class StaffSetup
     {
         if (context.Request.Path.StartsWithSegments("/staff/api")) context.Response.StatusCode = status;
         else if (context.HttpContext.User.HasClaim(c => c.Type == StaffRoles.MustChangePasswordClaim)) context.Response.Redirect("/staff/password");
-        else context.Response.Redirect(context.RedirectUri);
+        // Relative, so behind a TLS proxy the browser stays on the address it used rather than one SafeChat pieced together.
+        else context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 }

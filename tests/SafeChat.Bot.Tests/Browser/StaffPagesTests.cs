@@ -21,7 +21,7 @@ public class StaffPagesTests(BrowserFixture browser) : IAsyncLifetime
         var (_, code) = await ReporterJourney.ReportAsync(_host.Http, ReporterJourney.TouchedYesterdayReplyInChat);
         var account = await _host.Services.GetRequiredService<StaffAccounts>().AddAsync("supervisor@gemeente.test", StaffRoles.Supervisor);
         // axe is injected into the page; the staff pages' CSP (rightly) forbids that, so this context bypasses it.
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, Locale = "nl-NL" });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, Locale = "nl-NL", ExtraHTTPHeaders = BehindTlsProxy.Headers });
         var page = await context.NewPageAsync();
         var watch = PageWatch.On(page);
 

@@ -48,6 +48,8 @@ public sealed class SafeChatHost : IAsyncDisposable
             $"--DirectLine:TokenSigningKey={SigningKey}",
             $"--DirectLine:Secret={Secret}",
             $"--WebChat:QuickExitUrl={settings.QuickExitUrl}",
+            // Staff reach the host through a TLS proxy on loopback (see BehindTlsProxy), as in production.
+            "--RateLimits:KnownProxies:0=127.0.0.1",
         };
         args.AddRange(NoRateLimits);
         args.AddRange(settings.Arguments());

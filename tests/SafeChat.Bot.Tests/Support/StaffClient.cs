@@ -17,7 +17,7 @@ public sealed partial class StaffClient
     private StaffClient(SafeChatHost host)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = host.BaseUrl };
+        _http = new HttpClient(new BehindTlsProxy(Cookies)) { BaseAddress = host.BaseUrl };
     }
 
     public CookieContainer Cookies { get; }
@@ -27,7 +27,7 @@ public sealed partial class StaffClient
     {
         var copy = new CookieContainer();
         copy.Add(Cookies.GetAllCookies());
-        return new HttpClient(new HttpClientHandler { CookieContainer = copy, AllowAutoRedirect = false }) { BaseAddress = _http.BaseAddress };
+        return new HttpClient(new BehindTlsProxy(copy)) { BaseAddress = _http.BaseAddress };
     }
     public StaffAccounts.NewAccount Account { get; private set; } = null!;
     public HttpClient Http => _http;
