@@ -2,6 +2,7 @@ using System.Text;
 using SafeChat.Bot;
 using SafeChat.Bot.Commands;
 using SafeChat.Bot.Staff.Accounts;
+using SafeChat.Bot.Staff.Administration;
 using SafeChat.Bot.Storage;
 
 if (args is ["triage", ..])
@@ -11,12 +12,14 @@ if (args is ["triage", ..])
     return TriageCommand.Run(Console.In, stdout, args.Contains("--explain") ? Console.Error : null);
 }
 
-if (args is ["staff", "add", ..])
+if (args is ["staff", "add" or "disable" or "enable", ..])
 {
     var options = args[2..];
     var host = SafeChatApp.Build(options.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
     await DatabaseMigrator.MigrateAsync(host.Services.GetRequiredService<SafeChatDbFactory>());
-    return await StaffAddCommand.RunAsync(options, host.Services, Console.Out);
+    return args[1] == "add"
+        ? await StaffAddCommand.RunAsync(options, host.Services, Console.Out)
+        : await StaffEnableCommand.RunAsync(args[1] == "enable", options, host.Services, Console.Out);
 }
 
 if (args is ["migrate", ..])

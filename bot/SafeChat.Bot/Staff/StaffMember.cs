@@ -14,8 +14,14 @@ public sealed record StaffMember(long Id, string Email, string Role)
         user.FindFirstValue(ClaimTypes.Role)!);
 }
 
+/// <summary>Why a staff action was refused, in words staff can act on (the API answers 409).</summary>
+public class StaffActionRefused(string reason) : Exception(reason);
+
+/// <summary>The action names something that does not exist (the API answers 404).</summary>
+public interface ITargetMissing;
+
 /// <summary>Why a case action was refused, in words staff can act on.</summary>
-public class CaseActionRefused(string reason) : Exception(reason);
+public class CaseActionRefused(string reason) : StaffActionRefused(reason);
 
 /// <summary>There is no case with that id.</summary>
-public sealed class CaseNotFound() : CaseActionRefused("Deze zaak bestaat niet.");
+public sealed class CaseNotFound() : CaseActionRefused("Deze zaak bestaat niet."), ITargetMissing;

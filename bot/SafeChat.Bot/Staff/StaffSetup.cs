@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using SafeChat.Bot.Staff.Accounts;
+using SafeChat.Bot.Staff.Administration;
 using SafeChat.Bot.Staff.Api;
 using SafeChat.Bot.Staff.Audit;
 using SafeChat.Bot.Staff.Cases;
@@ -25,6 +27,7 @@ public static class StaffSetup
         var path = development ? "/staff" : "/";
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<StaffAdministration>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<StatisticsService>();
@@ -51,7 +54,13 @@ public static class StaffSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.AnyStaff, policy => policy.RequireRole(StaffRoles.All.ToArray()).RequireAssertion(NotOnOneTimePassword))
             .AddPolicy(StaffRoles.Supervisors, policy => policy.RequireRole(StaffRoles.Supervisor, StaffRoles.Admin).RequireAssertion(NotOnOneTimePassword))
-            .AddPolicy(StaffRoles.SignedIn, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(StaffRoles.Admins, policy => policy.RequireRole(StaffRoles.Admin).RequireAssertion(NotOnOneTimePassword))
+            .AddPolicy(StaffRoles.SignedIn, policy => policy.RequireAuthenticatedUser())
+            // A staff route mapped without a policy is closed to all but full staff sessions, instead of open to anyone.
+            // Only /staff: the chat, Direct Line, Twilio and health endpoints are public by design, and an unknown public
+            // path stays a 404 rather than a redirect to the staff sign-in.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(context => !IsStaffRequest(context.Resource) || FullStaffSession(context)).Build());
         services.AddAntiforgery(options =>
         {
             options.HeaderName = StaffApi.CsrfHeader;
@@ -67,6 +76,7 @@ public static class StaffSetup
             options.Conventions.AuthorizeFolder("/", StaffRoles.SignedIn);
             foreach (var work in new[] { "/Queue", "/Cases", "/Statistics", "/Audit" })
                 options.Conventions.AuthorizeFolder(work, StaffRoles.AnyStaff);
+            options.Conventions.AuthorizeFolder("/Administration", StaffRoles.Admins);
             options.Conventions.AllowAnonymousToPage("/Accounts/SignInPage");
             options.Conventions.AllowAnonymousToPage("/Accounts/DeniedPage");
             options.Conventions.AuthorizePage("/Audit/AuditPage", StaffRoles.Supervisors);
@@ -107,8 +117,15 @@ public static class StaffSetup
         return app;
     }
 
-    private static bool NotOnOneTimePassword(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
+    private static bool NotOnOneTimePassword(AuthorizationHandlerContext context) =>
         !context.User.HasClaim(c => c.Type == StaffRoles.MustChangePasswordClaim);
+
+    private static bool FullStaffSession(AuthorizationHandlerContext context) =>
+        StaffRoles.All.Any(context.User.IsInRole) && NotOnOneTimePassword(context);
+
+    /// <summary>Endpoint routing hands the request to policies as their resource.</summary>
+    private static bool IsStaffRequest(object? resource) =>
+        resource is not HttpContext http || http.Request.Path.StartsWithSegments("/staff");
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -82,4 +82,13 @@ public sealed class StaffUserRecord
     /// <summary>The TOTP time step last used to sign in: a code is accepted once, never again within its window.</summary>
     public long? LastTotpStep { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set by an admin: the account cannot sign in and its sessions end.</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>When the one-time password stops working (72 hours after it was issued); null once a real one is chosen.</summary>
+    public DateTime? OneTimePasswordExpiresAt { get; set; }
+
+    /// <summary>Part of the security stamp: raised to end every session of the account ("sign out everywhere", admin changes).</summary>
+    public int SessionGeneration { get; set; }
 }

@@ -63,6 +63,34 @@ public class StaffPagesTests(BrowserFixture browser) : IAsyncLifetime
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_admin_resets_a_password_on_the_administration_page_and_it_passes_axe()
+    {
+        var accounts = _host.Services.GetRequiredService<StaffAccounts>();
+        var admin = await accounts.AddAsync("beheer@gemeente.test", StaffRoles.Admin);
+        var colleague = await accounts.AddAsync("collega@gemeente.test", StaffRoles.Responder);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, Locale = "nl-NL" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(_host.BaseUrl, "/staff/sign-in").ToString());
+        await page.GetByLabel("E-mailadres").FillAsync(admin.Email);
+        await page.GetByLabel("Wachtwoord").FillAsync(admin.OneTimePassword);
+        await page.GetByLabel("Code uit je authenticator-app").FillAsync(StaffClient.Code(admin.TotpSecret));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await page.GetByLabel("Nieuw wachtwoord").FillAsync(StaffClient.NewPassword);
+        await page.GetByLabel("Nog een keer").FillAsync(StaffClient.NewPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beheer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accounts" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "administration");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = colleague.Email }).GetByRole(AriaRole.Button, new() { Name = "Nieuw wachtwoord" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Nieuw eenmalig wachtwoord voor collega@gemeente.test")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.TestOutput("staff-administration.png"), FullPage = true });
+        await AssertAccessibleAsync(page, "administration after a reset");
+        await context.CloseAsync();
+    }
+
     private static async Task AssertAccessibleAsync(IPage page, string name)
     {
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = RepositoryPaths.NodeModule("axe-core/axe.min.js") });

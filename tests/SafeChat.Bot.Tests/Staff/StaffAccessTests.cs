@@ -9,7 +9,8 @@ namespace SafeChat.Bot.Tests.Staff;
 public class StaffAccessTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
     private static readonly string[] Public = ["staff/sign-in", "staff/denied"];
-    private static readonly string[] SupervisorsOnly = ["staff/api/audit", "staff/audit", "staff/overdue"];
+    // The API follows the pages: the overdue list and hotspots are shown to supervisors only.
+    private static readonly string[] SupervisorsOnly = ["staff/api/audit", "staff/audit", "staff/overdue", "staff/api/hotspots", "staff/api/queue?overdue=true"];
 
     private IReadOnlyList<(string Method, string Path)> StaffRoutes()
     {

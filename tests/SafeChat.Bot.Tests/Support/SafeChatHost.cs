@@ -39,7 +39,9 @@ public sealed class SafeChatHost : IAsyncDisposable
     /// <summary>A fixed key, so a restarted host accepts the tokens the first one issued.</summary>
     public static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    public static async Task<SafeChatHost> StartAsync(HostSettings settings, Action<IServiceCollection>? services = null)
+    /// <param name="endpoints">Extra endpoints mapped after SafeChat's own, as a later feature would add them.</param>
+    public static async Task<SafeChatHost> StartAsync(HostSettings settings, Action<IServiceCollection>? services = null,
+        Action<WebApplication>? endpoints = null)
     {
         var logs = new CapturedLogs();
         var args = new List<string>
@@ -59,6 +61,7 @@ public sealed class SafeChatHost : IAsyncDisposable
             builder.Logging.AddProvider(logs);
             services?.Invoke(builder.Services);
         });
+        endpoints?.Invoke(app);
         await SafeChatApp.StartAsync(app);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SafeChatHost(app, new Uri(address), logs);

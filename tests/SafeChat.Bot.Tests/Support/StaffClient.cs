@@ -50,16 +50,31 @@ public sealed partial class StaffClient
     /// <summary>The code an authenticator app shows at that moment (the host's clock, which a test may control).</summary>
     public const string NewPassword = "een lang eigen wachtwoord";
 
-    public async Task<HttpResponseMessage> ChangePasswordAsync(string password)
+    public Task<HttpResponseMessage> ChangePasswordAsync(string password) =>
+        PostFormAsync("/staff/password", "/staff/password", new() { ["password"] = password, ["repeat"] = password });
+
+    /// <summary>Posts a form as the browser would, with the anti-forgery token from the page that shows it.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string page, Dictionary<string, string>? fields = null)
     {
-        var form = await _http.GetStringAsync("/staff/password");
-        return await _http.PostAsync("/staff/password", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["password"] = password, ["repeat"] = password, ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
-        }));
+        var form = await _http.GetStringAsync(page);
+        fields ??= [];
+        fields["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value;
+        return await _http.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     public static string Code(string secret, DateTime? at = null) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at ?? DateTime.UtcNow);
+
+    /// <summary>The code of the next time step on the host's clock: accepted now (within the network-delay window), also
+    /// when this step's code has just signed the account in.</summary>
+    public static string NextCode(SafeChatHost host, string secret) =>
+        Code(secret, host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddSeconds(30));
+
+    /// <summary>The sign-in form's error line, or null when there is none.</summary>
+    public static async Task<string?> ErrorAsync(HttpResponseMessage response)
+    {
+        var match = Regex.Match(await response.Content.ReadAsStringAsync(), "<p class=\"error\" role=\"alert\">([^<]*)</p>");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password, string code)
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeChat.Bot.Staff.Audit;
@@ -6,9 +5,10 @@ using SafeChat.Bot.Storage;
 
 namespace SafeChat.Bot.Staff.Accounts;
 
-public sealed class PasswordPageModel(StaffAccounts accounts, SafeChatDbFactory databases, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class PasswordPageModel(StaffAccounts accounts, SafeChatDbFactory databases, AuditTrail audit) : PageModel
 {
     public string? Message { get; private set; }
+    public string? Done { get; private set; }
 
     public void OnGet() { }
 
@@ -35,8 +35,15 @@ public sealed class PasswordPageModel(StaffAccounts accounts, SafeChatDbFactory 
             await db.SaveChangesAsync();
         }
         // The new password ends every other session; this one goes on with the new stamp, from its first sign-in.
-        var stamp = await accounts.StampAsync(who.Id) ?? "";
-        await HttpContext.SignInAsync(SignInPageModel.Principal(who.Id, who.Email, who.Role, mustChangePassword: false, stamp, StaffSessions.SignedInAt(User) ?? clock.GetUtcNow()));
+        await StaffSessions.RenewAsync(HttpContext, mustChangePassword: false);
         return LocalRedirect("/staff");
+    }
+
+    /// <summary>"Sign out everywhere": every other session of this account ends; this one stays.</summary>
+    public async Task<IActionResult> OnPostEndAllAsync()
+    {
+        await SignOutEverywhere.RunAsync(HttpContext);
+        Done = "Al je andere sessies zijn beëindigd.";
+        return Page();
     }
 }

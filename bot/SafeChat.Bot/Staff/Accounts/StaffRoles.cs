@@ -12,6 +12,7 @@ public static class StaffRoles
     /// <summary>Authorization policies by name, as endpoints and pages use them.</summary>
     public const string AnyStaff = "staff";
     public const string Supervisors = "supervisors";
+    public const string Admins = "admins";
 
     /// <summary>Signed in, but still on the one-time password: only the password page is open.</summary>
     public const string SignedIn = "signed-in";

@@ -7,7 +7,8 @@ namespace SafeChat.Bot.Staff.Accounts;
 
 /// <summary>
 /// When a staff session ends besides 30 minutes without use: after <see cref="AbsoluteLifetime"/> whatever happens, and
-/// at once when the account's security stamp changed (a new password, another role) or the account is gone.
+/// at once when the account's security stamp changed (a new password, another role, disabled, "sign out everywhere") or
+/// the account is gone.
 /// </summary>
 public static class StaffSessions
 {
@@ -34,5 +35,15 @@ public static class StaffSessions
         if (valid) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>Keeps this session after a change that ended every other one: the same sign-in time, the account's new stamp.</summary>
+    public static async Task RenewAsync(HttpContext http, bool mustChangePassword)
+    {
+        var who = StaffMember.From(http.User);
+        var services = http.RequestServices;
+        var stamp = await services.GetRequiredService<StaffAccounts>().StampAsync(who.Id, http.RequestAborted) ?? "";
+        var signedInAt = SignedInAt(http.User) ?? services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await http.SignInAsync(SignInPageModel.Principal(who.Id, who.Email, who.Role, mustChangePassword, stamp, signedInAt));
     }
 }

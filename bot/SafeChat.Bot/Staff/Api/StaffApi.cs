@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using SafeChat.Bot.Staff.Accounts;
+using SafeChat.Bot.Staff.Administration;
 using SafeChat.Bot.Staff.Audit;
 using SafeChat.Bot.Staff.Cases;
 using SafeChat.Bot.Staff.Queue;
@@ -29,9 +30,17 @@ public static class StaffApi
 
         api.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
             Results.Ok(new { header = CsrfHeader, token = antiforgery.GetAndStoreTokens(context).RequestToken }));
+        // As the pages: the overdue list and hotspots are for supervisors and admins (the overdue page, the queue page's notices).
         api.MapGet("/queue", async (bool? overdue, HttpContext context, QueueService queue, CancellationToken ct) =>
-            Results.Ok(await queue.OpenAsync(Who(context), overdue == true, ct)));
-        api.MapGet("/hotspots", async (QueueService queue, CancellationToken ct) => Results.Ok(await queue.HotspotsAsync(ct)));
+            overdue == true && !Who(context).IsSupervisor ? Results.Forbid() : Results.Ok(await queue.OpenAsync(Who(context), overdue == true, ct)));
+        api.MapGet("/hotspots", async (QueueService queue, CancellationToken ct) => Results.Ok(await queue.HotspotsAsync(ct)))
+            .RequireAuthorization(StaffRoles.Supervisors);
+        api.MapPost("/sessions/end-all", async (HttpContext context) =>
+        {
+            await SignOutEverywhere.RunAsync(context);
+            return Results.NoContent();
+        }).AddEndpointFilter(RequireCsrf);
+        api.MapAdministrationApi();
         api.MapGet("/cases/{id:long}", async (long id, HttpContext context, CaseService cases, CancellationToken ct) =>
             await cases.ViewAsync(id, Who(context), ct) is { } view ? Results.Ok(Shape(view)) : Results.NotFound());
 
@@ -73,24 +82,27 @@ public static class StaffApi
 
     public static StaffMember Who(HttpContext context) => StaffMember.From(context.User);
 
-    private static async Task<IResult> Act(Func<Task> action)
+    public static Task<IResult> Act(Func<Task> action) => Act(async () =>
+    {
+        await action();
+        return Results.NoContent();
+    });
+
+    /// <summary>Runs a staff action: a refusal becomes 409 with its reason, a missing target 404.</summary>
+    public static async Task<IResult> Act(Func<Task<IResult>> action)
     {
         try
         {
-            await action();
-            return Results.NoContent();
+            return await action();
         }
-        catch (CaseNotFound missing)
+        catch (StaffActionRefused refused)
         {
-            return Results.Json(new { error = missing.Message }, statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (CaseActionRefused refused)
-        {
-            return Results.Json(new { error = refused.Message }, statusCode: StatusCodes.Status409Conflict);
+            return Results.Json(new { error = refused.Message },
+                statusCode: refused is ITargetMissing ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
         }
     }
 
-    private static async ValueTask<object?> RequireCsrf(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async ValueTask<object?> RequireCsrf(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
         if (!await antiforgery.IsRequestValidAsync(context.HttpContext))

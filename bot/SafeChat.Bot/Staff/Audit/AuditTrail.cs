@@ -28,4 +28,13 @@ public static class AuditActions
     public const string Escalated = "escalated";
     public const string ViewedAudit = "viewed-audit";
     public const string ViewedStatistics = "viewed-statistics";
+    public const string EndedAllSessions = "ended-all-sessions";
+
+    // Administration: the entry's staff id is the acting admin (none for the command line), its detail the target account.
+    public const string ViewedAccounts = "viewed-accounts";
+    public const string DisabledAccount = "disabled-account";
+    public const string EnabledAccount = "enabled-account";
+    public const string ResetPassword = "reset-password";
+    public const string ResetTotp = "reset-totp";
+    public const string ChangedRole = "changed-role";
 }

@@ -505,6 +505,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasColumnType("text")
@@ -526,6 +530,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("must_change_password");
 
+                    b.Property<DateTime?>("OneTimePasswordExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("one_time_password_expires_at");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -535,6 +543,10 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("role");
+
+                    b.Property<int>("SessionGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_generation");
 
                     b.Property<string>("TotpSecretProtected")
                         .IsRequired()

@@ -488,6 +488,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -509,6 +513,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("must_change_password");
 
+                    b.Property<DateTime?>("OneTimePasswordExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("one_time_password_expires_at");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -518,6 +526,10 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
+
+                    b.Property<int>("SessionGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_generation");
 
                     b.Property<string>("TotpSecretProtected")
                         .IsRequired()
