@@ -58,6 +58,7 @@ public static class SafeChatApp
         services.AddSingleton<ConversationEngine>(sp => SafeChatFlows.CreateEngine(content, sp.GetRequiredService<IReportBook>()));
 
         var queue = config.GetSection("Queue").Get<QueueOptions>() ?? new QueueOptions();
+        if (queue.WebhookProblem(builder.Environment.IsDevelopment()) is { } webhookProblem) throw new InvalidOperationException(webhookProblem);
         services.AddSingleton(queue);
         services.AddSingleton<WorkingHours>();
         services.AddSingleton<ContactProtector>();

@@ -15,5 +15,24 @@ public sealed class QueueOptions
     /// <summary>Where overdue cases are announced besides the app: a webhook that receives a small JSON message.</summary>
     public string? EscalationWebhookUrl { get; set; }
 
+    /// <summary>The shared secret the webhook's receiver checks the signature with (HMAC-SHA256, at least 32 characters).</summary>
+    public string? EscalationWebhookSecret { get; set; }
+
+    public const int MinWebhookSecretLength = 32;
+
+    /// <summary>Why the webhook settings cannot be used, or null. Outside Development only HTTPS leaves the machine: plain
+    /// HTTP is allowed to a loopback address only (a sidecar), where nothing travels over a network.</summary>
+    public string? WebhookProblem(bool development)
+    {
+        if (string.IsNullOrEmpty(EscalationWebhookUrl)) return null;
+        if (!Uri.TryCreate(EscalationWebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            return "Queue:EscalationWebhookUrl is not an absolute http(s) address.";
+        if (url.Scheme == "http" && !development && !url.IsLoopback)
+            return "Queue:EscalationWebhookUrl must use https outside Development (plain http only to a loopback address).";
+        if ((EscalationWebhookSecret?.Length ?? 0) < MinWebhookSecretLength)
+            return $"Queue:EscalationWebhookSecret must be set, at least {MinWebhookSecretLength} characters, when a webhook is: the receiver checks each message's signature with it.";
+        return null;
+    }
+
     public double HoursFor(int tier) => tier switch { 1 => Tier1Hours, 2 => Tier2Hours, _ => Tier3Hours };
 }

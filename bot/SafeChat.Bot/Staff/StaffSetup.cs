@@ -33,7 +33,9 @@ public static class StaffSetup
         services.AddSingleton<StatisticsService>();
         services.AddSingleton<EscalationJob>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationJob>());
-        services.AddHttpClient("escalation", client => client.Timeout = TimeSpan.FromSeconds(10));
+        // A redirect could take the message somewhere the receiver never agreed to: it is an error, not followed.
+        services.AddHttpClient("escalation", client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {

@@ -69,7 +69,7 @@ public class StaffPagesTests(BrowserFixture browser) : IAsyncLifetime
         var accounts = _host.Services.GetRequiredService<StaffAccounts>();
         var admin = await accounts.AddAsync("beheer@gemeente.test", StaffRoles.Admin);
         var colleague = await accounts.AddAsync("collega@gemeente.test", StaffRoles.Responder);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, Locale = "nl-NL" });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, Locale = "nl-NL", ExtraHTTPHeaders = BehindTlsProxy.Headers });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(_host.BaseUrl, "/staff/sign-in").ToString());

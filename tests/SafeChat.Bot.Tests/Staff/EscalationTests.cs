@@ -17,7 +17,7 @@ public class EscalationTests
         // Wednesday 18 November 2026, 11:00 in Rotterdam.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
         await using var sink = await WebhookSink.StartAsync();
-        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = [$"--Queue:EscalationWebhookUrl={sink.Url}"] },
+        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = Webhook(sink.Url) },
             services => services.AddSingleton<TimeProvider>(clock));
         var (_, code) = await ReporterJourney.ReportAsync(host.Http, ReporterJourney.TouchedYesterdayReplyInChat);
         var job = host.Services.GetRequiredService<EscalationJob>();
@@ -43,5 +43,45 @@ public class EscalationTests
         Assert.Contains("case-overdue", sent);
         Assert.DoesNotContain("greep", sent); // nothing of the report's content leaves
         Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("/staff/overdue")).StatusCode);
+        // Signed: the receiver recomputes the HMAC of "timestamp.body" with the shared secret.
+        var (timestamp, signature) = Assert.Single(sink.Signatures);
+        Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds().ToString(), timestamp);
+        Assert.Equal("sha256=" + WebhookSignature.Compute(WebhookSecret, timestamp!, sent), signature);
+        Assert.NotEqual("sha256=" + WebhookSignature.Compute("another secret of at least 32 characters!", timestamp!, sent), signature);
     }
+
+    [Fact]
+    public async Task A_redirect_from_the_webhook_is_not_followed()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
+        await using var sink = await WebhookSink.StartAsync();
+        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = Webhook(sink.RedirectingUrl) },
+            services => services.AddSingleton<TimeProvider>(clock));
+        await ReporterJourney.ReportAsync(host.Http, ReporterJourney.TouchedYesterdayReplyInChat);
+        clock.Advance(TimeSpan.FromHours(5));
+
+        Assert.Equal(1, await host.Services.GetRequiredService<EscalationJob>().RunOnceAsync());
+
+        Assert.Empty(sink.Received);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Escalation webhook answered 307"));
+    }
+
+    [Theory]
+    [InlineData("http://hooks.gemeente.example/overdue", WebhookSecret, "https")]
+    [InlineData("https://hooks.gemeente.example/overdue", "", "EscalationWebhookSecret")]
+    [InlineData("https://hooks.gemeente.example/overdue", "too-short", "EscalationWebhookSecret")]
+    [InlineData("hooks.gemeente.example/overdue", WebhookSecret, "absolute")]
+    public async Task A_webhook_that_is_not_https_or_not_signed_stops_the_start(string url, string secret, string named)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SafeChatHost.StartAsync(HostSettings.Sqlite() with
+        {
+            Extra = [$"--Queue:EscalationWebhookUrl={url}", $"--Queue:EscalationWebhookSecret={secret}"],
+        }));
+
+        Assert.Contains(named, error.Message);
+    }
+
+    private const string WebhookSecret = "a-shared-webhook-secret-0123456789abcdef";
+
+    private static string[] Webhook(string url) => [$"--Queue:EscalationWebhookUrl={url}", $"--Queue:EscalationWebhookSecret={WebhookSecret}"];
 }

@@ -150,6 +150,19 @@ public class FollowUpJourneyTests(SqliteHostFixture fixture) : IClassFixture<Sql
         Assert.Contains("Te veel mislukte pogingen", answers[^1].Unknown);
     }
 
+    [Fact]
+    public async Task A_failed_sign_in_is_audited_against_the_account_it_tried()
+    {
+        var account = await Host.Services.GetRequiredService<SafeChat.Bot.Staff.Accounts.StaffAccounts>().AddAsync($"tried-{Guid.NewGuid():N}@gemeente.test", "responder");
+
+        var failed = await StaffClient.Anonymous(Host).SignInAsync(account.Email, "verkeerd wachtwoord", "000000");
+
+        Assert.Contains("Deze combinatie", await failed.Content.ReadAsStringAsync());
+        await using var db = Host.Services.GetRequiredService<SafeChat.Bot.Storage.SafeChatDbFactory>().Create();
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Audit, a => a.StaffId == account.Id && a.Action == SafeChat.Bot.Staff.Audit.AuditActions.SignInFailed));
+    }
+
     private static string Message(string page) =>
         System.Text.RegularExpressions.Regex.Match(page, "(Te veel mislukte pogingen[^<]*|Deze combinatie[^<]*)").Value;
 

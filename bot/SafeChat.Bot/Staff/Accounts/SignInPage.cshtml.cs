@@ -29,7 +29,7 @@ public sealed class SignInPageModel(StaffAccounts accounts, SafeChatDbFactory da
             Message = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
             return Page();
         }
-        if (user is null)
+        if (result != StaffAccounts.SignInResult.Success || user is null)
         {
             Message = "Deze combinatie van e-mailadres, wachtwoord en code klopt niet.";
             return Page();

@@ -127,7 +127,8 @@ public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector 
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Email == email.Trim().ToLowerInvariant(), cancellation);
         var now = clock.GetUtcNow().UtcDateTime;
         if (user is null) return (UnknownFailed(email.Trim().ToLowerInvariant(), password, now), null);
-        if (user.LockedUntil > now) return (SignInResult.LockedOut, null);
+        // The account comes back on a failure too, so the failure is audited against it; the page tells nothing more.
+        if (user.LockedUntil > now) return (SignInResult.LockedOut, user);
 
         // An expired one-time password, or a disabled account, fails after the same work as a wrong password, with its answer.
         var passwordOk = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed
@@ -151,6 +152,6 @@ public sealed class StaffAccounts(SafeChatDbFactory databases, ContactProtector 
             user.FailedSignIns = 0;
         }
         await db.SaveChangesAsync(cancellation);
-        return (user.LockedUntil > now ? SignInResult.LockedOut : SignInResult.Failed, null);
+        return (user.LockedUntil > now ? SignInResult.LockedOut : SignInResult.Failed, user);
     }
 }

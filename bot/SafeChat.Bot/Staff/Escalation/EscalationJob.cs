@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SafeChat.Bot.Reports;
 using SafeChat.Bot.Staff.Audit;
@@ -47,8 +47,10 @@ public sealed class EscalationJob(SafeChatDbFactory databases, AuditTrail audit,
         if (string.IsNullOrEmpty(options.EscalationWebhookUrl)) return;
         try
         {
-            using var response = await http.CreateClient("escalation").PostAsJsonAsync(options.EscalationWebhookUrl,
-                new { type = "case-overdue", caseId, tier, deadline = DateTime.SpecifyKind(deadline, DateTimeKind.Utc) }, cancellation);
+            var body = JsonSerializer.Serialize(new { type = "case-overdue", caseId, tier, deadline = DateTime.SpecifyKind(deadline, DateTimeKind.Utc) });
+            using var request = WebhookSignature.Sign(new HttpRequestMessage(HttpMethod.Post, options.EscalationWebhookUrl), body,
+                options.EscalationWebhookSecret!, clock.GetUtcNow());
+            using var response = await http.CreateClient("escalation").SendAsync(request, cancellation);
             if (!response.IsSuccessStatusCode) logger.LogWarning("Escalation webhook answered {Status}", (int)response.StatusCode);
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)

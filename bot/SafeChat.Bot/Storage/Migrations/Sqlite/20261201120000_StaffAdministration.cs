@@ -8,7 +8,7 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
     /// <summary>Administration: an account can be disabled, a one-time password expires 72 hours after it was issued, and a
     /// session generation (part of the security stamp) lets "sign out everywhere" and admin changes end every session.</summary>
     [DbContext(typeof(SqliteSafeChatDb))]
-    [Migration("20261210100000_StaffAdministration")]
+    [Migration("20261201120000_StaffAdministration")]
     public partial class StaffAdministration : Migration
     {
         /// <inheritdoc />
