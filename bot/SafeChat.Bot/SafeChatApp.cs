@@ -4,7 +4,7 @@ using SafeChat.Bot.Channels.DirectLine;
 using SafeChat.Bot.Channels.Twilio;
 using SafeChat.Bot.Channels.WebChat;
 using SafeChat.Bot.Conversations;
-using Microsoft.AspNetCore.DataProtection;
+using SafeChat.Bot.Security.KeyRing;
 using SafeChat.Bot.Health;
 using SafeChat.Bot.Observability;
 using SafeChat.Bot.Reports;
@@ -64,15 +64,14 @@ public static class SafeChatApp
         services.AddSingleton<ContactProtector>();
         services.AddSingleton<ReportWriter>();
         services.AddSingleton<IReportBook, DbReportBook>();
-        // Keys for contact details live outside the database; a cluster points every instance at the same folder.
-        services.AddDataProtection()
-            .SetApplicationName("SafeChat")
-            .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys", "data-protection")));
+        // Keys for contact details live outside the database, encrypted; a cluster points every instance at the same folder.
+        services.AddSafeChatDataProtection(config, dataDirectory, builder.Environment.IsDevelopment());
 
         services.AddSafeChatTelemetry(config);
         services.AddSingleton<ActivitySignals>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnQueue>();
+        services.AddSingleton<UrgentMessages>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<TurnProcessor>();
         // First of all hosted services, so it stops last: after the web server has finished its last requests, every turn

@@ -52,6 +52,7 @@ public static class Program
         var settings = new List<string>
         {
             $"--DirectLine:TokenSigningKey={SigningKey}", $"--Twilio:AccountSid={TwilioAccount}", $"--Twilio:AuthToken={AuthToken}",
+            $"--DataProtection:KeyEncryptionKey={Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}",
             $"--Twilio:SmsFrom={TwilioNumber}", $"--Twilio:ApiBaseUrl={twilio.BaseUrl}", $"--Twilio:ContentApiBaseUrl={twilio.BaseUrl}",
             // Every simulated visitor comes from this one machine: the per-address limits would count them as one.
             "--RateLimits:StartsPerMinutePerAddress=1000000", "--RateLimits:RequestsPerMinutePerAddress=100000000",

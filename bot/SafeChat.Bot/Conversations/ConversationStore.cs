@@ -6,7 +6,7 @@ namespace SafeChat.Bot.Conversations;
 
 /// <summary>Creating conversations, taking in what people send, and reading the log back out.</summary>
 public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider clock, ActivitySignals signals, TurnQueue turns,
-    Channels.Twilio.OutboxSignal signal)
+    Channels.Twilio.OutboxSignal signal, UrgentMessages urgent)
 {
     public static readonly ChannelAccount Bot = new() { Id = "safechat", Name = "SafeChat", Role = "bot" };
 
@@ -78,7 +78,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             throw;
         }
         signals.Notify(conversationId);
-        turns.Enqueue(conversationId);
+        turns.Enqueue(conversationId, urgent.IsUrgent(activity.Text));
         return activity.Id!;
     }
 
@@ -141,7 +141,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
                 return true;
             }
         }
-        turns.Enqueue(conversationId);
+        turns.Enqueue(conversationId, urgent.IsUrgent(activity.Text));
         return true;
     }
 

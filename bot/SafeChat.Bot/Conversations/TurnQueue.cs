@@ -1,22 +1,73 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 
 namespace SafeChat.Bot.Conversations;
 
 /// <summary>
 /// Conversations with work waiting. Posting an activity only queues its turn, so the HTTP answer
 /// (and Twilio's acknowledgement) never waits for the engine.
+/// <list type="bullet">
+/// <item>A conversation waits once, however many messages it has pending (its turn takes them all): a flood of posts
+/// cannot grow the queue beyond the number of conversations.</item>
+/// <item>A message that reads as danger or thoughts of suicide goes in the urgent lane, which workers empty first: under
+/// a flood, the person who needs 112 does not wait behind everyone else.</item>
+/// </list>
 /// </summary>
 public sealed class TurnQueue
 {
-    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly ConcurrentQueue<string> _urgent = new(), _normal = new();
+    private readonly ConcurrentDictionary<string, byte> _waiting = new();
+    // One count for both lanes: a worker waits for "something", then takes the urgent lane first.
+    private readonly SemaphoreSlim _items = new(0);
 
-    public void Enqueue(string conversationId) => _queue.Writer.TryWrite(conversationId);
+    public void Enqueue(string conversationId, bool urgent = false)
+    {
+        if (urgent)
+        {
+            _waiting[conversationId] = 0;
+            _urgent.Enqueue(conversationId);
+        }
+        else if (_waiting.TryAdd(conversationId, 0))
+        {
+            _normal.Enqueue(conversationId);
+        }
+        else return;
+        _items.Release();
+    }
 
-    public ChannelReader<string> Reader => _queue.Reader;
+    /// <summary>The conversations waiting now.</summary>
+    public int Count => _waiting.Count;
+
+    /// <summary>The next conversation, urgent ones first; a conversation is no longer waiting once taken, so a message
+    /// that arrives while its turn runs queues it again.</summary>
+    public bool TryRead(out string conversationId)
+    {
+        if (!_items.Wait(0)) { conversationId = ""; return false; }
+        Take(out conversationId);
+        return true;
+    }
+
+    public async IAsyncEnumerable<string> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        while (true)
+        {
+            await _items.WaitAsync(cancellation);
+            Take(out var conversationId);
+            yield return conversationId;
+        }
+    }
+
+    // Each count stands for one entry in one of the lanes, so one of them holds it.
+    private void Take(out string conversationId)
+    {
+        if (!_urgent.TryDequeue(out conversationId!) && !_normal.TryDequeue(out conversationId!))
+            throw new InvalidOperationException("The turn queue's count and lanes disagree.");
+        _waiting.TryRemove(conversationId, out _);
+    }
 }
 
 /// <summary>
-/// Drains the queue with a few workers; the per-conversation lock keeps each conversation in order. On shutdown the
+/// Drains the queue with a few workers (twice the cores: the global bound on turn work, whatever the traffic); the
+/// per-conversation lock keeps each conversation in order. On shutdown the
 /// workers finish what is already queued (turns are not cut off halfway); only the host's shutdown timeout stops them.
 /// </summary>
 public sealed class TurnWorker(TurnQueue queue, TurnProcessor processor, ILogger<TurnWorker> logger) : BackgroundService
@@ -42,12 +93,12 @@ public sealed class TurnWorker(TurnQueue queue, TurnProcessor processor, ILogger
     {
         try
         {
-            await foreach (var conversationId in queue.Reader.ReadAllAsync(stopping)) await ProcessAsync(conversationId);
+            await foreach (var conversationId in queue.ReadAllAsync(stopping)) await ProcessAsync(conversationId);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
-        while (!_abandon.IsCancellationRequested && queue.Reader.TryRead(out var conversationId)) await ProcessAsync(conversationId);
+        while (!_abandon.IsCancellationRequested && queue.TryRead(out var conversationId)) await ProcessAsync(conversationId);
     }
 
     private async Task ProcessAsync(string conversationId)

@@ -15,6 +15,7 @@ public class MigrateCommandTests
         {
             ["Storage__Provider"] = "Postgres",
             ["Storage__ConnectionString"] = database,
+            ["DataProtection__KeyEncryptionKey"] = SafeChatHost.KeyEncryptionKey,
         };
 
         var (exit, output) = await RunAsync(environment, "migrate");

@@ -31,6 +31,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         var settings = new List<string>
         {
             $"--DirectLine:TokenSigningKey={SafeChatHost.SigningKey}", $"--DirectLine:Secret={SafeChatHost.Secret}",
+            $"--DataProtection:KeyEncryptionKey={SafeChatHost.KeyEncryptionKey}",
             $"--Storage:DataDirectory={folder}", $"--DataProtection:KeysDirectory={Path.Combine(folder, "keys")}",
         };
         settings.AddRange(SafeChatHost.NoRateLimits);

@@ -36,6 +36,9 @@ public sealed class SafeChatHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Encrypts the key ring at rest, as production must (a fixed one, so a restarted host can read its keys).</summary>
+    public static readonly string KeyEncryptionKey = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
+
     /// <summary>A fixed key, so a restarted host accepts the tokens the first one issued.</summary>
     public static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
@@ -49,6 +52,7 @@ public sealed class SafeChatHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             $"--DirectLine:TokenSigningKey={SigningKey}",
             $"--DirectLine:Secret={Secret}",
+            $"--DataProtection:KeyEncryptionKey={KeyEncryptionKey}",
             $"--WebChat:QuickExitUrl={settings.QuickExitUrl}",
             // Staff reach the host through a TLS proxy on loopback (see BehindTlsProxy), as in production.
             "--RateLimits:KnownProxies:0=127.0.0.1",
