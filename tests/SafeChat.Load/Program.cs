@@ -6,7 +6,8 @@ namespace SafeChat.Load;
 /// <summary>
 /// The load benchmark: N simultaneous conversations (three in four on Web Chat over Direct Line, one in four by
 /// SMS through Twilio's webhook), each a full visit ending in a report, against 1 or 3 SafeChat processes on
-/// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3]
+/// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3], or load --flood
+/// (see <see cref="Flood"/>)
 /// </summary>
 public static class Program
 {
@@ -17,6 +18,7 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--flood")) return await Flood.RunAsync(BaseSettings("http://127.0.0.1:9")); // no SMS in the flood run
         var sizes = Option(args, "--conversations", "50,200").Split(',').Select(int.Parse).ToArray();
         var setups = Option(args, "--setups", "sqlite,pg1,pg3").Split(',');
         var postgres = Environment.GetEnvironmentVariable("SAFECHAT_LOAD_POSTGRES");
@@ -49,14 +51,7 @@ public static class Program
     private static async Task<string> RunAsync(string setup, int size, string? postgres, TwilioStandIn twilio, double bareRate)
     {
         var instances = setup == "pg3" ? 3 : 1;
-        var settings = new List<string>
-        {
-            $"--DirectLine:TokenSigningKey={SigningKey}", $"--Twilio:AccountSid={TwilioAccount}", $"--Twilio:AuthToken={AuthToken}",
-            $"--DataProtection:KeyEncryptionKey={Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}",
-            $"--Twilio:SmsFrom={TwilioNumber}", $"--Twilio:ApiBaseUrl={twilio.BaseUrl}", $"--Twilio:ContentApiBaseUrl={twilio.BaseUrl}",
-            // Every simulated visitor comes from this one machine: the per-address limits would count them as one.
-            "--RateLimits:StartsPerMinutePerAddress=1000000", "--RateLimits:RequestsPerMinutePerAddress=100000000",
-        };
+        var settings = BaseSettings(twilio.BaseUrl);
         var folder = Directory.CreateTempSubdirectory("safechat-load-").FullName;
         if (setup == "sqlite") settings.Add($"--Storage:DataDirectory={folder}");
         else settings.AddRange(["--Storage:Provider=Postgres", $"--Storage:ConnectionString={await CreateDatabaseAsync(postgres!)}",
@@ -87,6 +82,15 @@ public static class Program
             foreach (var process in processes) await process.DisposeAsync();
         }
     }
+
+    private static List<string> BaseSettings(string twilio) =>
+    [
+        $"--DirectLine:TokenSigningKey={SigningKey}", $"--Twilio:AccountSid={TwilioAccount}", $"--Twilio:AuthToken={AuthToken}",
+        $"--DataProtection:KeyEncryptionKey={Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}",
+        $"--Twilio:SmsFrom={TwilioNumber}", $"--Twilio:ApiBaseUrl={twilio}", $"--Twilio:ContentApiBaseUrl={twilio}",
+        // Every simulated visitor comes from this one machine: the per-address limits would count them as one.
+        "--RateLimits:StartsPerMinutePerAddress=1000000", "--RateLimits:RequestsPerMinutePerAddress=100000000",
+    ];
 
     private static void Echo(string line) => Console.Error.WriteLine($"  [safechat] {line}");
 
