@@ -55,7 +55,13 @@ public static class SafeChatApp
 
         var content = ContentCatalog.LoadEmbedded();
         services.AddSingleton(content);
-        services.AddSingleton<ConversationEngine>(sp => SafeChatFlows.CreateEngine(content, sp.GetRequiredService<IReportBook>()));
+        services.AddSingleton<ConversationEngine>(sp => SafeChatFlows.CreateEngine(content, sp.GetRequiredService<IReportBook>(),
+            sp.GetRequiredService<SafeChat.Dialogs.Live.ILiveDesk>()));
+        var handover = config.GetSection("Handover").Get<SafeChat.Bot.Live.HandoverOptions>() ?? new SafeChat.Bot.Live.HandoverOptions();
+        _ = handover.StaffedHours; // a wrong Handover:Hours stops the start, with its reason
+        services.AddSingleton(handover);
+        services.AddSingleton<SafeChat.Dialogs.Live.ILiveDesk, SafeChat.Bot.Live.LiveDesk>();
+        services.AddSingleton<MessageDelivery>();
 
         var queue = config.GetSection("Queue").Get<QueueOptions>() ?? new QueueOptions();
         if (queue.WebhookProblem(builder.Environment.IsDevelopment()) is { } webhookProblem) throw new InvalidOperationException(webhookProblem);

@@ -82,6 +82,21 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         return activity.Id!;
     }
 
+    /// <summary>
+    /// An event from SafeChat's side into the conversation's turn pipeline (a team member joined or ended a live chat):
+    /// stored as inbound but not shown to the client, in the caller's transaction; queue the turn after the commit
+    /// (<see cref="QueueTurn"/>). The engine answers it like any message, so the person hears it on their channel.
+    /// </summary>
+    public static async Task AddEventAsync(SafeChatDb db, string conversationId, string name, string value, DateTime now, CancellationToken cancellation)
+    {
+        var user = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.UserId).SingleAsync(cancellation);
+        await ActivityLog.AppendAsync(db, conversationId,
+            [new(new Activity { Type = ActivityTypes.Event, Name = name, Text = value, From = new ChannelAccount { Id = user, Role = "user" }, Recipient = Bot },
+                FromUser: true, VisibleToClient: false)], now, cancellation);
+    }
+
+    public void QueueTurn(string conversationId) => turns.Enqueue(conversationId);
+
     private async Task<string?> StoredIdAsync(string conversationId, string clientId, CancellationToken cancellation)
     {
         await using var db = databases.Create();

@@ -58,7 +58,11 @@ public sealed class TurnProcessor(
         foreach (var effect in effects)
         {
             if (effect is SafeChat.Dialogs.Flows.Erase.EraseConversation) await erasure.EraseConversationAsync(db, conversationId, cancellation);
-            else await reports.ApplyAsync(db, effect, conversationId, now, cancellation);
+            else
+            {
+                await reports.ApplyAsync(db, effect, conversationId, now, cancellation);
+                await Live.LiveChatEffects.ApplyAsync(db, effect, conversationId, state, now, cancellation);
+            }
         }
         // Queued before the log append, whose save writes them in the same transaction.
         if (!conversation.OptedOut) outbox.Add(db, conversationId, conversation.Channel, entries.Select(e => e.Activity), now, forgetAfterSend: erasing);

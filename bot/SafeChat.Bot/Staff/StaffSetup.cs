@@ -32,6 +32,7 @@ public static class StaffSetup
         services.AddSingleton<CaseService>();
         services.AddSingleton<StatisticsService>();
         services.AddSingleton<EscalationJob>();
+        services.AddSingleton<Live.LiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationJob>());
         // A redirect could take the message somewhere the receiver never agreed to: it is an error, not followed.
         services.AddHttpClient("escalation", client => client.Timeout = TimeSpan.FromSeconds(10))

@@ -18,6 +18,7 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
     public DbSet<InboundReceiptRecord> InboundReceipts => Set<InboundReceiptRecord>();
     public DbSet<WhatsAppContentRecord> WhatsAppContents => Set<WhatsAppContentRecord>();
     public DbSet<JobRunRecord> JobRuns => Set<JobRunRecord>();
+    public DbSet<LiveChatRecord> LiveChats => Set<LiveChatRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -110,6 +111,19 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             r.ToTable("inbound_receipts");
             r.HasKey(x => x.MessageSid);
             SnakeCase(r.Metadata);
+        });
+        model.Entity<LiveChatRecord>(l =>
+        {
+            l.ToTable("live_chats");
+            l.HasKey(x => x.Id);
+            l.Property(x => x.ConversationId).HasMaxLength(64);
+            l.Property(x => x.Status).HasMaxLength(16);
+            l.Property(x => x.HeldByName).HasMaxLength(64);
+            l.Property(x => x.Outcome).HasMaxLength(64);
+            l.HasIndex(x => new { x.Status, x.RequestedAt }).HasDatabaseName("ix_live_chats_status");
+            l.HasIndex(x => x.ConversationId).HasDatabaseName("ix_live_chats_conversation");
+            l.HasOne<ConversationRecord>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            SnakeCase(l.Metadata);
         });
         model.Entity<StaffUserRecord>(u =>
         {

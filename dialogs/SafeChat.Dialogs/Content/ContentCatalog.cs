@@ -34,6 +34,10 @@ public sealed class ContentCatalog
         normalized.Length > 0 && _packs.Values.Any(p => p.SelectWords.Contains(normalized)
             || p.Commands.Values.Any(words => words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized)));
 
+    /// <summary>"stop", "niet meer wachten": the person no longer wants to wait for someone from the team.</summary>
+    public bool IsStopWaiting(string language, string normalized) =>
+        Pack(language).Commands.TryGetValue("stop-waiting", out var words) && words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized);
+
     /// <summary>Renders a text with its directory entries and arguments filled in.</summary>
     public string Text(string language, string key, IReadOnlyDictionary<string, string>? args = null)
     {

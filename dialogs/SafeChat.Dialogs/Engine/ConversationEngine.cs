@@ -28,11 +28,13 @@ public sealed class ConversationEngine
     private readonly string _menuDialog;
 
     public ConversationEngine(ContentCatalog content, ITriage triage, IEnumerable<Dialog> dialogs, string rootDialog,
-        IEnumerable<IInterrupt>? interrupts = null, string? menuDialog = null, IReportBook? reports = null, Understander? understander = null)
+        IEnumerable<IInterrupt>? interrupts = null, string? menuDialog = null, IReportBook? reports = null, Understander? understander = null,
+        Live.ILiveDesk? liveDesk = null)
     {
         Content = content;
         Triage = triage;
         Reports = reports;
+        LiveDesk = liveDesk;
         RootDialog = rootDialog;
         Understander = understander ?? Understander.LoadEmbedded();
         _menuDialog = menuDialog ?? rootDialog;
@@ -44,6 +46,7 @@ public sealed class ConversationEngine
 
     public ContentCatalog Content { get; }
     public IReportBook? Reports { get; }
+    public Live.ILiveDesk? LiveDesk { get; }
     public ITriage Triage { get; }
     public Understander Understander { get; }
     public string RootDialog { get; }
@@ -54,7 +57,7 @@ public sealed class ConversationEngine
     /// <summary>The replies and the names of the routing rules that fired.</summary>
     public TurnOutcome Run(ConversationState state, Activity inbound, DateTimeOffset now)
     {
-        var turn = new TurnContext(inbound, state, Content, Triage, Understander, now) { Reports = Reports };
+        var turn = new TurnContext(inbound, state, Content, Triage, Understander, now) { Reports = Reports, LiveDesk = LiveDesk };
         Handle(turn, state, inbound);
         if (turn.LanguageFollowed) turn.SayBeforeQuestion("language.followed");
         return new TurnOutcome(turn.Replies, turn.FiredRules, turn.Effects) { StartedDialogs = turn.StartedDialogs };

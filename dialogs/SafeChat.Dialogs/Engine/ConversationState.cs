@@ -17,6 +17,12 @@ public sealed class ConversationState
 
     public List<DialogFrame> Stack { get; set; } = [];
 
+    /// <summary>Waiting for, or talking with, a person from the team (<see cref="Live.LiveStatus"/>); null with the bot.</summary>
+    public string? Live { get; set; }
+
+    /// <summary>The first name of the team member in the live chat.</summary>
+    public string? LiveWith { get; set; }
+
     /// <summary>What the person has told so far: when, who, where, what.</summary>
     public Understanding.Facts Facts { get; set; } = new();
 

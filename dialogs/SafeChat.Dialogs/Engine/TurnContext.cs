@@ -69,6 +69,9 @@ public sealed class TurnContext
     /// <summary>The host's read access to reports, for "status CODE" (null where there is none).</summary>
     public IReportBook? Reports { get; init; }
 
+    /// <summary>The team that can take the conversation over (null: no live chat in this host).</summary>
+    public Live.ILiveDesk? LiveDesk { get; init; }
+
     /// <summary>The dialogs this turn began, in order (for tests and logs; they carry no words of the person).</summary>
     public List<string> StartedDialogs { get; } = [];
 

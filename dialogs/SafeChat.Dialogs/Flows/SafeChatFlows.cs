@@ -33,6 +33,6 @@ public static class SafeChatFlows
     public static IReadOnlyList<Dialog> SafetyNet() =>
         [new Safety.SafetyCheckDialog(), new Safety.WhenSafeDialog(), new Switch.ConfirmSwitchDialog(), new TalkToPersonDialog()];
 
-    public static ConversationEngine CreateEngine(ContentCatalog? content = null, IReportBook? reports = null) =>
-        new(content ?? ContentCatalog.LoadEmbedded(), new TriageRecognizer(), All(), Flow.Greeting, menuDialog: Flow.MainMenu, reports: reports);
+    public static ConversationEngine CreateEngine(ContentCatalog? content = null, IReportBook? reports = null, Live.ILiveDesk? liveDesk = null) =>
+        new(content ?? ContentCatalog.LoadEmbedded(), new TriageRecognizer(), All(), Flow.Greeting, menuDialog: Flow.MainMenu, reports: reports, liveDesk: liveDesk);
 }

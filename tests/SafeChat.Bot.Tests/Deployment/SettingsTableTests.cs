@@ -14,6 +14,7 @@ public class SettingsTableTests
         ("Retention", typeof(SafeChat.Bot.Privacy.RetentionOptions)),
         ("Twilio", typeof(SafeChat.Bot.Channels.Twilio.TwilioOptions)),
         ("RateLimits", typeof(SafeChat.Bot.Security.RateLimitOptions)),
+        ("Handover", typeof(SafeChat.Bot.Live.HandoverOptions)),
     ];
 
     [Fact]

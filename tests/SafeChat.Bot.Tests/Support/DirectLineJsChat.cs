@@ -87,6 +87,41 @@ public sealed class DirectLineJsChat : IAsyncDisposable
             r.GetProperty("calls").EnumerateArray().Select(c => c.GetString()!).ToList())).ToList());
     }
 
+    private const string Send = """
+        async ({ text, locale }) => {
+          const { dl } = window.safechat;
+          return await new Promise((resolve, reject) => dl.postActivity({
+            type: 'message', from: { id: 'person' }, text, locale }).subscribe(resolve, reject));
+        }
+        """;
+
+    private const string WaitFor = """
+        async ({ contains, after }) => {
+          const { seen } = window.safechat;
+          const started = Date.now();
+          while (Date.now() - started < 15000) {
+            const found = seen.slice(after).find(a => a.from.role === 'bot' && (a.text || '').includes(contains));
+            if (found) return { text: found.text, name: found.from.name || '', index: seen.indexOf(found), count: seen.length };
+            await new Promise(r => setTimeout(r, 50));
+          }
+          throw new Error('no bot message with ' + contains);
+        }
+        """;
+
+    /// <summary>Sends a message without waiting for a reply (in a live chat the bot stays quiet; a person answers).</summary>
+    public async Task SendAsync(string text) => await _page.EvaluateAsync<string>(Send, new { text, locale = _locale });
+
+    private int _read;
+
+    /// <summary>Waits for a message from SafeChat's side (the bot or a team member) that contains the words, after the
+    /// last one this method found; returns its text and sender name.</summary>
+    public async Task<(string Text, string Name)> WaitForAsync(string contains)
+    {
+        var found = await _page.EvaluateAsync<JsonElement>(WaitFor, new { contains, after = _read });
+        _read = found.GetProperty("index").GetInt32() + 1;
+        return (found.GetProperty("text").GetString()!, found.GetProperty("name").GetString()!);
+    }
+
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }
 

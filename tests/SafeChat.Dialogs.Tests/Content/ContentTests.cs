@@ -100,7 +100,8 @@ public partial class ContentUsageTests
         ids.UnionWith(["thanks", "greeting", "other", "safe"]); // small-talk kinds, from Languages/*/understanding.json
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Root(), "dialogs", "SafeChat.Dialogs", "Languages"), "understanding.json", SearchOption.AllDirectories))
             ids.UnionWith(System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("serviceQuestions").EnumerateObject().Select(p => p.Name));
-        string[] built = ["choice.", "status.", "leave.", "trace.", "part.", "switch.", "smalltalk.", "service."];
+        ids.UnionWith(SafeChat.Dialogs.Live.StaffedHours.DayRanges); // "days." + the staffed days
+        string[] built = ["choice.", "status.", "leave.", "trace.", "part.", "switch.", "smalltalk.", "service.", "days."];
 
         bool Used(string key) =>
             literals.Contains(key) || (built.Any(key.StartsWith) && ids.Contains(key[(key.IndexOf('.') + 1)..]));

@@ -3,6 +3,7 @@ using SafeChat.Bot.Staff.Accounts;
 using SafeChat.Bot.Staff.Administration;
 using SafeChat.Bot.Staff.Audit;
 using SafeChat.Bot.Staff.Cases;
+using SafeChat.Bot.Staff.Live;
 using SafeChat.Bot.Staff.Queue;
 using SafeChat.Bot.Staff.Statistics;
 using SafeChat.Bot.Storage;
@@ -41,6 +42,7 @@ public static class StaffApi
             return Results.NoContent();
         }).AddEndpointFilter(RequireCsrf);
         api.MapAdministrationApi();
+        api.MapLiveApi();
         api.MapGet("/cases/{id:long}", async (long id, HttpContext context, CaseService cases, CancellationToken ct) =>
             await cases.ViewAsync(id, Who(context), ct) is { } view ? Results.Ok(Shape(view)) : Results.NotFound());
 

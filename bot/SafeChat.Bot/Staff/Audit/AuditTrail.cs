@@ -32,6 +32,12 @@ public static class AuditActions
 
     // Administration: the entry's staff id is the acting admin (none for the command line), its detail the target account.
     public const string ViewedAccounts = "viewed-accounts";
+    public const string ViewedLiveChat = "viewed-live-chat";
+    public const string ClaimedLiveChat = "claimed-live-chat";
+    public const string TookOverLiveChat = "took-over-live-chat";
+    public const string SentLiveMessage = "sent-live-message";
+    public const string ClosedLiveChat = "closed-live-chat";
+    public const string EscalatedLiveChat = "escalated-live-chat";
     public const string DisabledAccount = "disabled-account";
     public const string EnabledAccount = "enabled-account";
     public const string ResetPassword = "reset-password";

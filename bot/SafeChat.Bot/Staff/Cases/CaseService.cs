@@ -15,7 +15,7 @@ namespace SafeChat.Bot.Staff.Cases;
 /// </summary>
 public sealed class CaseService(
     SafeChatDbFactory databases, AuditTrail audit, ContactProtector protector, ContentCatalog content,
-    ActivitySignals signals, Channels.ChannelRenderers renderers, Channels.Twilio.Outbox outbox, Privacy.Erasure erasure, TimeProvider clock)
+    MessageDelivery delivery, Privacy.Erasure erasure, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -84,10 +84,7 @@ public sealed class CaseService(
             Entry(db, report, CaseEntryKinds.StaffReply, reply, who);
             report.Status = ReportStatuses.Replied;
             report.FirstReplyAt ??= Now;
-            var target = report.ReplyConversationId is { } id
-                ? await db.Conversations.Where(c => c.Id == id).Select(c => new { c.Channel, c.LastUserMessageAt }).SingleOrDefaultAsync(cancellation)
-                : null;
-            if (report.ReplyConversationId is { } conversation && target?.Channel is { } channel)
+            if (report.ReplyConversationId is { } conversation && await MessageDelivery.TargetAsync(db, conversation, cancellation) is { } target)
             {
                 var message = new Activity
                 {
@@ -96,15 +93,11 @@ public sealed class CaseService(
                     From = ConversationStore.Bot,
                     Text = content.Text(report.Language, "status.reply-in-chat", new Dictionary<string, string> { ["code"] = report.Code, ["reply"] = reply }),
                 };
-                var rendered = renderers.For(channel).Render(message);
-                await ActivityLog.AppendAsync(db, conversation, [new ActivityLog.Entry(rendered, FromUser: false, VisibleToClient: true)], Now, cancellation);
-                outbox.Add(db, conversation, channel, [rendered], Now, Channels.Twilio.Outbox.WindowOpen(target.LastUserMessageAt, Now));
+                await delivery.AddAsync(db, target, [message], Now, cancellation);
             }
         }, cancellation, afterSave: report =>
         {
-            if (report.ReplyConversationId is not { } c) return;
-            signals.Notify(c);
-            outbox.Wake();
+            if (report.ReplyConversationId is { } c) delivery.Delivered(c);
         });
 
     /// <summary>For a reporter who asked to be called: the call happened, or could not be made.</summary>

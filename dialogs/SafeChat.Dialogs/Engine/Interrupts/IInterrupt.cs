@@ -11,9 +11,11 @@ public interface IInterrupt
 
 public static class DefaultInterrupts
 {
-    /// <summary>Order matters: safety before everything, then language, then commands.</summary>
+    /// <summary>Order matters: a live chat first (the bot stays quiet but for 112 and 113), then safety before
+    /// everything, then language, then commands.</summary>
     public static IEnumerable<IInterrupt> For(Content.ContentCatalog content, string menuDialog) =>
     [
+        new Live.LiveInterrupt(), // while a person holds the chat, only its own safety net
         new SafetyInterrupt(),
         new LanguageInterrupt(content),
         new MediaInterrupt(),
