@@ -1,4 +1,5 @@
 using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,6 +8,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SafeChat.Bot.Storage.Migrations.Postgres
 {
     /// <summary>Live chats: a conversation handed from the bot to a person from the team (waiting, active, closed).</summary>
+    [DbContext(typeof(PostgresSafeChatDb))]
+    [Migration("20261201130000_LiveChats")]
     public partial class LiveChats : Migration
     {
         /// <inheritdoc />

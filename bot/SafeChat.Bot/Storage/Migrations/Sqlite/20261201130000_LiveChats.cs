@@ -1,4 +1,5 @@
 using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SafeChat.Bot.Storage.Migrations.Sqlite
 {
     /// <summary>Live chats: a conversation handed from the bot to a person from the team (waiting, active, closed).</summary>
+    [DbContext(typeof(SqliteSafeChatDb))]
+    [Migration("20261201130000_LiveChats")]
     public partial class LiveChats : Migration
     {
         /// <inheritdoc />
