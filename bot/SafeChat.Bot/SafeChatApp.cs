@@ -62,6 +62,7 @@ public static class SafeChatApp
         services.AddSingleton(handover);
         services.AddSingleton<SafeChat.Dialogs.Live.ILiveDesk, SafeChat.Bot.Live.LiveDesk>();
         services.AddSingleton<MessageDelivery>();
+        services.AddSingleton<SafeChat.Bot.Live.LiveTyping>();
 
         var queue = config.GetSection("Queue").Get<QueueOptions>() ?? new QueueOptions();
         if (queue.WebhookProblem(builder.Environment.IsDevelopment()) is { } webhookProblem) throw new InvalidOperationException(webhookProblem);

@@ -45,6 +45,8 @@
       // SafeChat says "je", not the formal "u" of Web Chat's built-in Dutch.
       overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: page[language].placeholder },
       nonce: nonce,
+      // Only a team member in a live chat sees it; SafeChat drops it otherwise.
+      sendTypingIndicator: true,
       styleOptions: { hideUploadButton: true, suggestedActionLayout: 'flow', botAvatarInitials: 'SC', userAvatarInitials: '' }
     }, document.getElementById('webchat'));
   }

@@ -109,7 +109,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivity(string conversationId, HttpRequest request, DirectLineAuthenticator auth,
-        ConversationStore store, CancellationToken cancellation)
+        ConversationStore store, Live.LiveTyping typing, CancellationToken cancellation)
     {
         var (caller, error) = await auth.FromHeaderAsync(request);
         if (caller is null) return error!;
@@ -117,7 +117,12 @@ public static class DirectLineEndpoints
 
         var (activity, problem) = await InboundActivity.ReadAsync(request, caller, MaxActivityBytes);
         if (activity is null) return DirectLineErrors.BadArgument(problem!);
-        if (activity.Type == ActivityTypes.Typing) return Results.Ok(new ResourceResponse($"{conversationId}|typing"));
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            // Only a team member in a live chat sees it; the bot has no use for it.
+            await typing.PersonTypingAsync(conversationId, cancellation);
+            return Results.Ok(new ResourceResponse($"{conversationId}|typing"));
+        }
         try
         {
             return Results.Ok(new ResourceResponse(await store.ReceiveAsync(conversationId, activity, cancellation)));

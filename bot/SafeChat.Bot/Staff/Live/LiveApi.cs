@@ -22,6 +22,7 @@ public static class LiveApi
         changes.MapPost("/claim", (long id, HttpContext c, LiveService s, CancellationToken ct) => StaffApi.Act(() => s.ClaimAsync(id, StaffApi.Who(c), ct)));
         changes.MapPost("/messages", (long id, MessageBody body, HttpContext c, LiveService s, CancellationToken ct) =>
             StaffApi.Act(() => s.SendAsync(id, body.Text ?? "", StaffApi.Who(c), ct)));
+        changes.MapPost("/typing", (long id, HttpContext c, LiveService s, CancellationToken ct) => StaffApi.Act(() => s.TypingAsync(id, StaffApi.Who(c), ct)));
         changes.MapPost("/close", (long id, CloseBody body, HttpContext c, LiveService s, CancellationToken ct) =>
             StaffApi.Act(() => s.CloseAsync(id, body.Outcome, StaffApi.Who(c), ct)));
     }
@@ -33,7 +34,7 @@ public static class LiveApi
 
     /// <summary>
     /// Server-Sent Events: each new message of the live chat as it is stored (on any instance: the activity signals carry
-    /// the cluster's NOTIFY), and the chat's status when it changes. The log is the truth; a wake-up only says "read".
+    /// the cluster's NOTIFY), "typing" while the person types, and the chat's status when it changes. The log is the truth; a wake-up only says "read".
     /// </summary>
     private static async Task Stream(long id, long? after, HttpContext context, LiveService service, ActivitySignals signals, CancellationToken ct)
     {
@@ -48,6 +49,7 @@ public static class LiveApi
         using var subscription = signals.Subscribe(chat.ConversationId);
         var who = StaffApi.Who(context);
         var seen = after ?? 0;
+        var typed = seen;
         string? status = null;
         while (!ct.IsCancellationRequested)
         {
@@ -55,6 +57,11 @@ public static class LiveApi
             {
                 await WriteAsync(context, "message", JsonSerializer.Serialize(message, Json), ct);
                 seen = message.Seq;
+            }
+            if (await service.PersonTypedAfterAsync(chat.ConversationId, typed, ct) is { } typing)
+            {
+                typed = typing;
+                await WriteAsync(context, "typing", "{}", ct);
             }
             var now = await service.FindAsync(id, ct);
             var current = $"{now?.Status}|{now?.HeldByName}|{now?.Danger}";

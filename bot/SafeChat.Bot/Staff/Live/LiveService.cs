@@ -14,7 +14,7 @@ namespace SafeChat.Bot.Staff.Live;
 /// the person hears them from the bot on their own channel; messages go through the one delivery path.
 /// </summary>
 public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, MessageDelivery delivery, ConversationStore conversations,
-    TimeProvider clock)
+    SafeChat.Bot.Live.LiveTyping typing, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -127,7 +127,24 @@ public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, M
     }
 
     /// <summary>Stands for a team member as the sender of a live message (their name goes with it, never an id).</summary>
-    public const string TeamMember = "safechat-team";
+    public const string TeamMember = SafeChat.Bot.Live.LiveTyping.TeamMember;
+
+    /// <summary>The holder is typing: Web Chat shows it to the person.</summary>
+    public async Task TypingAsync(long id, StaffMember who, CancellationToken cancellation = default)
+    {
+        await using var db = databases.Create();
+        var live = await HeldAsync(db, id, who, cancellation);
+        await typing.StaffTypingAsync(live.ConversationId, live.HeldByName, cancellation);
+    }
+
+    /// <summary>The log position of the person's latest "is typing" after <paramref name="after"/>, if any.</summary>
+    public async Task<long?> PersonTypedAfterAsync(string conversationId, long after, CancellationToken cancellation = default)
+    {
+        await using var db = databases.Create();
+        return await db.Activities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Seq > after && a.Type == ActivityTypes.Typing && !a.VisibleToClient)
+            .OrderByDescending(a => a.Seq).Select(a => (long?)a.Seq).FirstOrDefaultAsync(cancellation);
+    }
 
     /// <summary>"anna.jansen@gemeente.nl" → "Anna": how the person is told who joined.</summary>
     public static string FirstName(string email)
