@@ -51,6 +51,35 @@ public class EscalationTests
     }
 
     [Fact]
+    public async Task A_person_waiting_for_a_live_chat_too_long_is_escalated_once_with_no_words_of_theirs()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
+        await using var sink = await WebhookSink.StartAsync();
+        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = [.. Webhook(sink.Url), "--Handover:MaxWaitMinutes=10", "--Handover:Hours=always"] },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var chat = await DirectLineTestClient.StartAsync(host.Http);
+        await chat.WaitForQuestionAsync();
+        await chat.AnswerAsync("nee");
+        await chat.AnswerAsync("ik wil met een mens praten over die man bij de Coolsingel");
+        await chat.ReplyAsync("Ja, ik wacht");
+        var job = host.Services.GetRequiredService<EscalationJob>();
+
+        clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal(0, await job.RunOnceAsync());
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await job.RunOnceAsync());
+        Assert.Equal(0, await job.RunOnceAsync());
+
+        var sent = Assert.Single(sink.Received);
+        Assert.Contains("live-chat-waiting", sent);
+        Assert.DoesNotContain("Coolsingel", sent);
+        var supervisor = await StaffClient.SignedInAsync(host, "supervisor");
+        Assert.True(Assert.Single((await supervisor.GetJsonAsync("/staff/api/live")).EnumerateArray()).GetProperty("escalated").GetBoolean());
+        await using var db = host.Services.GetRequiredService<SafeChatDbFactory>().Create();
+        Assert.Equal(1, await db.Audit.CountAsync(a => a.Action == "escalated-live-chat"));
+    }
+
+    [Fact]
     public async Task A_redirect_from_the_webhook_is_not_followed()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
