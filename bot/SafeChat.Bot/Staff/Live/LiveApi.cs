@@ -10,6 +10,7 @@ public static class LiveApi
 {
     public sealed record MessageBody(string? Text);
     public sealed record CloseBody(string? Outcome);
+    public sealed record ReportBody(bool Consent, string? Description);
 
     public static void MapLiveApi(this IEndpointRouteBuilder api)
     {
@@ -24,6 +25,8 @@ public static class LiveApi
             StaffApi.Act(() => s.SendAsync(id, body.Text ?? "", StaffApi.Who(c), ct)));
         changes.MapPost("/close", (long id, CloseBody body, HttpContext c, LiveService s, CancellationToken ct) =>
             StaffApi.Act(() => s.CloseAsync(id, body.Outcome, StaffApi.Who(c), ct)));
+        changes.MapPost("/report", (long id, ReportBody body, HttpContext c, LiveService s, CancellationToken ct) =>
+            StaffApi.Act(async () => Results.Ok(await s.ReportAsync(id, body.Consent, body.Description, StaffApi.Who(c), ct))));
     }
 
     private static object Shape(LiveService.LiveItem item) => new
