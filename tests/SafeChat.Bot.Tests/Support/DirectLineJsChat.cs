@@ -76,6 +76,14 @@ public sealed class DirectLineJsChat : IAsyncDisposable
 
     public IReadOnlyList<string> Greeting { get; private set; } = [];
 
+    /// <summary>Past the greeting, asks for a person and chooses to wait (the team must be on duty).</summary>
+    public async Task<BotTurn> WaitForAPersonAsync()
+    {
+        await SayAsync("nee");
+        await SayAsync("Met een mens praten");
+        return await SayAsync("Ja, ik wacht");
+    }
+
     /// <summary>Sends a message with the chat's locale (as Web Chat does) and returns the bot's replies to it.</summary>
     public async Task<BotTurn> SayAsync(string text, string? locale = null)
     {
