@@ -60,6 +60,7 @@ public static class SafeChatApp
         var handover = config.GetSection("Handover").Get<SafeChat.Bot.Live.HandoverOptions>() ?? new SafeChat.Bot.Live.HandoverOptions();
         _ = handover.StaffedHours; // a wrong Handover:Hours stops the start, with its reason
         services.AddSingleton(handover);
+        services.AddSingleton(SafeChat.Bot.Staff.Live.QuickAnswers.Load(handover.QuickAnswers));
         services.AddSingleton<SafeChat.Dialogs.Live.ILiveDesk, SafeChat.Bot.Live.LiveDesk>();
         services.AddSingleton<MessageDelivery>();
         services.AddSingleton<SafeChat.Bot.Live.LiveTyping>();

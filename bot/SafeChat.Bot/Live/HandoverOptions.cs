@@ -14,5 +14,8 @@ public sealed class HandoverOptions
     /// <summary>For the wait SafeChat tells a person: about this many minutes per chat ahead of them.</summary>
     public int MinutesPerChat { get; set; } = 5;
 
+    /// <summary>The team's quick answers for live chats, relative to the application folder (null: the bundled file).</summary>
+    public string? QuickAnswers { get; set; }
+
     public StaffedHours StaffedHours => StaffedHours.Parse(Hours);
 }

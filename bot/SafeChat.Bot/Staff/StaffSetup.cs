@@ -77,7 +77,7 @@ public static class StaffSetup
             options.RootDirectory = "/Staff";
             // Default for every page: signed in. The work itself needs a full staff session (not a one-time password).
             options.Conventions.AuthorizeFolder("/", StaffRoles.SignedIn);
-            foreach (var work in new[] { "/Queue", "/Cases", "/Statistics", "/Audit" })
+            foreach (var work in new[] { "/Queue", "/Cases", "/Live", "/Statistics", "/Audit" })
                 options.Conventions.AuthorizeFolder(work, StaffRoles.AnyStaff);
             options.Conventions.AuthorizeFolder("/Administration", StaffRoles.Admins);
             options.Conventions.AllowAnonymousToPage("/Accounts/SignInPage");
@@ -109,15 +109,23 @@ public static class StaffSetup
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/staff"), staff => staff.Use(async (context, next) =>
         {
-            // Staff pages load only our own stylesheet; charts are inline SVG.
-            context.Response.Headers.ContentSecurityPolicy =
-                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Request.Path);
             context.Response.Headers.CacheControl = "no-store";
             await next();
         }));
         app.MapRazorPages();
         app.MapStaffApi();
         return app;
+    }
+
+    /// <summary>
+    /// Staff pages load only our own stylesheet; charts are inline SVG. The live chat pages alone also run our own script
+    /// (/staff/live.js) and open its push stream and posts to the API: no inline script anywhere, no other origin.
+    /// </summary>
+    public static string ContentSecurityPolicy(PathString path)
+    {
+        var live = path.StartsWithSegments("/staff/live") ? "script-src 'self'; connect-src 'self'; " : "";
+        return $"default-src 'none'; {live}style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     }
 
     private static bool NotOnOneTimePassword(AuthorizationHandlerContext context) =>

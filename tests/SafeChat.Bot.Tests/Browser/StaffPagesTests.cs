@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SafeChat.Bot.Staff.Accounts;
@@ -72,14 +71,7 @@ public class StaffPagesTests(BrowserFixture browser) : IAsyncLifetime
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, Locale = "nl-NL", ExtraHTTPHeaders = BehindTlsProxy.Headers });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(new Uri(_host.BaseUrl, "/staff/sign-in").ToString());
-        await page.GetByLabel("E-mailadres").FillAsync(admin.Email);
-        await page.GetByLabel("Wachtwoord").FillAsync(admin.OneTimePassword);
-        await page.GetByLabel("Code uit je authenticator-app").FillAsync(StaffClient.Code(admin.TotpSecret));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
-        await page.GetByLabel("Nieuw wachtwoord").FillAsync(StaffClient.NewPassword);
-        await page.GetByLabel("Nog een keer").FillAsync(StaffClient.NewPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await StaffBrowser.SignInFirstTimeAsync(page, _host, admin);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Beheer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accounts" })).ToBeVisibleAsync();
@@ -94,10 +86,6 @@ public class StaffPagesTests(BrowserFixture browser) : IAsyncLifetime
     private static async Task AssertAccessibleAsync(IPage page, string name)
     {
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = RepositoryPaths.NodeModule("axe-core/axe.min.js") });
-        var result = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
-            ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ')')");
-        var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
-        Assert.True(violations.Count == 0, $"axe on {name}: {string.Join("; ", violations)}");
+        await StaffBrowser.AssertNoAxeViolationsAsync(page, name);
     }
 }

@@ -67,9 +67,7 @@ public class LiveChatJourneyTests(BrowserFixture browser)
     {
         await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = ["--Handover:Hours=always"] });
         await using var chat = await DirectLineJsChat.StartAsync(browser, host);
-        await chat.SayAsync("nee");
-        await chat.SayAsync("Met een mens praten");
-        await chat.SayAsync("Ja, ik wacht");
+        await chat.WaitForAPersonAsync();
         var first = await StaffClient.SignedInAsync(host, "responder");
         var second = await StaffClient.SignedInAsync(host, "responder");
         var supervisor = await StaffClient.SignedInAsync(host, "supervisor");
@@ -112,9 +110,7 @@ public class LiveChatJourneyTests(BrowserFixture browser)
     {
         await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = ["--Handover:Hours=always"] });
         await using var chat = await DirectLineJsChat.StartAsync(browser, host);
-        await chat.SayAsync("nee");
-        await chat.SayAsync("Met een mens praten");
-        await chat.SayAsync("Ja, ik wacht");
+        await chat.WaitForAPersonAsync();
         var still = await chat.SayAsync("hallo?");
         Assert.Contains("minuten", still.Text);
 

@@ -76,6 +76,14 @@ public sealed class DirectLineJsChat : IAsyncDisposable
 
     public IReadOnlyList<string> Greeting { get; private set; } = [];
 
+    /// <summary>Past the greeting, asks for a person and chooses to wait (the team must be on duty).</summary>
+    public async Task<BotTurn> WaitForAPersonAsync()
+    {
+        await SayAsync("nee");
+        await SayAsync("Met een mens praten");
+        return await SayAsync("Ja, ik wacht");
+    }
+
     /// <summary>Sends a message with the chat's locale (as Web Chat does) and returns the bot's replies to it.</summary>
     public async Task<BotTurn> SayAsync(string text, string? locale = null)
     {
@@ -107,6 +115,11 @@ public sealed class DirectLineJsChat : IAsyncDisposable
           throw new Error('no bot message with ' + contains);
         }
         """;
+
+    /// <summary>Sends "is typing", as Web Chat does while the person types.</summary>
+    public async Task TypingAsync() => await _page.EvaluateAsync<string>("""
+        async () => await new Promise((resolve, reject) => window.safechat.dl.postActivity({ type: 'typing', from: { id: 'person' } }).subscribe(resolve, reject))
+        """);
 
     /// <summary>Sends a message without waiting for a reply (in a live chat the bot stays quiet; a person answers).</summary>
     public async Task SendAsync(string text) => await _page.EvaluateAsync<string>(Send, new { text, locale = _locale });

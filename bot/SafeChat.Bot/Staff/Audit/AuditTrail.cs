@@ -37,6 +37,7 @@ public static class AuditActions
     public const string TookOverLiveChat = "took-over-live-chat";
     public const string SentLiveMessage = "sent-live-message";
     public const string ClosedLiveChat = "closed-live-chat";
+    public const string ReportedFromLiveChat = "reported-from-live-chat";
     public const string EscalatedLiveChat = "escalated-live-chat";
     public const string DisabledAccount = "disabled-account";
     public const string EnabledAccount = "enabled-account";

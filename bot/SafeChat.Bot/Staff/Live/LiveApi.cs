@@ -10,6 +10,7 @@ public static class LiveApi
 {
     public sealed record MessageBody(string? Text);
     public sealed record CloseBody(string? Outcome);
+    public sealed record ReportBody(bool Consent, string? Description);
 
     public static void MapLiveApi(this IEndpointRouteBuilder api)
     {
@@ -25,6 +26,8 @@ public static class LiveApi
         changes.MapPost("/typing", (long id, HttpContext c, LiveService s, CancellationToken ct) => StaffApi.Act(() => s.TypingAsync(id, StaffApi.Who(c), ct)));
         changes.MapPost("/close", (long id, CloseBody body, HttpContext c, LiveService s, CancellationToken ct) =>
             StaffApi.Act(() => s.CloseAsync(id, body.Outcome, StaffApi.Who(c), ct)));
+        changes.MapPost("/report", (long id, ReportBody body, HttpContext c, LiveService s, CancellationToken ct) =>
+            StaffApi.Act(async () => Results.Ok(await s.ReportAsync(id, body.Consent, body.Description, StaffApi.Who(c), ct))));
     }
 
     private static object Shape(LiveService.LiveItem item) => new

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SafeChat.Bot.Conversations;
 using SafeChat.Bot.Live;
+using SafeChat.Bot.Reports;
 using SafeChat.Bot.Staff.Audit;
 using SafeChat.Bot.Storage;
 using SafeChat.Dialogs.Activities;
 using SafeChat.Dialogs.Live;
+using SafeChat.Dialogs.Reports;
 
 namespace SafeChat.Bot.Staff.Live;
 
@@ -14,7 +16,7 @@ namespace SafeChat.Bot.Staff.Live;
 /// the person hears them from the bot on their own channel; messages go through the one delivery path.
 /// </summary>
 public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, MessageDelivery delivery, ConversationStore conversations,
-    SafeChat.Bot.Live.LiveTyping typing, TimeProvider clock)
+    SafeChat.Bot.Live.LiveTyping typing, ReportWriter reports, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -33,6 +35,13 @@ public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, M
                           select new LiveItem(l.Id, l.Status, l.RequestedAt, l.Danger, l.HeldBy, l.HeldByName, c.Channel, l.EscalatedAt != null))
             .ToListAsync(cancellation);
         return [.. open.OrderBy(l => l.Status == LiveChatStatuses.Waiting ? 0 : 1).ThenByDescending(l => l.Danger).ThenBy(l => l.WaitingSince)];
+    }
+
+    /// <summary>How many people wait for the team now: the count in the staff menu.</summary>
+    public async Task<int> WaitingCountAsync(CancellationToken cancellation = default)
+    {
+        await using var db = databases.Create();
+        return await db.LiveChats.AsNoTracking().CountAsync(l => l.Status == LiveChatStatuses.Waiting, cancellation);
     }
 
     public async Task<LiveChatRecord?> FindAsync(long id, CancellationToken cancellation = default)
@@ -124,6 +133,34 @@ public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, M
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         conversations.QueueTurn(live.ConversationId);
+    }
+
+    public sealed record MadeReport(long ReportId, string Code);
+
+    /// <summary>
+    /// A report (case) from the live chat, only with the person's consent and only by whoever holds the chat: prefilled
+    /// from the bot's summary, stored by the same <see cref="ReportWriter"/> as a report the person sends through the bot,
+    /// once per live chat, audited with the new case.
+    /// </summary>
+    public async Task<MadeReport> ReportAsync(long id, bool consent, string? description, StaffMember who, CancellationToken cancellation = default)
+    {
+        if (!consent) throw new StaffActionRefused("Maak alleen een melding als de persoon daarmee instemt.");
+        await using var db = databases.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var live = await HeldAsync(db, id, who, cancellation);
+        var detail = $"live {id}";
+        if (await db.Audit.AsNoTracking().Where(a => a.Action == AuditActions.ReportedFromLiveChat && a.Detail == detail)
+                .Select(a => a.ReportId).FirstOrDefaultAsync(cancellation) is { } earlier)
+            throw new StaffActionRefused($"Van dit gesprek is al een melding gemaakt (zaak {earlier}).");
+        var code = ReportCode.New();
+        var text = string.IsNullOrWhiteSpace(description) ? null : TextScrubber.Scrub(description.Trim()[..Math.Min(2000, description.Trim().Length)]);
+        await reports.ApplyAsync(db, LiveSummary.Parse(live.Summary).ToReport(code, live.Danger, text), live.ConversationId, Now, cancellation);
+        await db.SaveChangesAsync(cancellation);
+        var reportId = await db.Reports.Where(r => r.Code == code).Select(r => r.Id).SingleAsync(cancellation);
+        audit.Record(db, who.Id, AuditActions.ReportedFromLiveChat, reportId, detail);
+        await db.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        return new MadeReport(reportId, code);
     }
 
     /// <summary>Stands for a team member as the sender of a live message (their name goes with it, never an id).</summary>

@@ -26,6 +26,21 @@ public static class Format
     public static string Dutch(string? ids) =>
         ids is null ? "" : string.Join(", ", ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => Words.GetValueOrDefault(id, id)));
 
+    public static string Time(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), RotterdamTime.Zone).ToString("HH:mm", DutchCulture);
+
+    /// <summary>"2 min", "1 uur 5 min": how long someone has been waiting, read at a glance.</summary>
+    public static string Duration(TimeSpan span) =>
+        span.TotalMinutes < 1 ? "minder dan 1 min" : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min" : $"{(int)span.TotalHours} uur {span.Minutes} min";
+
+    public static string Channel(string channel) => channel switch
+    {
+        "webchat" or "directline" => "webchat",
+        "whatsapp" => "WhatsApp",
+        "sms" => "sms",
+        _ => channel,
+    };
+
     public static string Status(string status) => status switch
     {
         ReportStatuses.New => "nieuw",
