@@ -19,7 +19,10 @@ public sealed class LiveInterrupt : IInterrupt
         if (state.Live is null || turn.Inbound.Type != Activities.ActivityTypes.Message) return false;
 
         var safety = false;
-        if (turn.Triage.Danger > SafetyLevel.None)
+        // Danger acts only when triage is sure: its "check" level fires on many an ordinary account of harassment, which
+        // is what people tell the team; the team member reads those and asks, and the red flag keeps its meaning.
+        // Thoughts of suicide get 113 at either level: a needless mention costs little there.
+        if (turn.Triage.Danger == SafetyLevel.Act)
         {
             turn.Say("danger.call-112", contacts: ["emergency"]);
             turn.Effects.Add(new LiveDanger("112"));

@@ -15,7 +15,7 @@ namespace SafeChat.Bot.Tests.Live;
 public class LiveChatJourneyTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("nl-NL", "Met een mens praten", "Ja, ik wacht", "van het meldpunt is er nu", "heeft het gesprek afgesloten")]
+    [InlineData("nl-NL", "Met een mens praten", "Ja, ik wacht", "van het meldpunt is er nu", "is gestopt met het gesprek")]
     [InlineData("en-US", "Talk to a person", "Yes, I will wait", "from the report point is here now", "has ended the chat")]
     public async Task Request_wait_claim_both_ways_danger_close_and_the_bot_is_back(string locale, string person, string wait, string joined, string ended)
     {
