@@ -13,8 +13,9 @@ public static partial class StaffSignIn
     public const string NewPassword = "een lang eigen wachtwoord";
 
     /// <summary>A client for one staff member on the SafeChat at <paramref name="baseUrl"/>, not signed in yet.</summary>
-    public static HttpClient Browser(Uri baseUrl, CookieContainer cookies) =>
-        new(new BehindTlsProxy(cookies)) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+    /// <param name="timeout">Per request; a client that follows a push stream passes <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    public static HttpClient Browser(Uri baseUrl, CookieContainer cookies, TimeSpan? timeout = null) =>
+        new(new BehindTlsProxy(cookies)) { BaseAddress = baseUrl, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
 
     /// <summary>Signs in with the one-time password and sets <see cref="NewPassword"/>; false when either step is refused.</summary>
     public static async Task<bool> FirstTimeAsync(HttpClient browser, string email, string oneTimePassword, string totpSecret, DateTime now)
