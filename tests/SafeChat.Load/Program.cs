@@ -7,7 +7,7 @@ namespace SafeChat.Load;
 /// The load benchmark: N simultaneous conversations (three in four on Web Chat over Direct Line, one in four by
 /// SMS through Twilio's webhook), each a full visit ending in a report, against 1 or 3 SafeChat processes on
 /// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3], or load --flood
-/// (see <see cref="Flood"/>)
+/// (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>)
 /// </summary>
 public static class Program
 {
@@ -19,6 +19,11 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Contains("--flood")) return await Flood.RunAsync(BaseSettings("http://127.0.0.1:9")); // no SMS in the flood run
+        if (args.Contains("--live"))
+            return await LiveChats.RunAsync(int.Parse(Option(args, "--live", "20")), BaseSettings("http://127.0.0.1:9"),
+                args.Contains("--postgres") ? await CreateDatabaseAsync(Environment.GetEnvironmentVariable("SAFECHAT_LOAD_POSTGRES")
+                    ?? throw new InvalidOperationException("--postgres needs SAFECHAT_LOAD_POSTGRES")) : null,
+                TimeSpan.FromSeconds(double.Parse(Option(args, "--think", "0"), System.Globalization.CultureInfo.InvariantCulture)));
         var sizes = Option(args, "--conversations", "50,200").Split(',').Select(int.Parse).ToArray();
         var setups = Option(args, "--setups", "sqlite,pg1,pg3").Split(',');
         var postgres = Environment.GetEnvironmentVariable("SAFECHAT_LOAD_POSTGRES");

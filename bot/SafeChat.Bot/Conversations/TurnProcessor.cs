@@ -65,7 +65,11 @@ public sealed class TurnProcessor(
             }
         }
         // Queued before the log append, whose save writes them in the same transaction.
-        if (!conversation.OptedOut) outbox.Add(db, conversationId, conversation.Channel, entries.Select(e => e.Activity), now, forgetAfterSend: erasing);
+        // A turn run by an event (a team member joining or ending a live chat) may come long after the person last wrote:
+        // outside WhatsApp's window its replies wait behind the template, as a team member's messages do.
+        if (!conversation.OptedOut)
+            outbox.Add(db, conversationId, conversation.Channel, entries.Select(e => e.Activity), now,
+                Channels.Twilio.Outbox.WindowOpen(conversation.LastUserMessageAt, now), forgetAfterSend: erasing);
         var newState = JsonSerializer.Serialize(state, StateJson);
         // The state version guard makes the turn count once: if another process committed a turn first, nothing is kept.
         var claimed = await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation,

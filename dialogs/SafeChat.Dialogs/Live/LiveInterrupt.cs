@@ -22,7 +22,10 @@ public sealed class LiveInterrupt : IInterrupt
         // person's own words, or anything while still waiting alone, gets the number at once.
         var alone = state.Live == LiveStatus.Waiting;
         var safety = false;
-        if (turn.Triage.Danger > SafetyLevel.None)
+        // Danger acts only when triage is sure: its "check" level fires on many an ordinary account of harassment, which
+        // is what people tell the team; the team member reads those and asks, and the red flag keeps its meaning.
+        // Thoughts of suicide get 113 at either level: a needless mention costs little there.
+        if (turn.Triage.Danger == SafetyLevel.Act)
         {
             turn.Effects.Add(new LiveDanger("112"));
             if (alone || turn.Triage.Danger == SafetyLevel.Act || turn.Triage.DangerInOwnWords)

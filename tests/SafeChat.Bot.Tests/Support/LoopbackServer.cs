@@ -30,10 +30,13 @@ public abstract class TwilioHostTests : IAsyncLifetime
 
     protected virtual void Configure(IServiceCollection services) { }
 
+    /// <summary>Settings beyond Twilio's, as an operator would give them on the command line.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
     public async Task InitializeAsync()
     {
         Twilio = await FakeTwilioApi.StartAsync();
-        Host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = TwilioPhone.HostArguments(Twilio) }, Configure);
+        Host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { Extra = [.. TwilioPhone.HostArguments(Twilio), .. Settings] }, Configure);
     }
 
     public async Task DisposeAsync()

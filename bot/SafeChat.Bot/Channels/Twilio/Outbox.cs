@@ -16,7 +16,8 @@ public sealed class Outbox(OutboxSignal signal, TwilioOptions options)
     {
         if (!Handles(channel)) return;
         var held = channel == TwilioChannels.WhatsApp && !windowOpen;
-        if (held) AddWindowTemplate(db, conversationId, now);
+        // One request to write back is enough: more held messages (a team member typing on) join the ones that wait.
+        if (held && !AwaitsAnswer(db, conversationId)) AddWindowTemplate(db, conversationId, now);
         foreach (var activity in rendered.Where(a => !string.IsNullOrWhiteSpace(a.Text)))
         {
             var buttons = activity.SuggestedActions?.Actions is { Count: > 0 } actions
@@ -39,6 +40,16 @@ public sealed class Outbox(OutboxSignal signal, TwilioOptions options)
             ConversationId = conversationId, Channel = TwilioChannels.WhatsApp, Body = "", ContentSid = options.WindowTemplateContentSid,
             Status = OutboxStatuses.Pending, CreatedAt = now, NextAttemptAt = now,
         });
+
+    /// <summary>Messages are held already, so the template that asks the person to write back has gone out.</summary>
+    private static bool AwaitsAnswer(SafeChatDb db, string conversationId) =>
+        db.Outbox.Local.Any(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Held)
+        || db.Outbox.Any(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Held);
+
+    /// <summary>Why a team member's message cannot be delivered (null when it can): after STOP, Twilio and SafeChat send
+    /// nothing more by SMS until the person sends START.</summary>
+    public static string? Unreachable(string channel, bool optedOut) =>
+        Handles(channel) && optedOut ? "Deze persoon heeft STOP gestuurd: berichten komen niet meer aan, tot die START stuurt." : null;
 
     public static bool WindowOpen(DateTime? lastUserMessageAt, DateTime now) =>
         lastUserMessageAt is { } last && now - last < TwilioOptions.Window;

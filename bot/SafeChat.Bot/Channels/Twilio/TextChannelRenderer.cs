@@ -20,19 +20,26 @@ public sealed class TextChannelRenderer(ContentCatalog content, string channel) 
     {
         var language = neutral.Locale ?? ContentCatalog.DefaultLanguage;
         var lines = new List<string>();
-        if (!string.IsNullOrWhiteSpace(neutral.Text)) lines.Add(neutral.Text);
+        if (!string.IsNullOrWhiteSpace(neutral.Text)) lines.Add(Signed(neutral));
         foreach (var card in (neutral.Attachments ?? []).Select(ContactCard.From).OfType<ContactCard>())
             lines.Add(Line(card, string.Join("\n", lines)));
         if (channel == TwilioChannels.WhatsApp && neutral.SuggestedActions?.Actions is { Count: > 0 and <= MaxButtons } buttons
             && buttons.All(b => b.Title is { Length: <= MaxButtonTitle }))
-            return new Activity { Type = ActivityTypes.Message, Locale = language, Text = string.Join("\n", lines), SuggestedActions = neutral.SuggestedActions };
+            return new Activity { Type = ActivityTypes.Message, From = neutral.From, Locale = language, Text = string.Join("\n", lines), SuggestedActions = neutral.SuggestedActions };
         if (neutral.SuggestedActions?.Actions is { Count: > 0 } actions)
         {
             lines.AddRange(actions.Select((a, i) => $"{i + 1}. {a.Title}"));
             lines.Add(content.Text(language, "choices.reply-with", new Dictionary<string, string> { ["numbers"] = Numbers(language, actions.Count) }));
         }
-        return new Activity { Type = ActivityTypes.Message, Locale = language, Text = SmsText.PreferGsm(string.Join("\n", lines)) };
+        return new Activity { Type = ActivityTypes.Message, From = neutral.From, Locale = language, Text = SmsText.PreferGsm(string.Join("\n", lines)) };
     }
+
+    /// <summary>
+    /// A text message shows no sender, so a team member's message starts with their first name: the person can tell the
+    /// human from the bot. The sender stays on the activity, so the staff transcript knows it too.
+    /// </summary>
+    private static string Signed(Activity neutral) =>
+        neutral.From is { Id: Staff.Live.LiveService.TeamMember, Name: { Length: > 0 } name } ? $"{name}: {neutral.Text}" : neutral.Text!;
 
     /// <summary>
     /// A help line written out: its number once in the whole message (the text may have given it already), with its

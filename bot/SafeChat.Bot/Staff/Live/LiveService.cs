@@ -80,6 +80,8 @@ public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, M
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var live = await HeldAsync(db, id, who, cancellation);
         var target = await MessageDelivery.TargetAsync(db, live.ConversationId, cancellation) ?? throw new LiveChatNotFound();
+        // Better a refusal the team member sees than a message in the transcript that never reaches the person.
+        if (Channels.Twilio.Outbox.Unreachable(target.Channel, target.OptedOut) is { } reason) throw new StaffActionRefused(reason);
         var message = new Activity
         {
             Type = ActivityTypes.Message,

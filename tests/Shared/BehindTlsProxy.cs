@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SafeChat.Bot.Tests.Support;
+namespace SafeChat.Testing;
 
 /// <summary>
 /// A browser that reaches SafeChat through a TLS-terminating proxy, as in production: the proxy (on loopback, a known
