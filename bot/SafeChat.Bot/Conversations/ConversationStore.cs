@@ -119,6 +119,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         string protectedAddress, bool? optOut, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var isUrgent = urgent.IsUrgent(activity.Text);
         activity.Recipient = Bot;
         activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
         await using (var db = databases.Create())
@@ -142,21 +143,19 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
                 .SetProperty(c => c.ChannelAddressProtected, protectedAddress)
                 .SetProperty(c => c.LastUserMessageAt, now)
                 .SetProperty(c => c.OptedOut, c => optOut ?? c.OptedOut), cancellation);
-            // An answer to the window template releases what was held; it is not an answer to the bot's question.
+            // An answer to the window template releases what was held; it is not an answer to the bot's question — unless
+            // it speaks of danger or suicide: then it is a turn like any other, and 112 or 113 comes first.
             var released = await db.Outbox.Where(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Held)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Pending).SetProperty(o => o.NextAttemptAt, now), cancellation);
             await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now, cancellation);
-            if (released > 0)
+            if (released > 0 && !isUrgent)
                 await db.Conversations.Where(c => c.Id == conversationId)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastProcessedSeq, c => c.LastInboundSeq), cancellation);
             await transaction.CommitAsync(cancellation);
-            if (released > 0)
-            {
-                signal.Wake();
-                return true;
-            }
+            if (released > 0) signal.Wake();
+            if (released > 0 && !isUrgent) return true;
         }
-        turns.Enqueue(conversationId, urgent.IsUrgent(activity.Text));
+        turns.Enqueue(conversationId, isUrgent);
         return true;
     }
 

@@ -7,7 +7,7 @@ namespace SafeChat.Dialogs.Live;
 /// <summary>
 /// While a conversation waits for, or is held by, a person from the team, the bot does not answer: the team does. Only
 /// the safety net stays: danger gets 112 and thoughts of suicide get 113 at once, and the host flags the conversation
-/// red for the staff member (an unsure score, with a person in the chat, only flags it). While waiting, "stop" stops waiting and anything else hears how long the wait is. The
+/// red for the staff member (with a person in the chat, an unsure danger score is left to them). While waiting, "stop" stops waiting and anything else hears how long the wait is. The
 /// team's join and end arrive as events: the bot says who is there, and takes over again with the menu at the end.
 /// </summary>
 public sealed class LiveInterrupt : IInterrupt
@@ -18,30 +18,23 @@ public sealed class LiveInterrupt : IInterrupt
         if (turn.Inbound.Type == Activities.ActivityTypes.Event) return HandleEvent(turn, runner);
         if (state.Live is null || turn.Inbound.Type != Activities.ActivityTypes.Message) return false;
 
-        // With a person in the chat, an unsure score only flags it for them (they can ask); sure danger, danger in the
-        // person's own words, or anything while still waiting alone, gets the number at once.
+        // Danger: with a person in the chat, only when triage is sure or the person's own words say it. The unsure level
+        // fires on many an ordinary account of harassment, which is what people tell the team; the team member reads
+        // those and asks, and the red flag keeps its meaning. While still waiting alone, any level.
         var alone = state.Live == LiveStatus.Waiting;
         var safety = false;
-        // Danger acts only when triage is sure: its "check" level fires on many an ordinary account of harassment, which
-        // is what people tell the team; the team member reads those and asks, and the red flag keeps its meaning.
-        // Thoughts of suicide get 113 at either level: a needless mention costs little there.
-        if (turn.Triage.Danger == SafetyLevel.Act)
+        if (turn.Triage.Danger == SafetyLevel.Act || turn.Triage.DangerInOwnWords || alone && turn.Triage.Danger > SafetyLevel.None)
         {
             turn.Effects.Add(new LiveDanger("112"));
-            if (alone || turn.Triage.Danger == SafetyLevel.Act || turn.Triage.DangerInOwnWords)
-            {
-                turn.Say("danger.call-112", contacts: ["emergency"]);
-                safety = true;
-            }
+            turn.Say("danger.call-112", contacts: ["emergency"]);
+            safety = true;
         }
+        // Thoughts of suicide get 113 at either level: a needless mention costs little there.
         if (turn.Triage.SelfHarm > SafetyLevel.None)
         {
             turn.Effects.Add(new LiveDanger("113"));
-            if (alone || turn.Triage.SelfHarm == SafetyLevel.Act)
-            {
-                turn.Say("self-harm.call-113", contacts: ["113"]);
-                safety = true;
-            }
+            turn.Say("self-harm.call-113", contacts: ["113"]);
+            safety = true;
         }
         if (state.Live != LiveStatus.Waiting) return true;
         if (turn.Content.IsStopWaiting(turn.Language, turn.NormalizedText))

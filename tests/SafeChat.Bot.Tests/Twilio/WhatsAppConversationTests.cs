@@ -55,7 +55,30 @@ public sealed class WhatsAppConversationTests : TwilioHostTests
     [Fact]
     public async Task After_24_hours_only_the_template_goes_out_and_the_reply_follows_when_the_person_answers()
     {
-        var phone = new TwilioPhone(Host, "+31612350004", "whatsapp");
+        var (phone, before) = await StaffReplyHeldAfterTheWindowAsync("+31612350004");
+
+        var released = await SayAsync(phone, "JA");
+        Assert.Contains(released, m => m.Body.Contains("We hebben je melding gelezen."));
+        await Task.Delay(1000);
+        Assert.DoesNotContain(Twilio.To(phone.Address).Skip(before), m => m.Body.Contains("niet zeker")); // "JA" was not taken as an answer
+    }
+
+    [Fact]
+    public async Task An_answer_to_the_template_that_speaks_of_danger_is_a_turn_and_112_comes()
+    {
+        var (phone, _) = await StaffReplyHeldAfterTheWindowAsync("+31612350014");
+        var sentBefore = Twilio.To(phone.Address).Count;
+
+        await phone.SendAsync("hij staat nu voor mijn deur met een mes");
+
+        var sent = await Twilio.WaitForAsync(phone.Address, s => s.Skip(sentBefore).Any(m => Twilio.Shown(m).Contains("Bel nu 112")));
+        Assert.Contains(sent.Skip(sentBefore), m => m.Body.Contains("We hebben je melding gelezen.")); // the held reply went too
+    }
+
+    /// <summary>A report made on WhatsApp, then 25 hours later a staff reply: only the window template goes out.</summary>
+    private async Task<(TwilioPhone Phone, int Before)> StaffReplyHeldAfterTheWindowAsync(string number)
+    {
+        var phone = new TwilioPhone(Host, number, "whatsapp");
         await phone.SendAsync("Hoi");
         await Twilio.WaitForAsync(phone.Address, s => s.Any(m => m.ContentSid is not null));
         foreach (var answer in new[] { "ik wil een melding maken", "1", "2", "1", "1", "overslaan", "3", "overslaan", "2", "2", "1" })
@@ -77,11 +100,7 @@ public sealed class WhatsAppConversationTests : TwilioHostTests
         Assert.Equal(TwilioPhone.WindowTemplate, template.Last().ContentSid);
         await Task.Delay(1000);
         Assert.DoesNotContain(Twilio.To(phone.Address), m => m.Body.Contains("We hebben je melding gelezen.")); // held until the person writes back
-
-        var released = await SayAsync(phone, "JA");
-        Assert.Contains(released, m => m.Body.Contains("We hebben je melding gelezen."));
-        await Task.Delay(1000);
-        Assert.DoesNotContain(Twilio.To(phone.Address).Skip(before), m => m.Body.Contains("niet zeker")); // "JA" was not taken as an answer
+        return (phone, before);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class LiveInterruptTests
     }
 
     [Fact]
-    public void With_a_person_in_the_chat_an_unsure_danger_score_only_flags_it_for_them()
+    public void With_a_person_in_the_chat_an_unsure_danger_score_is_left_to_them()
     {
         const string Unsure = "een man riep dingen naar me bij de halte";
         Assert.Equal(SafeChat.Dialogs.Triage.SafetyLevel.Check, new SafeChat.Dialogs.Triage.TriageRecognizer().Recognize(Unsure).Danger); // what this test is about
@@ -86,7 +86,7 @@ public class LiveInterruptTests
         chat.Run(Event(LiveEvents.Joined, "Anna"));
 
         Assert.Empty(chat.Say(Unsure));
-        Assert.Contains(chat.LastEffects, e => e is LiveDanger { Line: "112" });
+        Assert.DoesNotContain(chat.LastEffects, e => e is LiveDanger);
     }
 
     [Fact]
