@@ -63,6 +63,7 @@ public static class SafeChatApp
         services.AddSingleton(SafeChat.Bot.Staff.Live.QuickAnswers.Load(handover.QuickAnswers));
         services.AddSingleton<SafeChat.Dialogs.Live.ILiveDesk, SafeChat.Bot.Live.LiveDesk>();
         services.AddSingleton<MessageDelivery>();
+        services.AddSingleton<ChannelSenders>();
         services.AddSingleton<SafeChat.Bot.Live.LiveTyping>();
 
         var queue = config.GetSection("Queue").Get<QueueOptions>() ?? new QueueOptions();

@@ -15,12 +15,11 @@ namespace SafeChat.Bot.Conversations;
 public sealed class TurnProcessor(
     SafeChatDbFactory databases,
     ConversationEngine engine,
-    ChannelRenderers renderers,
     ConversationLocks locks,
     ActivitySignals signals,
     TimeProvider clock,
     Reports.ReportWriter reports,
-    Channels.Twilio.Outbox outbox,
+    MessageDelivery delivery,
     Privacy.Erasure erasure,
     Observability.SafeChatTelemetry telemetry,
     ILogger<TurnProcessor> logger)
@@ -48,8 +47,7 @@ public sealed class TurnProcessor(
         span?.SetTag("channel", conversation.Channel);
         var activity = ActivityJson.Deserialize(inbound.Json);
         var (state, replies, fired, effects) = RunEngine(conversation.StateJson, activity, conversationId);
-        var renderer = renderers.For(conversation.Channel);
-        var entries = replies.Select(r => new ActivityLog.Entry(Stamp(renderer.Render(r), activity, inbound), false, true)).ToList();
+        var entries = delivery.Render(conversation.Channel, replies).Select(r => new ActivityLog.Entry(Stamp(r, activity, inbound), false, true)).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -64,12 +62,11 @@ public sealed class TurnProcessor(
                 await Live.LiveChatEffects.ApplyAsync(db, effect, conversationId, state, now, cancellation);
             }
         }
-        // Queued before the log append, whose save writes them in the same transaction.
-        // A turn run by an event (a team member joining or ending a live chat) may come long after the person last wrote:
-        // outside WhatsApp's window its replies wait behind the template, as a team member's messages do.
-        if (!conversation.OptedOut)
-            outbox.Add(db, conversationId, conversation.Channel, entries.Select(e => e.Activity), now,
-                Channels.Twilio.Outbox.WindowOpen(conversation.LastUserMessageAt, now), forgetAfterSend: erasing);
+        // Queued before the log append, whose save writes them in the same transaction. The channel's sender applies its
+        // own rules (a turn run by a live-chat event may come long after the person last wrote: outside WhatsApp's window
+        // its replies wait behind the template, as a team member's messages do).
+        delivery.Queue(db, new ChannelTarget(conversationId, conversation.Channel, conversation.LastUserMessageAt, conversation.OptedOut),
+            [.. entries.Select(e => e.Activity)], now, forgetAfterSend: erasing);
         var newState = JsonSerializer.Serialize(state, StateJson);
         // The state version guard makes the turn count once: if another process committed a turn first, nothing is kept.
         var claimed = await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation,
@@ -84,7 +81,7 @@ public sealed class TurnProcessor(
             return true; // look again from the other process's result
         }
         await transaction.CommitAsync(cancellation);
-        outbox.Wake();
+        delivery.Delivered(conversationId);
         telemetry.TurnCompleted(conversation.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt);
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return true;

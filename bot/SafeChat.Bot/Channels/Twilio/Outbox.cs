@@ -4,10 +4,21 @@ using SafeChat.Dialogs.Activities;
 
 namespace SafeChat.Bot.Channels.Twilio;
 
-/// <summary>Queues channel replies in the caller's transaction; the dispatcher sends them after the commit.</summary>
-public sealed class Outbox(OutboxSignal signal, TwilioOptions options)
+/// <summary>Queues channel replies in the caller's transaction; the dispatcher sends them after the commit. The sender
+/// for SMS and WhatsApp: the WhatsApp 24-hour window and STOP are decided here, not in the conversation core.</summary>
+public sealed class Outbox(OutboxSignal signal, TwilioOptions options) : IChannelSender
 {
     public static bool Handles(string channel) => channel is TwilioChannels.Sms or TwilioChannels.WhatsApp;
+
+    public IReadOnlyCollection<string> Channels { get; } = [TwilioChannels.Sms, TwilioChannels.WhatsApp];
+
+    public void Queue(SafeChatDb db, ChannelTarget target, IReadOnlyList<Activity> rendered, DateTime now, bool forgetAfterSend = false)
+    {
+        if (target.OptedOut) return; // after STOP nothing goes out until START
+        Add(db, target.ConversationId, target.Channel, rendered, now, WindowOpen(target.LastUserMessageAt, now), forgetAfterSend);
+    }
+
+    public string? Unreachable(ChannelTarget target) => Unreachable(target.Channel, target.OptedOut);
 
     /// <param name="windowOpen">False for WhatsApp when the person last wrote more than 24 hours ago: then only the
     /// neutral template goes out, and the messages wait until the person answers it.</param>

@@ -17,6 +17,7 @@ public static class TwilioSetup
         services.AddHttpClient<WhatsAppContents>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<Outbox>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHttpClient<TwilioMessagesClient>().AddResilienceHandler("twilio", pipeline =>

@@ -81,7 +81,7 @@ public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, M
         var live = await HeldAsync(db, id, who, cancellation);
         var target = await MessageDelivery.TargetAsync(db, live.ConversationId, cancellation) ?? throw new LiveChatNotFound();
         // Better a refusal the team member sees than a message in the transcript that never reaches the person.
-        if (Channels.Twilio.Outbox.Unreachable(target.Channel, target.OptedOut) is { } reason) throw new StaffActionRefused(reason);
+        if (delivery.Unreachable(target) is { } reason) throw new StaffActionRefused(reason);
         var message = new Activity
         {
             Type = ActivityTypes.Message,
