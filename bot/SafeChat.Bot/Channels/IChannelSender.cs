@@ -21,6 +21,10 @@ public interface IChannelSender
 
     /// <summary>After the commit: start sending.</summary>
     void Wake();
+
+    /// <summary>The person wrote: what was held for them (WhatsApp, outside its window) may go now, in the caller's
+    /// transaction. True when something was: their message answered the channel's request to write back.</summary>
+    Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, DateTime now, CancellationToken cancellation);
 }
 
 /// <summary>Where a message goes: the conversation, its channel, and what the channel's rules need to know.</summary>

@@ -6,7 +6,7 @@ namespace SafeChat.Bot.Conversations;
 
 /// <summary>Creating conversations, taking in what people send, and reading the log back out.</summary>
 public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider clock, ActivitySignals signals, TurnQueue turns,
-    Channels.Twilio.OutboxSignal signal, UrgentMessages urgent)
+    Channels.ChannelSenders senders, UrgentMessages urgent)
 {
     public static readonly ChannelAccount Bot = new() { Id = "safechat", Name = "SafeChat", Role = "bot" };
 
@@ -143,17 +143,17 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
                 .SetProperty(c => c.ChannelAddressProtected, protectedAddress)
                 .SetProperty(c => c.LastUserMessageAt, now)
                 .SetProperty(c => c.OptedOut, c => optOut ?? c.OptedOut), cancellation);
-            // An answer to the window template releases what was held; it is not an answer to the bot's question — unless
-            // it speaks of danger or suicide: then it is a turn like any other, and 112 or 113 comes first.
-            var released = await db.Outbox.Where(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Held)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Pending).SetProperty(o => o.NextAttemptAt, now), cancellation);
+            // An answer to the channel's request to write back releases what was held; it is not an answer to the bot's
+            // question — unless it speaks of danger or suicide: then it is a turn like any other, and 112 or 113 comes first.
+            var sender = senders.For(channel);
+            var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, now, cancellation);
             await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now, cancellation);
-            if (released > 0 && !isUrgent)
+            if (released && !isUrgent)
                 await db.Conversations.Where(c => c.Id == conversationId)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastProcessedSeq, c => c.LastInboundSeq), cancellation);
             await transaction.CommitAsync(cancellation);
-            if (released > 0) signal.Wake();
-            if (released > 0 && !isUrgent) return true;
+            if (released) sender!.Wake();
+            if (released && !isUrgent) return true;
         }
         turns.Enqueue(conversationId, isUrgent);
         return true;

@@ -39,7 +39,7 @@ public class RestartTests
         // unprocessed message (the queue that would have run it died with the process).
         var databases = new SafeChatDbFactory(new StorageOptions { DataDirectory = settings.DataDirectory }, settings.DataDirectory);
         var orphanedQueue = new TurnQueue();
-        var store = new ConversationStore(databases, TimeProvider.System, new ActivitySignals(), orphanedQueue, new SafeChat.Bot.Channels.Twilio.OutboxSignal(), new UrgentMessages());
+        var store = new ConversationStore(databases, TimeProvider.System, new ActivitySignals(), orphanedQueue, new SafeChat.Bot.Channels.ChannelSenders([]), new UrgentMessages());
         await store.ReceiveAsync(chat.ConversationId, new Activity { Type = "message", Text = "ja", From = new ChannelAccount { Id = "dl_x" } }, CancellationToken.None);
 
         await using var after = await SafeChatHost.StartAsync(settings);

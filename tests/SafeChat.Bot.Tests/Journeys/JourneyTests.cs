@@ -147,9 +147,15 @@ public class JourneyTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostF
     }
 
     [Fact]
-    public async Task Someone_who_wants_a_person_hears_it_is_a_bot_and_gets_Slachtofferhulp()
+    public async Task Off_duty_someone_who_wants_a_person_hears_it_is_a_bot_and_gets_Slachtofferhulp()
     {
-        var chat = await StartAtMenuAsync();
+        // Sunday 6 December 2026, 22:00 in Rotterdam: outside the team's hours (on duty, a live chat is offered instead).
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 21, 0, 0, TimeSpan.Zero));
+        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite(),
+            services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<TimeProvider>(services, clock));
+        var chat = await DirectLineTestClient.StartAsync(host.Http);
+        await chat.WaitForQuestionAsync();
+        await chat.TapAsync("no");
 
         var done = await chat.AnswerAsync("kan ik met een mens praten");
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SafeChat.Bot.Storage;
 using System.Text.Json;
 using SafeChat.Dialogs.Activities;
@@ -19,6 +20,10 @@ public sealed class Outbox(OutboxSignal signal, TwilioOptions options) : IChanne
     }
 
     public string? Unreachable(ChannelTarget target) => Unreachable(target.Channel, target.OptedOut);
+
+    public async Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, DateTime now, CancellationToken cancellation) =>
+        await db.Outbox.Where(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Held)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Pending).SetProperty(o => o.NextAttemptAt, now), cancellation) > 0;
 
     /// <param name="windowOpen">False for WhatsApp when the person last wrote more than 24 hours ago: then only the
     /// neutral template goes out, and the messages wait until the person answers it.</param>
