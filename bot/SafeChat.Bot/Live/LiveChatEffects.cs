@@ -40,7 +40,7 @@ public static class LiveChatEffects
         }
     }
 
-    public static Task<LiveChatRecord?> OpenAsync(SafeChatDb db, string conversationId, CancellationToken cancellation) =>
+    private static Task<LiveChatRecord?> OpenAsync(SafeChatDb db, string conversationId, CancellationToken cancellation) =>
         db.LiveChats.Where(l => l.ConversationId == conversationId && l.Status != LiveChatStatuses.Closed)
             .OrderByDescending(l => l.Id).FirstOrDefaultAsync(cancellation);
 
