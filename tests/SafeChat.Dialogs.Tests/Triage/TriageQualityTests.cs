@@ -39,6 +39,7 @@ public class TriageQualityTests(ITestOutputHelper output)
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-06.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-07.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-08.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-09.tsv",
     };
 
     [Theory]
