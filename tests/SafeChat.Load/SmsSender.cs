@@ -21,7 +21,7 @@ public sealed class SmsSender(HttpClient http, Uri instance, TwilioStandIn twili
                 new("To", Program.TwilioNumber), new("Body", text), new("NumMedia", "0"),
             };
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(authToken, url, form));
+            request.Headers.Add("X-Twilio-Signature", TwilioRequestSigner.Sign(authToken, url, form));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var response = await http.SendAsync(request, cancellation);
             latencies.Add("sms webhook ack", clock.Elapsed);

@@ -127,7 +127,7 @@ public sealed class TwilioPhone(HttpClient instance, string number, string chann
         Interlocked.Increment(ref _messages);
         var url = new Uri(instance.BaseAddress!, $"/twilio/{channel}").ToString();
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", signature ?? SafeChat.Bot.Channels.Twilio.TwilioSignature.Compute(AuthToken, url, form));
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioRequestSigner.Sign(AuthToken, url, form));
         return instance.SendAsync(request);
     }
 }

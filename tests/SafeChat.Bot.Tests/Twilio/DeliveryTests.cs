@@ -16,7 +16,7 @@ public sealed class DeliveryTests : TwilioHostTests
         var form = new List<KeyValuePair<string, string>> { new("MessageSid", sid), new("MessageStatus", status), new("AccountSid", "AC00000000000000000000000000000001") };
         if (error is not null) form.Add(new("ErrorCode", error));
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSignature.Compute(TwilioPhone.AuthToken, url, form));
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioRequestSigner.Sign(TwilioPhone.AuthToken, url, form));
         return Host.Http.SendAsync(request);
     }
 

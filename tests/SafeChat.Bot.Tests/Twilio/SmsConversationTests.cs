@@ -37,7 +37,9 @@ public sealed class SmsConversationTests : TwilioHostTests
         var response = await phone.SendAsync("Hoi");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", await response.Content.ReadAsStringAsync());
+        var twiml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Response", twiml.Root!.Name.LocalName);
+        Assert.Empty(twiml.Root.Nodes()); // the replies go through the outbox, not in the answer
 
         var greeting = await WaitForAsync(Twilio, phone.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
         Assert.Contains("automatische assistent", string.Join("\n", greeting.Select(m => m.Body)));

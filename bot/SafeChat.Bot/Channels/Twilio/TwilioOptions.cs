@@ -17,7 +17,7 @@ public sealed class TwilioOptions
     /// <summary>The public origin Twilio calls (https://chat.example.nl), needed to check signatures behind a proxy.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>Twilio's REST API; tests point it at a local stand-in.</summary>
+    /// <summary>Twilio's REST API; the SDK's calls go here when it is another origin (tests point it at a local stand-in).</summary>
     public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
 
     /// <summary>Base64 key (at least 32 bytes) for the keyed hash that stands in for a phone number. Generated into the data folder when empty.</summary>
@@ -36,11 +36,6 @@ public sealed class TwilioOptions
     public TimeSpan WindowMargin { get; set; } = TimeSpan.FromHours(1);
 
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
-
-    /// <summary>HTTP Basic credentials for REST calls: the API key when set, otherwise the account SID and auth token.</summary>
-    public System.Net.Http.Headers.AuthenticationHeaderValue BasicAuthorization() =>
-        new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
-            ApiKeySid is null ? $"{AccountSid}:{AuthToken}" : $"{ApiKeySid}:{ApiKeySecret}")));
 
     public bool Enabled => !string.IsNullOrEmpty(AccountSid) && !string.IsNullOrEmpty(AuthToken);
 }

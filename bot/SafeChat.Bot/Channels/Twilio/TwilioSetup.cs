@@ -14,13 +14,18 @@ public static class TwilioSetup
         services.AddSingleton(new TwilioAddresses(KeyFile.Resolve(options.AddressKey, dataDirectory, "twilio-address.key")));
         services.AddSingleton<IChannelRenderer>(sp => new TextChannelRenderer(sp.GetRequiredService<SafeChat.Dialogs.Content.ContentCatalog>(), TwilioChannels.Sms));
         services.AddSingleton<IChannelRenderer>(sp => new TextChannelRenderer(sp.GetRequiredService<SafeChat.Dialogs.Content.ContentCatalog>(), TwilioChannels.WhatsApp));
-        services.AddHttpClient<WhatsAppContents>();
+        services.AddSingleton<TwilioRestClients>();
+        services.AddSingleton<TwilioMessagesClient>();
+        services.AddSingleton<WhatsAppContents>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<Outbox>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        services.AddHttpClient<TwilioMessagesClient>().AddResilienceHandler("twilio", pipeline =>
+        services.AddHttpClient(TwilioRestClients.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // as the SDK's own client
+            .AddHttpMessageHandler(() => new TwilioApiAddresses(options))
+            .AddResilienceHandler("twilio", pipeline =>
         {
             pipeline.AddTimeout(TotalSendTimeout);
             // Retry only what Twilio did not take: 429 and 5xx answers, and connections that never got an answer.

@@ -13,7 +13,8 @@ namespace SafeChat.Bot.Channels.Twilio;
 public static class TwilioWebhooks
 {
     public const string StatusPath = "/twilio/status";
-    public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    /// <summary>An empty answer: the replies leave through the outbox, not in the webhook's response.</summary>
+    private static readonly string EmptyTwiml = new global::Twilio.TwiML.MessagingResponse().ToString();
     private static readonly HashSet<string> StopWords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"];
     private static readonly HashSet<string> StartWords = ["START", "YES", "UNSTOP"];
 
@@ -103,7 +104,7 @@ public static class TwilioWebhooks
         var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
         var origin = options.PublicBaseUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";
         var url = origin + context.Request.Path + context.Request.QueryString.Value;
-        if (TwilioSignature.IsValid(context.Request.Headers["X-Twilio-Signature"], options.AuthToken!, url, pairs)) return (form, null);
+        if (TwilioWebhookSignature.IsValid(context.Request.Headers["X-Twilio-Signature"], options.AuthToken!, url, pairs)) return (form, null);
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SafeChat.Twilio").LogWarning("Refused a Twilio request with a missing or wrong signature");
         return (null, Results.StatusCode(StatusCodes.Status403Forbidden));
     }

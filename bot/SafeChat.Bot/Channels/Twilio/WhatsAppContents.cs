@@ -1,17 +1,19 @@
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SafeChat.Bot.Storage;
+using Twilio.Exceptions;
+using Twilio.Rest.Content.V1;
 
 namespace SafeChat.Bot.Channels.Twilio;
 
 /// <summary>
-/// WhatsApp quick replies are Content API resources (twilio/quick-reply, with a twilio/text fallback). Each distinct
-/// question is created once and its ContentSid kept, so a conversation does not create content per message.
+/// WhatsApp quick replies are Content API resources (twilio/quick-reply, with a twilio/text fallback), created through
+/// the Twilio SDK. Each distinct question is created once and its ContentSid kept, so a conversation does not create
+/// content per message.
 /// </summary>
-public sealed class WhatsAppContents(HttpClient http, TwilioOptions options, SafeChatDbFactory databases, TimeProvider clock)
+public sealed class WhatsAppContents(TwilioRestClients clients, SafeChatDbFactory databases, TimeProvider clock)
 {
     public async Task<string?> SidForAsync(string body, string buttonsJson, CancellationToken cancellation)
     {
@@ -19,22 +21,25 @@ public sealed class WhatsAppContents(HttpClient http, TwilioOptions options, Saf
         await using var db = databases.Create();
         if (await db.WhatsAppContents.AsNoTracking().SingleOrDefaultAsync(c => c.Hash == hash, cancellation) is { } known) return known.ContentSid;
 
-        var actions = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(buttonsJson)!;
-        var content = new
+        var actions = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(buttonsJson)!
+            .Select(a => new ContentResource.QuickReplyAction.Builder().WithTitle(a["title"]).WithId(a["id"]).Build()).ToList();
+        var request = new ContentResource.ContentCreateRequest.Builder()
+            .WithFriendlyName("safechat_" + hash[..16].ToLowerInvariant())
+            .WithLanguage("nl")
+            .WithTypes(new ContentResource.Types.Builder()
+                .WithTwilioQuickReply(new ContentResource.TwilioQuickReply.Builder().WithBody(body).WithActions(actions).Build())
+                .WithTwilioText(new ContentResource.TwilioText.Builder().WithBody(body).Build())
+                .Build())
+            .Build();
+        string sid;
+        try
         {
-            friendly_name = "safechat_" + hash[..16].ToLowerInvariant(),
-            language = "nl",
-            types = new Dictionary<string, object>
-            {
-                ["twilio/quick-reply"] = new { body, actions = actions.Select(a => new { title = a["title"], id = a["id"] }) },
-                ["twilio/text"] = new { body },
-            },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{options.ContentApiBaseUrl.TrimEnd('/')}/v1/Content") { Content = JsonContent.Create(content) };
-        request.Headers.Authorization = options.BasicAuthorization();
-        using var response = await http.SendAsync(request, cancellation);
-        if (!response.IsSuccessStatusCode) return null;
-        var sid = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("sid").GetString()!;
+            sid = (await ContentResource.CreateAsync(request, clients.Create())).Sid;
+        }
+        catch (ApiException)
+        {
+            return null; // Twilio refused the content: the message goes out as text with numbered choices instead
+        }
         db.WhatsAppContents.Add(new WhatsAppContentRecord { Hash = hash, ContentSid = sid, CreatedAt = clock.GetUtcNow().UtcDateTime });
         try { await db.SaveChangesAsync(cancellation); }
         catch (DbUpdateException) { /* another instance stored the same content first; either SID works */ }
