@@ -1,3 +1,4 @@
+using SafeChat.Bot.Channels.BotFramework;
 using SafeChat.Bot.Security;
 using SafeChat.Bot.Channels;
 using SafeChat.Bot.Channels.DirectLine;
@@ -97,7 +98,8 @@ public static class SafeChatApp
         services.AddSingleton<SafeChat.Bot.Privacy.Erasure>();
         services.AddHostedService(sp => sp.GetRequiredService<SafeChat.Bot.Privacy.RetentionJob>());
         services.AddTwilio(config.GetSection("Twilio").Get<TwilioOptions>() ?? new TwilioOptions(), dataDirectory);
-        services.AddSingleton<IChannelRenderer, WebChatRenderer>();
+        services.AddSingleton<IChannelRenderer>(_ => new WebChatRenderer());
+        services.AddBotFramework(config.GetSection("BotFramework").Get<SafeChat.Bot.Channels.BotFramework.BotFrameworkOptions>() ?? new SafeChat.Bot.Channels.BotFramework.BotFrameworkOptions(), dataDirectory);
         services.AddSingleton<ChannelRenderers>();
         services.AddSingleton(sp => new DirectLineTokens(
             SigningKeySource.Resolve(directLine, dataDirectory), directLine.TokenLifetime, sp.GetRequiredService<TimeProvider>()));
@@ -121,6 +123,7 @@ public static class SafeChatApp
         app.MapWebChatPage();
         app.MapDirectLine();
         app.MapTwilio();
+        app.MapBotFramework();
         app.MapHealth();
         return app;
     }

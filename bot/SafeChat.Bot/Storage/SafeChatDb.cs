@@ -15,6 +15,7 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<ConnectorOutboxRecord> ConnectorOutbox => Set<ConnectorOutboxRecord>();
     public DbSet<InboundReceiptRecord> InboundReceipts => Set<InboundReceiptRecord>();
     public DbSet<WhatsAppContentRecord> WhatsAppContents => Set<WhatsAppContentRecord>();
     public DbSet<JobRunRecord> JobRuns => Set<JobRunRecord>();
@@ -91,6 +92,14 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             o.HasKey(x => x.Id);
             o.HasIndex(x => new { x.Status, x.NextAttemptAt }).HasDatabaseName("ix_outbox_due");
             o.HasIndex(x => x.TwilioSid).HasDatabaseName("ix_outbox_twilio_sid");
+            o.HasOne<ConversationRecord>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            SnakeCase(o.Metadata);
+        });
+        model.Entity<ConnectorOutboxRecord>(o =>
+        {
+            o.ToTable("connector_outbox");
+            o.HasKey(x => x.Id);
+            o.HasIndex(x => new { x.Status, x.NextAttemptAt }).HasDatabaseName("ix_connector_outbox_due");
             o.HasOne<ConversationRecord>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
             SnakeCase(o.Metadata);
         });

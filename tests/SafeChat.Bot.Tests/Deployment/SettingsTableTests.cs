@@ -13,6 +13,7 @@ public class SettingsTableTests
         ("Queue", typeof(SafeChat.Bot.Reports.QueueOptions)),
         ("Retention", typeof(SafeChat.Bot.Privacy.RetentionOptions)),
         ("Twilio", typeof(SafeChat.Bot.Channels.Twilio.TwilioOptions)),
+        ("BotFramework", typeof(SafeChat.Bot.Channels.BotFramework.BotFrameworkOptions)),
         ("RateLimits", typeof(SafeChat.Bot.Security.RateLimitOptions)),
         ("Handover", typeof(SafeChat.Bot.Live.HandoverOptions)),
     ];

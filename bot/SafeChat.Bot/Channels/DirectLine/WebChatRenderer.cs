@@ -8,11 +8,15 @@ namespace SafeChat.Bot.Channels.DirectLine;
 /// Web Chat rendering: choices stay suggested actions; a help-line contact becomes a hero card with a
 /// tappable tel: button (and the website), so calling 112 is one tap.
 /// </summary>
-public sealed class WebChatRenderer : IChannelRenderer
+public sealed class WebChatRenderer(IReadOnlyCollection<string> channels) : IChannelRenderer
 {
     public const string HeroCard = "application/vnd.microsoft.card.hero";
 
-    public IReadOnlyCollection<string> Channels { get; } = [DirectLineChannel.WebChat, DirectLineChannel.DirectLine];
+    /// <summary>SafeChat's own Web Chat and Direct Line.</summary>
+    public WebChatRenderer() : this([DirectLineChannel.WebChat, DirectLineChannel.DirectLine]) { }
+
+    /// <summary>Also the channels of Azure Bot Service that show suggested actions and hero cards (Telegram, Facebook, …).</summary>
+    public IReadOnlyCollection<string> Channels { get; } = channels;
 
     public Activity Render(Activity neutral)
     {

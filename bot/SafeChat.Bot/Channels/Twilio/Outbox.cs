@@ -76,20 +76,3 @@ public sealed class Outbox(OutboxSignal signal, TwilioOptions options) : IChanne
     /// <summary>Call after the commit, so the dispatcher finds the rows.</summary>
     public void Wake() => signal.Wake();
 }
-
-/// <summary>Wakes the dispatcher; the table stays the source of truth, so a lost wake-up only delays.</summary>
-public sealed class OutboxSignal
-{
-    private readonly System.Threading.Channels.Channel<bool> _wakeups =
-        System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => _wakeups.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellation)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timer.CancelAfter(timeout);
-        try { await _wakeups.Reader.ReadAsync(timer.Token); }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested) { }
-    }
-}

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 
 namespace SafeChat.Bot.Channels.Twilio;
 
@@ -25,27 +23,7 @@ public static class TwilioSetup
         services.AddHttpClient(TwilioRestClients.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // as the SDK's own client
             .AddHttpMessageHandler(() => new TwilioApiAddresses(options))
-            .AddResilienceHandler("twilio", pipeline =>
-        {
-            pipeline.AddTimeout(TotalSendTimeout);
-            // Retry only what Twilio did not take: 429 and 5xx answers, and connections that never got an answer.
-            // A timeout after sending is not retried here: the message may exist; the outbox decides later.
-            pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 3,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is HttpRequestException ||
-                    args.Outcome.Result is { } r && ((int)r.StatusCode == 429 || (int)r.StatusCode >= 500)),
-            });
-            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.8, MinimumThroughput = 10, SamplingDuration = TimeSpan.FromSeconds(30), BreakDuration = TimeSpan.FromSeconds(10),
-            });
-            pipeline.AddTimeout(TimeSpan.FromSeconds(8)); // per attempt
-        });
+            .AddDeliveryResilience("twilio", TotalSendTimeout);
         return services;
     }
 }

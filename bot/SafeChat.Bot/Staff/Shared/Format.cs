@@ -38,6 +38,8 @@ public static class Format
         "webchat" or "directline" => "webchat",
         "whatsapp" => "WhatsApp",
         "sms" => "sms",
+        "msteams" => "Teams",
+        "botframework" or "botframework-text" => "Azure Bot Service",
         _ => channel,
     };
 

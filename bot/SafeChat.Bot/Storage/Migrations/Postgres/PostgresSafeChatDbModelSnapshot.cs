@@ -165,6 +165,60 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.ToTable("case_entries", (string)null);
                 });
 
+            modelBuilder.Entity("SafeChat.Bot.Storage.ConnectorOutboxRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActivityJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("activity_json");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("ForgetConversationAfterSend")
+                        .HasColumnType("boolean")
+                        .HasColumnName("forget_conversation_after_send");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_connector_outbox_due");
+
+                    b.ToTable("connector_outbox", (string)null);
+                });
+
             modelBuilder.Entity("SafeChat.Bot.Storage.ConversationRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -670,6 +724,15 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.HasOne("SafeChat.Bot.Storage.ReportRecord", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.ConnectorOutboxRecord", b =>
+                {
+                    b.HasOne("SafeChat.Bot.Storage.ConversationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -154,6 +154,58 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.ToTable("case_entries", (string)null);
                 });
 
+            modelBuilder.Entity("SafeChat.Bot.Storage.ConnectorOutboxRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_json");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("ForgetConversationAfterSend")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forget_conversation_after_send");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_connector_outbox_due");
+
+                    b.ToTable("connector_outbox", (string)null);
+                });
+
             modelBuilder.Entity("SafeChat.Bot.Storage.ConversationRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -651,6 +703,15 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
                     b.HasOne("SafeChat.Bot.Storage.ReportRecord", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeChat.Bot.Storage.ConnectorOutboxRecord", b =>
+                {
+                    b.HasOne("SafeChat.Bot.Storage.ConversationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
