@@ -31,14 +31,48 @@ public sealed class TriageRecognizer : ITriage
     public TriageResult Recognize(string text)
     {
         var corrected = ChatSpelling.Correct(text);
+        var fired = _rules.Explain(corrected);
+        var result = _policy.Decide(Scores(text, corrected), _rules.Find(text, corrected, fired));
+        var ruleReasons = fired.Select(f => $"{f.Rule.Signal}: rule matched \"{f.Matched}\" ({Shorten(f.Rule.Pattern.ToString())})");
+        return WithoutFiguresOfSpeech(result with { Reasons = [.. ruleReasons, .. result.Reasons] }, corrected);
+    }
+
+    private Dictionary<string, float> Scores(string text, string corrected)
+    {
         var probabilities = _model.Predict(NgramFeatures.Of(text, corrected));
         var scores = new Dictionary<string, float>(_model.Signals.Count);
         for (var i = 0; i < _model.Signals.Count; i++) scores[_model.Signals[i]] = probabilities[i];
+        return scores;
+    }
 
-        var fired = _rules.Explain(corrected);
-        var result = _policy.Decide(scores, _rules.Find(text, corrected, fired));
-        var ruleReasons = fired.Select(f => $"{f.Rule.Signal}: rule matched \"{f.Matched}\" ({Shorten(f.Rule.Pattern.ToString())})");
-        return result with { Reasons = [.. ruleReasons, .. result.Reasons] };
+    /// <summary>
+    /// An unsure 112 or 113 (the check question) on a message with a figure of speech ("ik ga dood van de hitte") is
+    /// withdrawn when what is left without it speaks of no danger. A sure one, or one from the person's own precise
+    /// words, always stays.
+    /// </summary>
+    private TriageResult WithoutFiguresOfSpeech(TriageResult result, string corrected)
+    {
+        if (result.Danger != SafetyLevel.Check && result.SelfHarm != SafetyLevel.Check) return result;
+        if (_rules.Figures.Without(corrected) is not { } rest) return result;
+        var again = _policy.Decide(Scores(rest, rest), _rules.Find(rest, rest));
+        var signals = new HashSet<string>(result.Signals);
+        var reasons = new List<string>(result.Reasons);
+        var (danger, selfHarm) = (result.Danger, result.SelfHarm);
+        if (danger == SafetyLevel.Check && again.Danger == SafetyLevel.None)
+        {
+            (danger, _) = (SafetyLevel.None, signals.Remove(Signal.Emergency));
+            reasons.Add("emergency: withdrawn, a figure of speech and nothing else of danger");
+        }
+        if (selfHarm == SafetyLevel.Check && again.SelfHarm == SafetyLevel.None)
+        {
+            (selfHarm, _) = (SafetyLevel.None, signals.Remove(Signal.SelfHarm));
+            reasons.Add("self_harm: withdrawn, a figure of speech and nothing else of it");
+        }
+        return result with
+        {
+            Signals = signals, Danger = danger, SelfHarm = selfHarm, Reasons = reasons, Sure = result.Sure.Where(signals.Contains).ToHashSet(),
+            DangerInOwnWords = danger != SafetyLevel.None && result.DangerInOwnWords,
+        };
     }
 
     private static string Shorten(string pattern) => pattern.Length <= 60 ? pattern : pattern[..57] + "...";

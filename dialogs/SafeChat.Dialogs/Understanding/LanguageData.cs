@@ -43,6 +43,10 @@ public sealed class LanguageData
 
     public sealed record ShortCryWords(List<string> Cries, List<string> Fillers);
 
+    /// <summary>Words of death or harm said as a figure of speech ("ik ga dood van de hitte", "this week is killing me"),
+    /// as regular expressions over the corrected, lower-case text.</summary>
+    public required IReadOnlyList<string> FiguresOfSpeech { get; init; }
+
     private sealed record File(
         string RecognizerCulture,
         Dictionary<string, List<string>> Answers,
@@ -57,7 +61,8 @@ public sealed class LanguageData
         List<string> SupportCues,
         Dictionary<string, List<string>> Topics,
         Dictionary<string, List<string>> ServiceQuestions,
-        ShortCryWords ShortCries);
+        ShortCryWords ShortCries,
+        List<string> FiguresOfSpeech);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -81,6 +86,7 @@ public sealed class LanguageData
             Topics = file.Topics.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             ServiceQuestions = file.ServiceQuestions.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             ShortCries = file.ShortCries,
+            FiguresOfSpeech = file.FiguresOfSpeech,
         };
     }
 }

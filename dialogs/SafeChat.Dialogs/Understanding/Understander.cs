@@ -25,7 +25,11 @@ public sealed partial class Understander
         Answers = new AnswerRecognizer([.. _languages.Values]);
         Detector = new LanguageDetector([.. _languages.Values]);
         ShortCries = new Triage.Rules.ShortCries(_languages.Values.Select(l => l.ShortCries));
+        FiguresOfSpeech = new Triage.Rules.FiguresOfSpeech(_languages.Values.SelectMany(l => l.FiguresOfSpeech));
     }
+
+    /// <summary>Death and harm as a figure of speech, in every language.</summary>
+    public Triage.Rules.FiguresOfSpeech FiguresOfSpeech { get; }
 
     /// <summary>Cries for help of a word or three, in every language.</summary>
     public Triage.Rules.ShortCries ShortCries { get; }

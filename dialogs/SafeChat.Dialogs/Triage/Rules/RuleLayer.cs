@@ -5,13 +5,16 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// that fired, the broad danger cues, a short cry for help, and whether the message only says the person is safe or is
 /// small talk. The trainer uses the same layer, so thresholds are chosen for what the bot really does.
 /// </summary>
-public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries)
+public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, FiguresOfSpeech figures)
 {
+    /// <summary>Death and harm as a figure of speech ("ik ga dood van de hitte"): what is left without them is read again.</summary>
+    public FiguresOfSpeech Figures { get; } = figures;
+
     private readonly RuleRecognizer _rules = new();
 
     public RuleLayer() : this(Understanding.Understander.LoadEmbedded()) { }
 
-    private RuleLayer(Understanding.Understander understander) : this(understander.IsSmallTalk, understander.ShortCries) { }
+    private RuleLayer(Understanding.Understander understander) : this(understander.IsSmallTalk, understander.ShortCries, understander.FiguresOfSpeech) { }
 
     public IReadOnlyList<(TriageRule Rule, string Matched)> Explain(string corrected) => _rules.ExplainCorrected(corrected);
 

@@ -121,7 +121,8 @@ public sealed class RuleRecognizer
         var (start, end) = ClauseAround(text, match.Index, match.Index + match.Length);
         var before = text[start..match.Index];
         var after = text[(match.Index + match.Length)..end];
-        if (rule.Negatable && (LastWords(before, 2) is var lead && TriageRules.NegationBefore.IsMatch(lead) || TriageRules.NegationAfter.IsMatch(after)))
+        if (rule.Negatable && (LastWords(before, 2) is var lead && TriageRules.NegationBefore.IsMatch(lead) || TriageRules.NegationAfter.IsMatch(after)
+                               || TriageRules.NegatedThought.IsMatch(LastWords(before, 5))))
             return false;
         if (Declines(rule, before)) return false;
         var clause = text[start..end];

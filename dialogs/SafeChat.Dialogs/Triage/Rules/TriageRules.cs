@@ -139,6 +139,11 @@ public static class TriageRules
     public static readonly System.Text.RegularExpressions.Regex NegationBefore = new(
         @"\b(niet|geen|nooit|not|no|never|don't|isn't|aren't|am not|i'm not|niks|nothing|niemand|nobody|no one|nobody is|no one is|nobody's|no one's)\s*$", System.Text.RegularExpressions.RegexOptions.Compiled);
 
+    /// <summary>A thought denied before what follows: "ik denk niet aan zelfmoord", "I'm not thinking of hurting myself",
+    /// "no thoughts of suicide".</summary>
+    public static readonly System.Text.RegularExpressions.Regex NegatedThought = new(
+        @"\b((denk|dacht|denken) (echt |heus |helemaal )?(niet|nooit) (aan|over)|(geen|nooit) (gedachten|plannen) (aan|over|om)|(not|never|don't|dont|am not|i'm not|im not|wasn't|won't) (thinking|think|thought|planning|going) (of|about|to)|no (thoughts|plans) (of|about|to))\s*$", System.Text.RegularExpressions.RegexOptions.Compiled);
+
     public static readonly System.Text.RegularExpressions.Regex NegationAfter = new(
         @"^\s*((me|mij|us|ons|him|her|hem|haar) )?(niet|not|no longer|nooit|never)\b", System.Text.RegularExpressions.RegexOptions.Compiled);
 
