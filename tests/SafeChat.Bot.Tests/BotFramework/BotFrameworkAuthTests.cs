@@ -76,6 +76,14 @@ public sealed class BotFrameworkAuthTests : BotFrameworkHostTests
     }
 
     [Fact]
+    public async Task A_key_the_channel_rolled_over_to_is_read_at_once()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Activity("before-rollover", "rollover-1"), Issuer.ChannelToken(AppId, ServiceUrl))).StatusCode);
+        var rolled = Issuer.RollOver();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Activity("after-rollover", "rollover-2"), Issuer.ChannelToken(AppId, ServiceUrl, key: rolled))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_an_activity_gets_400()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent("{\"type\": \"message\", ", System.Text.Encoding.UTF8, "application/json") };

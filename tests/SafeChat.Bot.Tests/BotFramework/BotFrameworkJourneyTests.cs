@@ -104,4 +104,17 @@ public sealed class BotFrameworkJourneyTests : BotFrameworkHostTests
         var shown = await Channel.WaitForAsync("email-1", "1. ");
         Assert.DoesNotContain("suggestedActions", shown);
     }
+
+    [Fact]
+    public async Task In_a_group_chat_each_member_has_a_conversation_of_their_own()
+    {
+        await Channel.SayAsync("teams-group", "ik wil een melding maken", conversationType: "groupChat", from: "member-a");
+        await Channel.WaitForAsync("teams-group", "Wie is het overkomen");
+        var before = Channel.Replies("teams-group").Count;
+        await Channel.SayAsync("teams-group", "hoi", conversationType: "groupChat", from: "member-b");
+
+        // Member B is greeted as someone new, not taken to the question member A was asked.
+        var shown = await Channel.WaitForAsync("teams-group", "automatische assistent", after: before);
+        Assert.Equal(2, Channel.Replies("teams-group").Select(r => r.GetProperty("activity").GetProperty("recipient").GetProperty("id").GetString()).Distinct().Count());
+    }
 }

@@ -56,10 +56,10 @@ public sealed class BotFrameworkChannel : IAsyncDisposable
 
     /// <summary>Posts a message as the person in <paramref name="conversation"/>; returns SafeChat's HTTP status.</summary>
     public async Task<int> SayAsync(string conversation, string text, string channelId = "msteams", string? locale = null, string? id = null,
-        string conversationType = "personal")
+        string conversationType = "personal", string? from = null)
     {
         id ??= $"act-{Interlocked.Increment(ref _sent)}";
-        await _node.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new { id, conversation, channelId, text, locale, conversationType }));
+        await _node.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new { id, conversation, channelId, text, locale, conversationType, from }));
         await _node.StandardInput.FlushAsync();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!_posted.ContainsKey(id))

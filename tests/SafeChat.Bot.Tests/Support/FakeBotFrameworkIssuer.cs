@@ -33,6 +33,20 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
     /// <summary>Entra ID's key for the tokens SafeChat gets for the connector.</summary>
     public RsaSecurityKey ConnectorKey { get; } = NewKey("entra-key");
 
+    /// <summary>The client secret Entra ID knows for the bot.</summary>
+    public string ClientSecret { get; init; } = "test-client-secret";
+
+    /// <summary>Keys published after a rollover (endorsed like the first).</summary>
+    public ConcurrentQueue<RsaSecurityKey> RolledKeys { get; } = new();
+
+    /// <summary>The channel rolls its keys over: a new key is published, tokens signed with it come next.</summary>
+    public RsaSecurityKey RollOver()
+    {
+        var key = NewKey($"channel-key-{RolledKeys.Count + 2}");
+        RolledKeys.Enqueue(key);
+        return key;
+    }
+
     /// <summary>The client-credential requests SafeChat made (client_id, scope).</summary>
     public ConcurrentQueue<(string ClientId, string Scope, string Secret)> TokenRequests { get; } = new();
 
@@ -59,7 +73,7 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
         app.MapGet("/v1/.well-known/keys", () =>
         {
             var issuer = current();
-            return Results.Json(new { keys = new[] { Jwk(issuer.ChannelKey, Endorsed), Jwk(issuer.SkypeOnlyKey, ["skype"]) } });
+            return Results.Json(new { keys = new[] { Jwk(issuer.ChannelKey, Endorsed), Jwk(issuer.SkypeOnlyKey, ["skype"]) }.Concat(issuer.RolledKeys.Select(k => Jwk(k, Endorsed))) });
         });
         app.MapGet("/channel-token", (string serviceurl, string aud) => Results.Text(current().ChannelToken(aud, serviceurl)));
         app.MapGet("/connector-key", () => Results.Json(Jwk(current().ConnectorKey, [])));
@@ -69,6 +83,7 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
             var issuer = current();
             issuer.TokenRequests.Enqueue((form["client_id"].ToString(), form["scope"].ToString(), form["client_secret"].ToString()));
             if (form["grant_type"] != "client_credentials") return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
+            if (form["client_secret"] != issuer.ClientSecret) return Results.Json(new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret." }, statusCode: 401);
             var token = Sign(issuer.ConnectorKey, "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", "https://api.botframework.com",
                 [new Claim("appid", form["client_id"].ToString())], DateTime.UtcNow.AddHours(1));
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = token });

@@ -56,8 +56,8 @@ public static class BotFrameworkEndpoint
             return Results.BadRequest(new { error = "The activity needs a conversation and an https serviceUrl." });
         if (activity.Type != ActivityTypes.Message) return Results.Ok(); // conversationUpdate, typing, …: nothing to answer
 
-        var conversationId = ConversationIdFor(services.GetRequiredService<BotFrameworkAddressKey>().Key, activity);
         var reference = ConversationReference.From(activity, activity.ServiceUrl()!);
+        var conversationId = ConversationIdFor(services.GetRequiredService<BotFrameworkAddressKey>().Key, reference);
         var inbound = new Activity
         {
             Type = ActivityTypes.Message, ChannelId = BotFrameworkChannels.For(activity.ChannelId!), Text = TeamsMentions.Strip(activity),
@@ -69,11 +69,16 @@ public static class BotFrameworkEndpoint
         return Results.Ok();
     }
 
-    /// <summary>The channel's conversation id is not kept in the clear: a keyed hash names SafeChat's conversation.</summary>
-    public static string ConversationIdFor(byte[] key, Activity activity)
+    /// <summary>
+    /// The channel's conversation id is not kept in the clear: a keyed hash names SafeChat's conversation. In a group chat
+    /// every member has a conversation of their own with SafeChat (their answers, report and handover are theirs alone),
+    /// though the channel shows the replies to the group: the Teams app is meant to be installed for personal chats.
+    /// </summary>
+    public static string ConversationIdFor(byte[] key, ConversationReference reference)
     {
         using var hmac = new HMACSHA256(key);
-        var hash = hmac.ComputeHash(Encoding.UTF8.GetBytes(activity.ChannelId + "|" + activity.Conversation!.Id));
+        var member = reference.IsGroup ? "|" + reference.User?.Id : "";
+        var hash = hmac.ComputeHash(Encoding.UTF8.GetBytes(reference.ChannelId + "|" + reference.ConversationId + member));
         return $"bf-{Base64UrlEncoder.Encode(hash)[..32]}";
     }
 

@@ -11,6 +11,9 @@ public static class BotFrameworkSetup
     /// <summary>One reply, retries included, never takes longer: the connector outbox's lease is sized on it.</summary>
     public static readonly TimeSpan TotalSendTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long asking Entra ID for SafeChat's token may take.</summary>
+    public static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(15);
+
     public static IServiceCollection AddBotFramework(this IServiceCollection services, BotFrameworkOptions options, string dataDirectory)
     {
         services.AddSingleton(options);
@@ -27,7 +30,7 @@ public static class BotFrameworkSetup
         services.AddSingleton<IChannelRenderer>(sp => new TextChannelRenderer(sp.GetRequiredService<ContentCatalog>(), BotFrameworkChannels.TextOnly));
 
         services.AddHttpClient(MetadataClient, http => http.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(ConnectorTokens.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
+        services.AddHttpClient(ConnectorTokens.HttpClientName, http => http.Timeout = TokenTimeout)
             .AddHttpMessageHandler(() => new TokenEndpointOverride(options));
         services.AddHttpClient(ConnectorClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // a reply goes where the channel said, nowhere else

@@ -15,6 +15,14 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, ConnectorTok
 {
     public const string HttpClientName = "botframework-connector";
 
+    private async Task<HttpStatusCode> PostAsync(string url, Activity reply, bool fresh, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(reply, options: ActivityJson.Options) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(cancellation, fresh));
+        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellation);
+        return response.StatusCode;
+    }
+
     public async Task<ConnectorResult> SendAsync(ConversationReference to, Activity reply, CancellationToken cancellation)
     {
         var url = $"{to.ServiceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(to.ConversationId)}/activities"
@@ -27,13 +35,13 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, ConnectorTok
         reply.ReplyToId = to.ReplyToId;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(reply, options: ActivityJson.Options) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(cancellation));
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellation);
-            if (response.IsSuccessStatusCode) return new ConnectorResult(true, false, (int)response.StatusCode);
-            // 429 and 5xx: the connector did not take it. 401/403: our token may have just rolled over. Other 4xx will not get better.
-            var transient = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (int)response.StatusCode >= 500;
-            return new ConnectorResult(false, transient, (int)response.StatusCode);
+            var status = await PostAsync(url, reply, fresh: false, cancellation);
+            // 401: our cached token may just have been revoked or rolled over: once more with a fresh one.
+            if (status == HttpStatusCode.Unauthorized) status = await PostAsync(url, reply, fresh: true, cancellation);
+            if ((int)status is >= 200 and < 300) return new ConnectorResult(true, false, (int)status);
+            // 429 and 5xx: the connector did not take it. 403 (the bot was blocked or removed), 404 and the rest will not get better.
+            var transient = status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+            return new ConnectorResult(false, transient, (int)status);
         }
         catch (Exception failure) when (failure is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException
                                             or Microsoft.Identity.Client.MsalException or TaskCanceledException && !cancellation.IsCancellationRequested)

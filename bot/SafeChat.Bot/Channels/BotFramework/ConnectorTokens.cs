@@ -11,21 +11,22 @@ namespace SafeChat.Bot.Channels.BotFramework;
 public sealed class ConnectorTokens
 {
     public const string HttpClientName = "botframework-token";
-    private readonly Func<CancellationToken, Task<string>> _acquire;
+    private readonly Func<bool, CancellationToken, Task<string>> _acquire;
 
     public ConnectorTokens(BotFrameworkOptions options, IHttpClientFactory httpClients)
     {
         var http = new MsalHttpClients(httpClients);
         if (!options.Enabled)
         {
-            _acquire = _ => throw new InvalidOperationException("The Bot Framework channel is off (no BotFramework:AppId).");
+            _acquire = (_, _) => throw new InvalidOperationException("The Bot Framework channel is off (no BotFramework:AppId).");
             return;
         }
         if (options.AppType == BotAppType.UserAssignedMSI)
         {
             var identity = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(options.AppId))
                 .WithHttpClientFactory(http).Build();
-            _acquire = async cancellation => (await identity.AcquireTokenForManagedIdentity("https://api.botframework.com").ExecuteAsync(cancellation)).AccessToken;
+            _acquire = async (fresh, cancellation) =>
+                (await identity.AcquireTokenForManagedIdentity("https://api.botframework.com").WithForceRefresh(fresh).ExecuteAsync(cancellation)).AccessToken;
             return;
         }
         var tenant = options.AppType == BotAppType.SingleTenant
@@ -37,10 +38,12 @@ public sealed class ConnectorTokens
             .WithHttpClientFactory(http);
         if (options.TokenEndpoint is not null) builder = builder.WithInstanceDiscovery(false); // the token URL is given: ask nobody else
         var application = builder.Build();
-        _acquire = async cancellation => (await application.AcquireTokenForClient([BotFrameworkOptions.ConnectorScope]).ExecuteAsync(cancellation)).AccessToken;
+        _acquire = async (fresh, cancellation) =>
+            (await application.AcquireTokenForClient([BotFrameworkOptions.ConnectorScope]).WithForceRefresh(fresh).ExecuteAsync(cancellation)).AccessToken;
     }
 
-    public Task<string> GetAsync(CancellationToken cancellation) => _acquire(cancellation);
+    /// <param name="fresh">Not the cached token: the connector refused it (401).</param>
+    public Task<string> GetAsync(CancellationToken cancellation, bool fresh = false) => _acquire(fresh, cancellation);
 
     /// <summary>MSAL's HTTP on IHttpClientFactory (the token URL override and timeouts live on that client).</summary>
     private sealed class MsalHttpClients(IHttpClientFactory httpClients) : IMsalHttpClientFactory

@@ -27,6 +27,11 @@ public sealed class TwilioMessagesClient(TwilioRestClients clients, TwilioOption
             var created = await MessageResource.CreateAsync(message, clients.Create());
             return new SendResult(true, created.Sid, null, false);
         }
+        catch (ApiException unreadable) when (unreadable.InnerException is Newtonsoft.Json.JsonException)
+        {
+            // Twilio answered 2xx with a body the SDK could not read: the message exists. Sending it again would send it twice.
+            return new SendResult(true, null, null, false);
+        }
         catch (ApiException refused)
         {
             // 429 and 5xx mean Twilio did not take the message: safe to try again later. Other 4xx will not get better.

@@ -19,9 +19,11 @@ public static class TwilioWebhookSignature
         {
             return new RequestValidator(authToken).Validate(url, fields, signature);
         }
-        catch (UriFormatException)
+        catch (Exception unreadable) when (unreadable is UriFormatException or ArgumentException)
         {
-            return false; // the port variation needs a URL the SDK can parse; a request we cannot name is not verified
+            // The SDK re-reads the URL to try it with and without its port; a host it cannot read back (an odd Host
+            // header when PublicBaseUrl is not set) is not verified: 403, never 500.
+            return false;
         }
     }
 }

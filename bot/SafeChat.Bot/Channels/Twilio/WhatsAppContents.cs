@@ -36,9 +36,11 @@ public sealed class WhatsAppContents(TwilioRestClients clients, SafeChatDbFactor
         {
             sid = (await ContentResource.CreateAsync(request, clients.Create())).Sid;
         }
-        catch (ApiException)
+        catch (Exception failure) when (failure is ApiException or ApiConnectionException)
         {
-            return null; // Twilio refused the content: the message goes out as text with numbered choices instead
+            // Twilio refused the content or could not be reached: the message goes out as text with numbered choices
+            // instead, rather than holding up every message behind it.
+            return null;
         }
         db.WhatsAppContents.Add(new WhatsAppContentRecord { Hash = hash, ContentSid = sid, CreatedAt = clock.GetUtcNow().UtcDateTime });
         try { await db.SaveChangesAsync(cancellation); }
