@@ -37,12 +37,7 @@ public sealed class BotFrameworkAuthTests : BotFrameworkHostTests
 
     public static TheoryData<string> WrongTokens => ["none", "unknown key", "expired", "wrong audience", "wrong issuer", "other service URL", "key not endorsed for the channel", "not a JWT"];
 
-    [Theory]
-    [MemberData(nameof(WrongTokens))]
-    public async Task A_wrong_token_gets_401_and_nothing_is_stored(string wrong)
-    {
-        var before = await StoredAsync();
-        var token = wrong switch
+    private string? Token(string wrong) => wrong switch
         {
             "none" => null,
             "unknown key" => Issuer.ChannelToken(AppId, ServiceUrl, key: FakeBotFrameworkIssuer.NewKey(FakeBotFrameworkIssuer.ChannelKeyId)),
@@ -51,14 +46,49 @@ public sealed class BotFrameworkAuthTests : BotFrameworkHostTests
             "wrong issuer" => Issuer.ChannelToken(AppId, ServiceUrl, issuer: "https://sts.windows.net/evil/"),
             "other service URL" => Issuer.ChannelToken(AppId, "https://attacker.example/"),
             "key not endorsed for the channel" => Issuer.ChannelToken(AppId, ServiceUrl, key: Issuer.SkypeOnlyKey),
+            "right" => Issuer.ChannelToken(AppId, ServiceUrl),
+            "expired within the skew" => Issuer.ChannelToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-2)),
             _ => "not.a.jwt",
         };
+
+    [Theory]
+    [MemberData(nameof(WrongTokens))]
+    public async Task A_wrong_token_gets_401_and_nothing_is_stored(string wrong)
+    {
+        var before = await StoredAsync();
+        var token = Token(wrong);
 
         var response = await PostAsync(Activity("a-" + wrong.Replace(' ', '-'), "c-" + wrong.Replace(' ', '-')), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(200);
         Assert.Equal(before, await StoredAsync());
+    }
+
+    [Fact]
+    public async Task SafeChat_accepts_exactly_the_tokens_microsofts_own_botframework_connector_accepts()
+    {
+        string[] cases = ["right", "expired within the skew", "unknown key", "expired", "wrong audience", "wrong issuer", "other service URL", "key not endorsed for the channel", "not a JWT"];
+        var tokens = cases.Select(Token).ToList();
+        var input = System.Text.Json.JsonSerializer.Serialize(tokens.Select(t => new { token = t, serviceUrl = ServiceUrl, channelId = "msteams" }));
+        var start = new System.Diagnostics.ProcessStartInfo("node", [Path.Combine(RepositoryPaths.Root, "tests", "botframework-channel", "validate.mjs"), Issuer.MetadataUrl, AppId])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.Combine(RepositoryPaths.Root, "tests"),
+        };
+        using var node = System.Diagnostics.Process.Start(start)!;
+        await node.StandardInput.WriteAsync(input);
+        node.StandardInput.Close();
+        var output = await node.StandardOutput.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        Assert.True(node.ExitCode == 0, await node.StandardError.ReadToEndAsync());
+        var botbuilder = System.Text.Json.JsonSerializer.Deserialize<bool[]>(output)!;
+
+        var safechat = new List<bool>();
+        for (var i = 0; i < cases.Length; i++)
+            safechat.Add((await PostAsync(Activity($"oracle-{i}", $"oracle-{i}"), tokens[i])).StatusCode == HttpStatusCode.OK);
+
+        Assert.Equal(cases.Zip(botbuilder, (c, v) => $"{c}: {v}"), cases.Zip(safechat, (c, v) => $"{c}: {v}"));
+        Assert.Equal([true, true], botbuilder.Take(2)); // the oracle accepts something: it is not refusing everything
     }
 
     [Fact]
