@@ -13,7 +13,7 @@ namespace SafeChat.TriageTrainer;
 /// </summary>
 public static class ThresholdChooser
 {
-    public const double SafetyRecall = 0.98, HarmRecall = 0.955, ActPrecision = 0.95;
+    public const double SafetyRecall = 0.98, HarmRecall = 0.96, ActPrecision = 0.95;
 
     /// <param name="ruleSays">Per sentence: would the rules alone give this signal (precise rule, cue or short cry)?</param>
     /// <param name="vetoed">Per sentence: does the safe-statement veto take it away?</param>

@@ -8,8 +8,8 @@ namespace SafeChat.Dialogs.Triage.Model;
 /// <summary>
 /// Turns a message into the sparse features the triage model reads, after <see cref="ChatSpelling"/>:
 /// <list type="bullet">
-/// <item>words and word pairs, with the start and end of the message as words ("help" alone differs from "help me with
-/// this form");</item>
+/// <item>words, word pairs and word triples, with the start and end of the message as words ("help" alone differs from
+/// "help me with this form");</item>
 /// <item>letter groups of 3–4 inside each word, so "achtervold" still shares most of "achtervolgd";</item>
 /// <item>words in the scope of a negation ("niet in gevaar"), and every word tagged with the kind of clause it stands in
 /// — past, habitual, hypothetical, negated or now — so "hij volgt me" and "hij volgde me gisteren" differ;</item>
@@ -24,7 +24,7 @@ public static partial class NgramFeatures
     public const int HashBits = 22;
 
     /// <summary>Change this when the features change: the committed model must then be trained again.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const float WordWeight = 2f, LetterWeight = 1f;
 
@@ -48,17 +48,18 @@ public static partial class NgramFeatures
         if (text.Contains('!')) Add(features, Hash("excl"), WordWeight, ContextField);
         if (text.Contains('?')) Add(features, Hash("quest"), WordWeight, ContextField);
 
-        var previous = "<s>";
+        var (beforePrevious, previous) = ("<s0>", "<s>");
         var negated = false;
         foreach (var word in words)
         {
             Add(features, Hash("w:", word), WordWeight, WordField);
             Add(features, Hash("b:", previous, word), WordWeight, WordField);
+            Add(features, Hash("t:", beforePrevious + " " + previous, word), WordWeight, WordField);
             if (negated) Add(features, Hash("n:", word), WordWeight, ContextField);
             if (Negations.Contains(word)) negated = true;
             else if (ScopeEnd.Contains(word)) negated = false;
             AddLetterGroups(features, word);
-            previous = word;
+            (beforePrevious, previous) = (previous, word);
         }
         Add(features, Hash("b:", previous, "</s>"), WordWeight, WordField);
 

@@ -30,12 +30,16 @@ public static class TriageRules
         R.Of(Emergency, @"\b(met|heeft|hebben|has|have|with|got) (een|a) (mes|pistool|wapen|knife|gun|weapon)\b", presentOnly: true),
         R.Of(Emergency, $@"\b(slaat|schopt|wurgt|duwt|bijt|steekt) {Me}\b.{{0,30}}\b(nu|op dit moment)\b"),
         R.Of(Emergency, $@"\b(is|are|he's|she's|they're) (hitting|beating|choking|hurting|kicking|strangling|attacking) {Me}\b"),
+        // Someone else hurt right now, seen or heard ("mijn vader slaat mijn moeder nu", "he is beating my sister").
+        R.Of(Emergency, @"\b(slaat|schopt|wurgt|stompt|steekt) (mijn|m'n|mn|een|die|de|haar|hem|zijn|onze) \w+\b.{0,30}\b(nu|op dit moment|right now)\b|\b(is|are|he's|she's|they're) (hitting|beating|choking|kicking|strangling|attacking|stabbing) (my|a|the|her|him|his|our|that) \w+", presentOnly: true),
         R.Of(Emergency, @"\b(wil|gaat|will|going to|gonna) me (slaan|vermoorden|doodmaken|pakken|hurt|kill)\b"),
         R.Of(Emergency, @"\b(ik ben gewond|ik bloed|ik ben verwond|i'm (hurt|bleeding|injured)|i am (hurt|bleeding|injured))\b", presentOnly: true),
         // Just hurt: stabbed, shot, beaten right now.
         R.Of(Emergency, @"\b(ik ben|ben|hij heeft me|ze hebben me) (net )?(gestoken|neergestoken|neergeschoten|beschoten)\b|\b(i've been|i have been|i was just|i got) (stabbed|shot)\b|\bik krijg (nu )?klappen\b|\b(ik word|word) (nu )?(geslagen|geschopt|in elkaar geslagen)\b", presentOnly: true),
         // Harm to oneself that has already begun: pills taken, blood, "ik doe het vanavond" — 112 as well as 113.
         R.Of(Emergency, @"\b(pillen|tabletten|medicijnen|medicijnen|slaappillen|pills|tablets|meds)\b.{0,30}\b(genomen|ingenomen|geslikt|in (mijn|m'n) mond|taken|took|swallowed)\b|\b(net|zojuist|just) .{0,20}(alles|all|everything|de hele|a whole|the whole) .{0,20}(genomen|ingenomen|geslikt|taken|took)\b|\b(ik doe het|ga het doen|i'm doing it|im doing it|doing it) (vanavond|vannacht|nu|tonight|now)\b|\b(so much|zoveel|heel veel) (blood|bloed)\b", presentOnly: true),
+        // Locked in without a key, even when those who did it have gone ("de deur is op slot, ik heb geen sleutel").
+        R.Of(Emergency, @"\b(deur|voordeur|kamer) (is |zit )?(op slot|dicht ?gedaan|afgesloten)\b.{0,40}\b(geen sleutel|kan (er )?niet (uit|weg|naar buiten))\b|\b(door is locked|locked the door)\b.{0,40}\b(no key|can't get out|cannot get out)\b", presentOnly: true, negatable: false),
         R.Of(Emergency, @"\bopgesloten\b|\blaat (me|mij) (er )?niet (uit|weg|gaan)\b|\blocked (me )?in\b|\bwon't let me (out|leave|go)\b(?! to)", presentOnly: true, negatable: false),
         R.Of(Emergency, @"\b(breekt|breken|inbreken|inbreker|breaking|break) (in|into|binnen)\b|\btrying to (get|break) in\b|\bprobeert binnen te komen\b", presentOnly: true),
         R.Of(Emergency, $@"\b{Stranger} (staat|is|wacht|zit|stands|is standing|is waiting) (hier |nu )?(voor|bij|at|outside) (mijn|de|my|the) (deur|voordeur|door|huis|house)\b", presentOnly: true),
