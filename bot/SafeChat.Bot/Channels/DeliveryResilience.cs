@@ -11,9 +11,11 @@ namespace SafeChat.Bot.Channels;
 /// </summary>
 public static class DeliveryResilience
 {
-    public static IHttpClientBuilder AddDeliveryResilience(this IHttpClientBuilder client, string name, TimeSpan totalTimeout)
+    /// <param name="perAuthority">One pipeline (and circuit breaker) per host called: a channel whose service is down
+    /// does not open the circuit for the others (the Bot Connector has a service URL per channel).</param>
+    public static IHttpClientBuilder AddDeliveryResilience(this IHttpClientBuilder client, string name, TimeSpan totalTimeout, bool perAuthority = false)
     {
-        client.AddResilienceHandler(name, pipeline =>
+        var handler = client.AddResilienceHandler(name, pipeline =>
         {
             pipeline.AddTimeout(totalTimeout);
             pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -29,6 +31,7 @@ public static class DeliveryResilience
             });
             pipeline.AddTimeout(TimeSpan.FromSeconds(8)); // per attempt
         });
+        if (perAuthority) handler.SelectPipelineByAuthority();
         return client;
     }
 }

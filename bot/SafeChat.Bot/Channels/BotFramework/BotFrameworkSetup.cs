@@ -34,7 +34,7 @@ public static class BotFrameworkSetup
             .AddHttpMessageHandler(() => new TokenEndpointOverride(options));
         services.AddHttpClient(ConnectorClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // a reply goes where the channel said, nowhere else
-            .AddDeliveryResilience("botframework", TotalSendTimeout);
+            .AddDeliveryResilience("botframework", TotalSendTimeout, perAuthority: true);
         return services;
     }
 }
