@@ -147,6 +147,15 @@ Console.WriteLine($"\nTEST SPLIT — rules only\n{rulesOnly.Table()}");
 Console.WriteLine($"\nTEST SPLIT — model only\n{modelOnly.Table()}");
 Console.WriteLine($"\nTEST SPLIT — SafeChat (rules + model + safety policy)\n{combined.Table()}");
 if (options.ShowMistakes) Console.WriteLine(string.Join("\n", combined.Mistakes));
+var byLanguage = test.GroupBy(l => l.Language).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+{
+    var scored = TriageScores.Run(t => recognizer.Recognize(t).Signals, g.Select(l => new TriageScores.LabelledText(l.Text, l.Signals)));
+    return new LanguageFigures(g.Count(), Math.Round(scored.Scores[Signal.Emergency].Recall, 4), Math.Round(scored.Scores[Signal.SelfHarm].Recall, 4),
+        Math.Round(scored.EmergencyFalseAlarmRate, 4), Math.Round(scored.MacroF1, 4));
+});
+Console.WriteLine("\nTEST SPLIT BY LANGUAGE — SafeChat\nlanguage  lines  emergency recall  self-harm recall  false emergencies  macro-F1");
+foreach (var (language, f) in byLanguage)
+    Console.WriteLine($"{language,-8} {f.Lines,6}  {f.EmergencyRecall,16:0.000}  {f.SelfHarmRecall,16:0.000}  {f.EmergencyFalseAlarms,17:P1}  {f.MacroF1,8:0.000}");
 Console.WriteLine($"\nmodel: {model.FeatureCount} features with a weight");
 foreach (var file in options.Blind)
 {
@@ -170,6 +179,7 @@ var finished = new ModelCard
     TestSplit = combined.Scores.ToDictionary(kv => kv.Key, kv => new SignalFigures(kv.Value.Support, Math.Round(kv.Value.Precision, 4), Math.Round(kv.Value.Recall, 4), Math.Round(kv.Value.F1, 4))),
     EmergencyFalseAlarmRate = Math.Round(combined.EmergencyFalseAlarmRate, 4),
     MacroF1 = Math.Round(combined.MacroF1, 4),
+    ByLanguage = byLanguage,
 };
 File.WriteAllText(modelPath + ".json", JsonSerializer.Serialize(finished, ModelCard.Json) + "\n");
 Console.WriteLine($"wrote {Path.GetRelativePath(repo, modelPath)} ({new FileInfo(modelPath).Length / 1024} KB) and its card");

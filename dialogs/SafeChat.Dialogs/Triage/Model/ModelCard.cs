@@ -20,6 +20,9 @@ public sealed class ModelCard
     public double EmergencyFalseAlarmRate { get; init; }
     public double MacroF1 { get; init; }
 
+    /// <summary>The safety figures on each language module's part of the test split.</summary>
+    public Dictionary<string, LanguageFigures>? ByLanguage { get; init; }
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -37,3 +40,6 @@ public sealed class ModelCard
 public sealed record SignalThresholds(double On, double? Act = null);
 
 public sealed record SignalFigures(int Support, double Precision, double Recall, double F1);
+
+/// <summary>One language's test lines: how many, recall of danger now and of thoughts of suicide, false emergencies.</summary>
+public sealed record LanguageFigures(int Lines, double EmergencyRecall, double SelfHarmRecall, double EmergencyFalseAlarms, double MacroF1);
