@@ -11,6 +11,9 @@ public abstract class BotFrameworkHostTests : IAsyncLifetime
     protected FakeBotFrameworkIssuer Issuer { get; private set; } = null!;
     protected SafeChatHost Host { get; private set; } = null!;
 
+    /// <summary>More settings, as an operator would give them.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
     public virtual async Task InitializeAsync()
     {
         Issuer = await FakeBotFrameworkIssuer.StartAsync();
@@ -20,7 +23,7 @@ public abstract class BotFrameworkHostTests : IAsyncLifetime
             [
                 $"--BotFramework:AppId={AppId}", $"--BotFramework:AppPassword={AppPassword}",
                 $"--BotFramework:OpenIdMetadataUrl={Issuer.MetadataUrl}", $"--BotFramework:TokenEndpoint={Issuer.TokenUrl}",
-                "--Handover:Hours=always",
+                "--Handover:Hours=always", .. Settings,
             ],
         });
     }

@@ -29,11 +29,17 @@ public sealed class BotFrameworkOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId);
 
-    /// <summary>The issuer of every token the Bot Framework channel sends.</summary>
-    public const string ChannelIssuer = "https://api.botframework.com";
+    /// <summary>The issuer of every token the channel sends (US Government: https://api.botframework.us).</summary>
+    public string ChannelIssuer { get; set; } = "https://api.botframework.com";
 
-    /// <summary>What SafeChat's own tokens are for: the Bot Connector service.</summary>
-    public const string ConnectorScope = "https://api.botframework.com/.default";
+    /// <summary>What SafeChat's own tokens are for: the Bot Connector service (US Government: https://api.botframework.us/.default).</summary>
+    public string ConnectorScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>Where SafeChat asks Entra ID for its token (US Government: https://login.microsoftonline.us).</summary>
+    public string AuthorityHost { get; set; } = "https://login.microsoftonline.com";
+
+    /// <summary>The resource a managed identity asks a token for: the scope without "/.default".</summary>
+    public string ConnectorResource => ConnectorScope.EndsWith("/.default", StringComparison.Ordinal) ? ConnectorScope[..^"/.default".Length] : ConnectorScope;
 
     /// <summary>The tenant a MultiTenant bot asks for tokens in.</summary>
     public const string MultiTenantAuthority = "botframework.com";

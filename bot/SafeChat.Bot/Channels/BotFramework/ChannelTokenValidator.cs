@@ -8,7 +8,7 @@ namespace SafeChat.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Bot Framework channel authentication: a bearer JWT signed (RS256) by a key from the channel's OpenID metadata,
-/// issuer https://api.botframework.com, audience our AppId, not expired (5 minutes' skew), a "serviceurl" claim equal to
+/// issuer BotFramework:ChannelIssuer (https://api.botframework.com), audience our AppId, not expired (5 minutes' skew), a "serviceurl" claim equal to
 /// the activity's serviceUrl, and a signing key endorsed for the activity's channel. The keys are read again every day,
 /// and at once (at most once a minute) when a token names a key we do not know yet: the channel rolled its keys over.
 /// </summary>
@@ -84,7 +84,7 @@ public sealed class ChannelTokenValidator
     private Task<TokenValidationResult> ValidateAsync(string token, OpenIdConnectConfiguration configuration) =>
         _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = BotFrameworkOptions.ChannelIssuer,
+            ValidIssuer = _options.ChannelIssuer,
             ValidAudience = _options.AppId,
             IssuerSigningKeys = configuration.SigningKeys,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],

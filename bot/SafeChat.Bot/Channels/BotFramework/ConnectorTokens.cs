@@ -26,7 +26,7 @@ public sealed class ConnectorTokens
             var identity = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(options.AppId))
                 .WithHttpClientFactory(http).Build();
             _acquire = async (fresh, cancellation) =>
-                (await identity.AcquireTokenForManagedIdentity("https://api.botframework.com").WithForceRefresh(fresh).ExecuteAsync(cancellation)).AccessToken;
+                (await identity.AcquireTokenForManagedIdentity(options.ConnectorResource).WithForceRefresh(fresh).ExecuteAsync(cancellation)).AccessToken;
             return;
         }
         var tenant = options.AppType == BotAppType.SingleTenant
@@ -34,12 +34,12 @@ public sealed class ConnectorTokens
             : BotFrameworkOptions.MultiTenantAuthority;
         var builder = ConfidentialClientApplicationBuilder.Create(options.AppId)
             .WithClientSecret(options.AppPassword ?? throw new InvalidOperationException("BotFramework:AppPassword is required unless AppType is UserAssignedMSI."))
-            .WithAuthority($"https://login.microsoftonline.com/{tenant}")
+            .WithAuthority($"{options.AuthorityHost.TrimEnd('/')}/{tenant}")
             .WithHttpClientFactory(http);
         if (options.TokenEndpoint is not null) builder = builder.WithInstanceDiscovery(false); // the token URL is given: ask nobody else
         var application = builder.Build();
         _acquire = async (fresh, cancellation) =>
-            (await application.AcquireTokenForClient([BotFrameworkOptions.ConnectorScope]).WithForceRefresh(fresh).ExecuteAsync(cancellation)).AccessToken;
+            (await application.AcquireTokenForClient([options.ConnectorScope]).WithForceRefresh(fresh).ExecuteAsync(cancellation)).AccessToken;
     }
 
     /// <param name="fresh">Not the cached token: the connector refused it (401).</param>
