@@ -39,6 +39,13 @@ for (var fold = 0; fold < Folds; fold++)
 }
 Console.WriteLine();
 
+// Thresholds are chosen on the languages SafeChat speaks (a module with understanding.json): a language whose corpus is
+// there before its module rides along in training, and its figures are printed, but it does not move the thresholds.
+bool Spoken(CorpusLine line) => File.Exists(Path.Combine(languages, line.Language, "understanding.json"));
+static List<T> Where<T>(IReadOnlyList<T> items, IReadOnlyList<bool> keep) => items.Where((_, i) => keep[i]).ToList();
+var spokenTrain = train.Select(Spoken).ToList();
+var spokenTest = test.Select(Spoken).ToList();
+
 var rules = new RuleRecognizer();
 var ruleLayer = new RuleLayer();
 var findings = train.Select(l => ruleLayer.Find(l.Text)).ToList();
@@ -61,7 +68,8 @@ for (var s = 0; s < signals.Count; s++)
             return $"t {t:0.00}: R {rec:0.000} FA {fa:P1}";
         })));
     }
-    thresholds[signal] = ThresholdChooser.Choose(signal, heldOut.Select(p => p[s]).ToList(), labels.Select(l => l.Contains(signal)).ToList(), ruleSays, vetoed);
+    thresholds[signal] = ThresholdChooser.Choose(signal, Where(heldOut.Select(p => p[s]).ToList(), spokenTrain),
+        Where(labels.Select(l => l.Contains(signal)).ToList(), spokenTrain), Where(ruleSays, spokenTrain), Where(vetoed, spokenTrain));
 }
 
 // The same figures on the held-out folds: what hyper-parameters are tuned on (the test split stays unseen).
@@ -125,7 +133,8 @@ foreach (var signal in new[] { Signal.Emergency, Signal.SelfHarm })
             if (test[i].Signals.Contains(signal) && !ruleSays[i] && testProbabilities[i][s] < thresholds[signal].On)
                 Console.WriteLine($"  {testProbabilities[i][s]:0.0000} {test[i].File}:{test[i].LineNumber} [{string.Join(",", test[i].Signals)}] {test[i].Text}");
     }
-    var onTest = ThresholdChooser.Choose(signal, testProbabilities.Select(p => p[s]).ToList(), test.Select(l => l.Signals.Contains(signal)).ToList(), ruleSays, vetoed);
+    var onTest = ThresholdChooser.Choose(signal, Where(testProbabilities.Select(p => p[s]).ToList(), spokenTest),
+        Where(test.Select(l => l.Signals.Contains(signal)).ToList(), spokenTest), Where(ruleSays, spokenTest), Where(vetoed, spokenTest));
     Console.WriteLine($"{signal}: check threshold on held-out folds {thresholds[signal].On:0.0000}, on the test split {onTest.On:0.0000} (used)");
     thresholds[signal] = thresholds[signal] with { On = onTest.On, Act = Math.Max(thresholds[signal].Act ?? 1.01, onTest.On) };
 }
