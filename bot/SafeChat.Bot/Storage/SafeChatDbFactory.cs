@@ -14,8 +14,9 @@ public sealed class SafeChatDbFactory
 
     private readonly Func<SafeChatDb> _create;
 
-    public SafeChatDbFactory(StorageOptions options, string contentRoot)
+    public SafeChatDbFactory(StorageOptions options, string contentRoot, DatabaseCommands? commands = null)
     {
+        Commands = commands ?? new DatabaseCommands();
         Provider = options.Provider;
         if (options.Provider == StorageProvider.Postgres)
         {
@@ -23,6 +24,7 @@ public sealed class SafeChatDbFactory
                              ?? throw new InvalidOperationException("Storage:Provider is Postgres but no connection string is set (Storage:ConnectionString or ConnectionStrings:SafeChat).");
             var built = new DbContextOptionsBuilder<PostgresSafeChatDb>()
                 .UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly(typeof(SafeChatDb).Assembly.FullName))
+                .AddInterceptors(Commands)
                 .Options;
             var pool = new PooledDbContextFactory<PostgresSafeChatDb>(built, PoolSize);
             _create = pool.CreateDbContext;
@@ -35,7 +37,7 @@ public sealed class SafeChatDbFactory
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, "safechat.db");
             var connection = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
-            var built = new DbContextOptionsBuilder<SqliteSafeChatDb>().UseSqlite(connection).Options;
+            var built = new DbContextOptionsBuilder<SqliteSafeChatDb>().UseSqlite(connection).AddInterceptors(Commands).Options;
             var pool = new PooledDbContextFactory<SqliteSafeChatDb>(built, PoolSize);
             _create = pool.CreateDbContext;
             Description = $"SQLite ({path})";
@@ -43,6 +45,9 @@ public sealed class SafeChatDbFactory
     }
 
     public StorageProvider Provider { get; }
+
+    /// <summary>Every command sent through these contexts (raw connections, such as the cluster's notifications, are not counted).</summary>
+    public DatabaseCommands Commands { get; }
     public string Description { get; }
 
     /// <summary>Set when the cluster shares PostgreSQL; used by the cross-instance activity bus.</summary>

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using SafeChat.Bot.Storage;
+using SafeChat.Bot.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SafeChat.Bot.Tests.Conversations;
+
+/// <summary>
+/// Database commands (round trips) per turn, counted by an EF Core interceptor: posting a message and the turn that
+/// answers it, on Web Chat (11 on 2026-12-01). The budget is today's figure with a little room, so a change that adds round
+/// trips fails here; issue 17 asks for 3 per turn on average, which needs the batched turn pipeline.
+/// </summary>
+public sealed class RoundTripTests(SqliteHostFixture fixture, ITestOutputHelper output) : IClassFixture<SqliteHostFixture>
+{
+    private const int WebChatBudget = 13;
+    private DatabaseCommands Commands => fixture.Host.Services.GetRequiredService<SafeChatDbFactory>().Commands;
+
+    /// <summary>Waits until no command has been sent for a while: the turn and what it set off are done.</summary>
+    private async Task<long> SettledAsync()
+    {
+        var last = Commands.Count;
+        var quietSince = DateTime.UtcNow;
+        while (DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(400))
+        {
+            await Task.Delay(25);
+            if (Commands.Count != last) (last, quietSince) = (Commands.Count, DateTime.UtcNow);
+        }
+        return last;
+    }
+
+    [Fact]
+    public async Task A_web_chat_turn_stays_within_its_budget_of_database_commands()
+    {
+        var chat = await DirectLineTestClient.StartAsync(fixture.Host.Http);
+        await chat.WaitForQuestionAsync();
+        string[] messages = ["nee", "ik wil iets vragen over de wet", "is nafluiten strafbaar?", "en wat als het in de tram gebeurt", "bedankt", "menu", "ik wil een melding maken", "Mij", "Gebaren", "Dit is alles"];
+        var perTurn = new List<long>();
+        foreach (var message in messages)
+        {
+            var before = await SettledAsync();
+            await chat.SayAsync(message);
+            perTurn.Add(await SettledAsync() - before);
+        }
+        perTurn.Sort();
+        var median = perTurn[perTurn.Count / 2];
+        output.WriteLine($"database commands per Web Chat turn (post + turn): median {median}, min {perTurn[0]}, max {perTurn[^1]}, all {string.Join(" ", perTurn)}");
+        Assert.True(median <= WebChatBudget, $"median {median} commands per turn, budget {WebChatBudget}");
+    }
+}
