@@ -40,6 +40,7 @@ public class TriageQualityTests(ITestOutputHelper output)
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-07.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-08.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-09.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-10.tsv",
     };
 
     [Theory]
