@@ -32,8 +32,12 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
     /// <param name="Stopped">The message says someone stopped or went away ("hij volgt me niet meer", "hij is niet thuis"): that takes away an unsure
     /// signal from the model only, never one from the person's own words of danger.</param>
     /// <param name="Declined">Requests the message turns down ("ik wil niet naar de politie"): the model may not start them.</param>
+    /// <param name="WhatIf">A question about what to do if it happened ("what should I do if someone follows me?"): takes away an
+    /// unsure 112 only.</param>
+    /// <param name="AboutService">A short question about SafeChat itself ("is dit anoniem?"): takes away an unsure 112 only.</param>
     public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, bool SafeStatement, Lazy<bool> SmallTalk,
-                                      bool SafeSomewhere = false, bool Stopped = false, IReadOnlySet<string>? Declined = null);
+                                      bool SafeSomewhere = false, bool Stopped = false, IReadOnlySet<string>? Declined = null,
+                                      bool WhatIf = false, Lazy<bool>? AboutService = null);
 
     public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules)
     {
@@ -51,7 +55,8 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
         }
         var saidByRules = rules.Precise.Contains(Signal.Emergency) || rules.ShortCry || rules.DangerCue;
         if (danger > SafetyLevel.None && !rules.Precise.Contains(Signal.Emergency)
-            && (rules.SafeStatement || rules.SmallTalk.Value || danger == SafetyLevel.Check && (rules.SafeSomewhere || rules.Stopped && !saidByRules)))
+            && (rules.SafeStatement || rules.SmallTalk.Value
+                || danger == SafetyLevel.Check && (rules.SafeSomewhere || rules.Stopped && !saidByRules || rules.WhatIf && !rules.ShortCry || rules.AboutService?.Value == true && !saidByRules)))
         {
             danger = SafetyLevel.None;
             saidByRules = false;

@@ -47,6 +47,10 @@ public sealed class LanguageData
     /// as regular expressions over the corrected, lower-case text.</summary>
     public required IReadOnlyList<string> FiguresOfSpeech { get; init; }
 
+    /// <summary>A question about what to do if something happened to someone ("wat moet ik doen als iemand me volgt?"),
+    /// as regular expressions over the corrected, lower-case text: not danger now.</summary>
+    public required IReadOnlyList<string> Hypotheticals { get; init; }
+
     private sealed record File(
         string RecognizerCulture,
         Dictionary<string, List<string>> Answers,
@@ -62,7 +66,8 @@ public sealed class LanguageData
         Dictionary<string, List<string>> Topics,
         Dictionary<string, List<string>> ServiceQuestions,
         ShortCryWords ShortCries,
-        List<string> FiguresOfSpeech);
+        List<string> FiguresOfSpeech,
+        List<string> Hypotheticals);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -87,6 +92,7 @@ public sealed class LanguageData
             ServiceQuestions = file.ServiceQuestions.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             ShortCries = file.ShortCries,
             FiguresOfSpeech = file.FiguresOfSpeech,
+            Hypotheticals = file.Hypotheticals,
         };
     }
 }

@@ -5,7 +5,8 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// that fired, the broad danger cues, a short cry for help, and whether the message only says the person is safe or is
 /// small talk. The trainer uses the same layer, so thresholds are chosen for what the bot really does.
 /// </summary>
-public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, FiguresOfSpeech figures)
+public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, FiguresOfSpeech figures, FiguresOfSpeech? hypotheticals = null,
+    Func<string, bool>? aboutService = null)
 {
     /// <summary>Death and harm as a figure of speech ("ik ga dood van de hitte"): what is left without them is read again.</summary>
     public FiguresOfSpeech Figures { get; } = figures;
@@ -14,7 +15,8 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Fi
 
     public RuleLayer() : this(Understanding.Understander.LoadEmbedded()) { }
 
-    private RuleLayer(Understanding.Understander understander) : this(understander.IsSmallTalk, understander.ShortCries, understander.FiguresOfSpeech) { }
+    private RuleLayer(Understanding.Understander understander) : this(understander.IsSmallTalk, understander.ShortCries, understander.FiguresOfSpeech,
+        understander.Hypotheticals, text => understander.ServiceQuestionKind(Engine.TextNormalizer.Normalize(text)) is not null) { }
 
     public IReadOnlyList<(TriageRule Rule, string Matched)> Explain(string corrected) => _rules.ExplainCorrected(corrected);
 
@@ -31,7 +33,9 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Fi
         SmallTalk: new Lazy<bool>(() => !Shouting(text) && smallTalk(text)),
         SafeSomewhere: SafeStatements.SaysSafeSomewhereCorrected(corrected),
         Stopped: SafeStatements.HasStoppedCorrected(corrected) || SafeStatements.SaysAwayCorrected(corrected),
-        Declined: RuleRecognizer.DeclinedCorrected(corrected));
+        Declined: RuleRecognizer.DeclinedCorrected(corrected),
+        WhatIf: hypotheticals?.Without(corrected) is not null,
+        AboutService: new Lazy<bool>(() => aboutService?.Invoke(text) == true));
 
     /// <summary>"PLEASE", "NEE": a word in capitals is a cry, not small talk.</summary>
     private static bool Shouting(string text) => text.Count(char.IsLetter) >= 3 && !text.Any(char.IsLower);
