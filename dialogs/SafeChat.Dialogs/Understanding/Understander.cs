@@ -25,15 +25,15 @@ public sealed partial class Understander
         Answers = new AnswerRecognizer([.. _languages.Values]);
         Detector = new LanguageDetector([.. _languages.Values]);
         ShortCries = new Triage.Rules.ShortCries(_languages.Values.Select(l => l.ShortCries));
-        FiguresOfSpeech = new Triage.Rules.FiguresOfSpeech(_languages.Values.SelectMany(l => l.FiguresOfSpeech));
-        Hypotheticals = new Triage.Rules.FiguresOfSpeech(_languages.Values.SelectMany(l => l.Hypotheticals));
+        FiguresOfSpeech = new Triage.Rules.PhrasePatterns(_languages.Values.SelectMany(l => l.FiguresOfSpeech));
+        Hypotheticals = new Triage.Rules.PhrasePatterns(_languages.Values.SelectMany(l => l.Hypotheticals));
     }
 
-    /// <summary>Questions about what to do if something happened, in every language (matched as figures of speech are).</summary>
-    public Triage.Rules.FiguresOfSpeech Hypotheticals { get; }
+    /// <summary>Questions about what to do if something happened, in every language .</summary>
+    public Triage.Rules.PhrasePatterns Hypotheticals { get; }
 
     /// <summary>Death and harm as a figure of speech, in every language.</summary>
-    public Triage.Rules.FiguresOfSpeech FiguresOfSpeech { get; }
+    public Triage.Rules.PhrasePatterns FiguresOfSpeech { get; }
 
     /// <summary>Cries for help of a word or three, in every language.</summary>
     public Triage.Rules.ShortCries ShortCries { get; }

@@ -5,11 +5,11 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// that fired, the broad danger cues, a short cry for help, and whether the message only says the person is safe or is
 /// small talk. The trainer uses the same layer, so thresholds are chosen for what the bot really does.
 /// </summary>
-public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, FiguresOfSpeech figures, FiguresOfSpeech? hypotheticals = null,
+public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, PhrasePatterns figures, PhrasePatterns? hypotheticals = null,
     Func<string, bool>? aboutService = null)
 {
     /// <summary>Death and harm as a figure of speech ("ik ga dood van de hitte"): what is left without them is read again.</summary>
-    public FiguresOfSpeech Figures { get; } = figures;
+    public PhrasePatterns Figures { get; } = figures;
 
     private readonly RuleRecognizer _rules = new();
 
