@@ -34,8 +34,11 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
         SafeSomewhere: SafeStatements.SaysSafeSomewhereCorrected(corrected),
         Stopped: SafeStatements.HasStoppedCorrected(corrected) || SafeStatements.SaysAwayCorrected(corrected),
         Declined: RuleRecognizer.DeclinedCorrected(corrected),
-        WhatIf: hypotheticals?.Without(corrected) is not null,
-        AboutService: new Lazy<bool>(() => aboutService?.Invoke(text) == true));
+        WhatIf: OneClause(corrected) && hypotheticals?.Without(corrected) is not null,
+        AboutService: new Lazy<bool>(() => OneClause(corrected) && aboutService?.Invoke(text) == true));
+
+    /// <summary>Nothing follows the question: "is dit anoniem? hij staat voor mijn deur" is not only a question.</summary>
+    private static bool OneClause(string corrected) => corrected.Trim().TrimEnd('?', '!', '.', ' ').IndexOfAny([',', '.', ';', '!', '?']) < 0;
 
     /// <summary>"PLEASE", "NEE": a word in capitals is a cry, not small talk.</summary>
     private static bool Shouting(string text) => text.Count(char.IsLetter) >= 3 && !text.Any(char.IsLower);

@@ -22,10 +22,10 @@ public static partial class SafeStatements
     {
         var normalized = Trim(corrected);
         if (NotSafe().IsMatch(normalized)) return false;
-        if (SafeNow().IsMatch(normalized)) return true;
+        if (SafeNow().IsMatch(normalized) || SafePlace().IsMatch(normalized)) return true;
         var parts = PartBreak().Split(normalized).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-        return parts.Count > 1 && parts.Any(c => SafeNow().IsMatch(c) || Away().IsMatch(c))
-               && parts.All(c => SafeNow().IsMatch(c) || Away().IsMatch(c) || AloneNow().IsMatch(c) || NoLonger().IsMatch(c) && !AboutOneself().IsMatch(c));
+        return parts.Count > 1 && parts.Any(c => SafeNow().IsMatch(c) || SafePlace().IsMatch(c) || Away().IsMatch(c))
+               && parts.All(c => SafeNow().IsMatch(c) || SafePlace().IsMatch(c) || Away().IsMatch(c) || AloneNow().IsMatch(c) || NoLonger().IsMatch(c) && !AboutOneself().IsMatch(c));
     }
 
     /// <summary>A short message that says that he or they no longer do something ("hij volgt me niet meer").</summary>
@@ -62,8 +62,13 @@ public static partial class SafeStatements
     [GeneratedRegex(@"\b(nog steeds|nog altijd|still|nu weer|again now|staat (hier|buiten|voor)|is (here|outside))\b")]
     private static partial Regex StillGoingOn();
 
-    [GeneratedRegex(@"^((nee|no|nope)( hoor| thanks| dank je)?[, ]*)?((ik ben|i'm|im|i am|we zijn|we're|we are|ben)( nu| now| weer| inmiddels| al| alweer| gewoon| thuis en| home and| nu thuis en| thuis en| at home and| back home and)? (veilig|safe|oke|ok|okay|fine|thuis|home|bij (mijn|m'n|mn) (vriendin|vriend|ouders|moeder|zus|huisgenoten)|with (my )?(friends?|roommates?|family|parents|mom|mum|sister))( nu| now| thuis| at home)?|(ik ben |i'm |i am |ben )?(nu )?(niet|not) in (gevaar|danger)( nu| now| meer| anymore)?|(er is )?geen gevaar( hoor)?|no danger|niks aan de hand|nothing wrong|alles (is )?(goed|oke|ok)|all good|everything('s| is) (fine|ok|okay)|het is voorbij|it's over|hij is weg|he's gone|he is gone|ze zijn weg|they're gone|niemand volgt me|nobody(?:'s| is) following me|no one(?:'s| is) following me)( nu| now| meer| anymore)?( hoor| thanks| dank je| dankjewel)?$")]
+    [GeneratedRegex(@"^((nee|no|nope)( hoor| thanks| dank je)?[, ]*)?((ik ben|i'm|im|i am|we zijn|we're|we are|ben)( nu| now| weer| inmiddels| al| alweer| gewoon| thuis en| home and| nu thuis en| thuis en| at home and| back home and)? (veilig|safe|oke|ok|okay|fine)( nu| now| thuis| at home)?|(ik ben |i'm |i am |ben )?(nu )?(niet|not) in (gevaar|danger)( nu| now| meer| anymore)?|(er is )?geen gevaar( hoor)?|no danger|niks aan de hand|nothing wrong|alles (is )?(goed|oke|ok)|all good|everything('s| is) (fine|ok|okay)|het is voorbij|it's over|hij is weg|he's gone|he is gone|ze zijn weg|they're gone|niemand volgt me|nobody(?:'s| is) following me|no one(?:'s| is) following me)( nu| now| meer| anymore)?( hoor| thanks| dank je| dankjewel)?$")]
     private static partial Regex SafeNow();
+
+    /// <summary>At home, or with people one trusts ("ik ben nu thuis", "I'm with my roommates"): safe only when nothing else in the
+    /// message says otherwise — danger can be at home too — so it counts for a whole message, never for one sentence of a story.</summary>
+    [GeneratedRegex(@"^(nee,? |no,? |ok,? )?(ik ben|ben|i'm|im|i am|we zijn|we're|we are)( nu| now| weer| inmiddels| al| veilig)? (thuis|home|bij (mijn|m'n|mn) (vriendin|vriend|ouders|moeder|zus|huisgenoten)|with (my )?(friends?|roommates?|family|parents|mom|mum|sister))( nu| now)?( with (my )?\w+)?$")]
+    private static partial Regex SafePlace();
 
     /// <summary>The one who threatened has gone away: "hij is nu weg naar zn werk", "he's not home", "they left".</summary>
     [GeneratedRegex(@"^(nee,? |no,? |ok,? |oke,? )?((hij|die (gast|man|vent)|he|that guy)( is|'s)( nu| now| net| just| al| already)? (weg|vertrokken|de deur uit|niet (meer )?(thuis|hier)|naar (zijn|zn|z'n) (werk|moeder|ouders|vrienden)|gone|away|out|not (home|here)|at work|left)|(hij|ze|zij|he|they|she) (is |zijn )?(weggegaan|weggelopen|weggereden|vertrokken|left|drove off|walked off|went (away|to work|out)))((?: naar| to| voor| for)(?: \w+){1,2})?( nu| now| hoor)?$")]
