@@ -57,22 +57,21 @@ public sealed class TriageRecognizer : ITriage
         var again = _policy.Decide(Scores(rest, rest), _rules.Find(rest, rest));
         var signals = new HashSet<string>(result.Signals);
         var reasons = new List<string>(result.Reasons);
-        var (danger, selfHarm) = (result.Danger, result.SelfHarm);
-        if (danger == SafetyLevel.Check && again.Danger == SafetyLevel.None)
-        {
-            (danger, _) = (SafetyLevel.None, signals.Remove(Signal.Emergency));
-            reasons.Add("emergency: withdrawn, a figure of speech and nothing else of danger");
-        }
-        if (selfHarm == SafetyLevel.Check && again.SelfHarm == SafetyLevel.None)
-        {
-            (selfHarm, _) = (SafetyLevel.None, signals.Remove(Signal.SelfHarm));
-            reasons.Add("self_harm: withdrawn, a figure of speech and nothing else of it");
-        }
+        var danger = Withdrawn(result.Danger, again.Danger, Signal.Emergency);
+        var selfHarm = Withdrawn(result.SelfHarm, again.SelfHarm, Signal.SelfHarm);
         return result with
         {
             Signals = signals, Danger = danger, SelfHarm = selfHarm, Reasons = reasons, Sure = result.Sure.Where(signals.Contains).ToHashSet(),
             DangerInOwnWords = danger != SafetyLevel.None && result.DangerInOwnWords,
         };
+
+        SafetyLevel Withdrawn(SafetyLevel level, SafetyLevel withoutFigures, string signal)
+        {
+            if (level != SafetyLevel.Check || withoutFigures != SafetyLevel.None) return level;
+            signals.Remove(signal);
+            reasons.Add($"{signal}: withdrawn, a figure of speech and nothing else of it");
+            return SafetyLevel.None;
+        }
     }
 
     private static string Shorten(string pattern) => pattern.Length <= 60 ? pattern : pattern[..57] + "...";

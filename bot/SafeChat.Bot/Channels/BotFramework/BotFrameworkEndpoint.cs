@@ -57,7 +57,7 @@ public static class BotFrameworkEndpoint
         if (activity.Type != ActivityTypes.Message) return Results.Ok(); // conversationUpdate, typing, …: nothing to answer
 
         var reference = ConversationReference.From(activity, activity.ServiceUrl()!);
-        var conversationId = ConversationIdFor(services.GetRequiredService<BotFrameworkAddressKey>().Key, reference);
+        var conversationId = services.GetRequiredService<BotFrameworkAddresses>().ConversationIdFor(reference);
         var inbound = new Activity
         {
             Type = ActivityTypes.Message, ChannelId = BotFrameworkChannels.For(activity.ChannelId!), Text = TeamsMentions.Strip(activity),
@@ -69,24 +69,8 @@ public static class BotFrameworkEndpoint
         return Results.Ok();
     }
 
-    /// <summary>
-    /// The channel's conversation id is not kept in the clear: a keyed hash names SafeChat's conversation. In a group chat
-    /// every member has a conversation of their own with SafeChat (their answers, report and handover are theirs alone),
-    /// though the channel shows the replies to the group: the Teams app is meant to be installed for personal chats.
-    /// </summary>
-    public static string ConversationIdFor(byte[] key, ConversationReference reference)
-    {
-        using var hmac = new HMACSHA256(key);
-        var member = reference.IsGroup ? "|" + reference.User?.Id : "";
-        var hash = hmac.ComputeHash(Encoding.UTF8.GetBytes(reference.ChannelId + "|" + reference.ConversationId + member));
-        return $"bf-{Base64UrlEncoder.Encode(hash)[..32]}";
-    }
-
     private static string Hash(byte[] data) => Base64UrlEncoder.Encode(SHA256.HashData(data))[..40];
 
     public static string? ServiceUrl(this Activity activity) =>
         activity.Extra?.TryGetValue("serviceUrl", out var url) == true && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
 }
-
-/// <summary>The key for <see cref="BotFrameworkEndpoint.ConversationIdFor"/>.</summary>
-public sealed record BotFrameworkAddressKey(byte[] Key);

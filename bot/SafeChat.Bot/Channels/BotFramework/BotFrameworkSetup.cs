@@ -17,7 +17,7 @@ public static class BotFrameworkSetup
     public static IServiceCollection AddBotFramework(this IServiceCollection services, BotFrameworkOptions options, string dataDirectory)
     {
         services.AddSingleton(options);
-        services.AddSingleton(new BotFrameworkAddressKey(KeyFile.Resolve(options.AddressKey, dataDirectory, "botframework-address.key")));
+        services.AddSingleton(new BotFrameworkAddresses(KeyFile.Resolve(options.AddressKey, dataDirectory, "botframework-address.key")));
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<ConnectorTokens>();
         services.AddSingleton<ConnectorClient>();
