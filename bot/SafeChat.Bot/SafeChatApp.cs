@@ -54,7 +54,7 @@ public static class SafeChatApp
         services.AddSingleton(directLine);
         services.AddSingleton(config.GetSection("WebChat").Get<WebChatOptions>() ?? new WebChatOptions());
 
-        var content = ContentCatalog.LoadEmbedded();
+        var content = ContentCatalog.LoadEmbedded(EnabledLanguages(config));
         services.AddSingleton(content);
         services.AddSingleton<ConversationEngine>(sp => SafeChatFlows.CreateEngine(content, sp.GetRequiredService<IReportBook>(),
             sp.GetRequiredService<SafeChat.Dialogs.Live.ILiveDesk>()));
@@ -136,5 +136,13 @@ public static class SafeChatApp
             await DatabaseMigrator.MigrateAsync(databases);
         await app.StartAsync();
         app.Logger.LogInformation("SafeChat is running on {Storage}. Web chat: {Urls}", databases.Description, string.Join(", ", app.Urls));
+    }
+
+    /// <summary><c>Languages:Enabled</c> as a list ("nl,en") or as array entries; empty offers every language module.</summary>
+    private static string[] EnabledLanguages(IConfiguration config)
+    {
+        var section = config.GetSection("Languages:Enabled");
+        var values = section.Value is { } list ? list.Split(',') : section.GetChildren().Select(c => c.Value ?? "").ToArray();
+        return values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).ToArray();
     }
 }

@@ -16,9 +16,22 @@ public sealed class ContentCatalog
             throw new InvalidDataException("Content is not valid:\n" + string.Join("\n", problems));
     }
 
-    public static ContentCatalog LoadEmbedded() => new(
-        EmbeddedContent.Names("Texts").Select(n => LanguagePack.Load(EmbeddedContent.Open(n))),
-        ServiceDirectory.LoadEmbedded());
+    /// <param name="enabled">The languages to offer (setting <c>Languages:Enabled</c>); null or empty offers every module.
+    /// A municipality can switch off a language that no native speaker has reviewed yet.</param>
+    public static ContentCatalog LoadEmbedded(IReadOnlyCollection<string>? enabled = null)
+    {
+        var packs = EmbeddedContent.Names("Texts").Select(n => LanguagePack.Load(EmbeddedContent.Open(n))).ToList();
+        if (enabled is { Count: > 0 })
+        {
+            var unknown = enabled.Where(code => packs.All(p => p.Language != code)).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidDataException($"Languages:Enabled names {string.Join(", ", unknown)}, which has no module; there are {string.Join(", ", packs.Select(p => p.Language).Order())}.");
+            if (!enabled.Contains(DefaultLanguage))
+                throw new InvalidDataException($"Languages:Enabled must include the default language, {DefaultLanguage}.");
+            packs = packs.Where(p => enabled.Contains(p.Language)).ToList();
+        }
+        return new ContentCatalog(packs, ServiceDirectory.LoadEmbedded());
+    }
 
     public ServiceDirectory Directory { get; }
     public IReadOnlyCollection<LanguagePack> Packs => _packs.Values.ToList();
@@ -29,9 +42,14 @@ public sealed class ContentCatalog
 
     public bool Has(string language) => _packs.ContainsKey(language);
 
+    /// <summary>Every offered language's name in its own script, the default first: "Nederlands · English · Türkçe".</summary>
+    public string Names(string? except = null) =>
+        string.Join(" · ", _packs.Values.Where(p => p.Language != except)
+            .OrderBy(p => p.Language == DefaultLanguage ? 0 : 1).ThenBy(p => p.Language, StringComparer.Ordinal).Select(p => p.Name));
+
     /// <summary>The whole (normalised) message is a command or a language's name, in any language ("terug", "stop").</summary>
     public bool IsCommandWord(string normalized) =>
-        normalized.Length > 0 && _packs.Values.Any(p => p.SelectWords.Contains(normalized)
+        normalized.Length > 0 && _packs.Values.Any(p => p.SelectWords.Any(w => Engine.TextNormalizer.Normalize(w) == normalized) || Engine.TextNormalizer.Normalize(p.Name) == normalized
             || p.Commands.Values.Any(words => words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized)));
 
     /// <summary>"stop", "niet meer wachten": the person no longer wants to wait for someone from the team.</summary>

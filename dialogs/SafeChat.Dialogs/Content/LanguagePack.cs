@@ -3,21 +3,37 @@ using System.Text.Json;
 namespace SafeChat.Dialogs.Content;
 
 /// <summary>
-/// One language's file: its texts, the command words that work in it, the words that select it,
-/// and synonyms for choice ids ("j" for yes). Adding a language is adding such a file.
+/// One language's texts (Languages/&lt;code&gt;/texts.json): what the bot says, the command words that work in it, the
+/// words that select it, synonyms for choice ids ("j" for yes), its writing direction and who reviewed it.
+/// Adding a language is adding its module folder.
 /// </summary>
 public sealed class LanguagePack
 {
     public required string Language { get; init; }
+
+    /// <summary>The language's name in its own script ("Türkçe", "العربية"): how it is offered.</summary>
     public required string Name { get; init; }
+
+    /// <summary>"rtl" for a right-to-left script: the web page turns with it.</summary>
+    public string Direction { get; init; } = "ltr";
+
+    public TextReview Review { get; init; } = new(null, null, null);
     public IReadOnlyList<string> SelectWords { get; init; } = [];
     public IReadOnlyDictionary<string, List<string>> Commands { get; init; } = new Dictionary<string, List<string>>();
     public IReadOnlyDictionary<string, List<string>> Synonyms { get; init; } = new Dictionary<string, List<string>>();
     public required IReadOnlyDictionary<string, string> Texts { get; init; }
+
+    public bool IsRightToLeft => Direction == "rtl";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static LanguagePack Load(Stream json) =>
         JsonSerializer.Deserialize<LanguagePack>(json, JsonOptions)
         ?? throw new InvalidDataException("A language file is empty.");
+}
+
+/// <summary>Who reviewed a language's texts as a native speaker, and when (both null until someone has); who wrote them.</summary>
+public sealed record TextReview(string? NativeSpeaker, string? On, string? WrittenBy)
+{
+    public bool ByNativeSpeaker => !string.IsNullOrWhiteSpace(NativeSpeaker) && !string.IsNullOrWhiteSpace(On);
 }

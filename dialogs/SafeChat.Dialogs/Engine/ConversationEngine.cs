@@ -107,6 +107,7 @@ public sealed class ConversationEngine
         state.Started = true;
         turn.SayBeforeQuestion("greeting.intro");
         turn.SayBeforeQuestion("leave." + turn.Channel.Key());
+        Flows.Greeting.LanguageLine.Add(turn);
     }
 
     /// <summary>

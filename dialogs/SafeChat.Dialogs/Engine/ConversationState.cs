@@ -15,6 +15,9 @@ public sealed class ConversationState
     /// first message's locale decides, even after a greeting in the default language.</summary>
     public bool LanguageSettled { get; set; }
 
+    /// <summary>The languages listed by number in the last reply ("andere taal"): "2" picks the second. Null otherwise.</summary>
+    public List<string>? OfferedLanguages { get; set; }
+
     public List<DialogFrame> Stack { get; set; } = [];
 
     /// <summary>Waiting for, or talking with, a person from the team (<see cref="Live.LiveStatus"/>); null with the bot.</summary>

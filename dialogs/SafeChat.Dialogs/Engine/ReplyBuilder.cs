@@ -38,12 +38,20 @@ public sealed class ReplyBuilder(ContentCatalog content)
         _activities.Add(question);
     }
 
-    public void SayBeforeQuestion(string language, string textKey)
+    public void SayBeforeQuestion(string language, string textKey, IReadOnlyDictionary<string, string>? args = null)
     {
-        var line = Message(language, content.Text(language, textKey));
+        var line = Message(language, content.Text(language, textKey, args));
         var last = _activities.Count - 1;
         if (last >= 0 && _activities[last].SuggestedActions is not null) _activities.Insert(last, line);
         else _activities.Add(line);
+    }
+
+    /// <summary>A line with buttons that send their own label back ("Türkçe", "العربية"): no waiting question of its own.</summary>
+    public void Offer(string language, string textKey, IReadOnlyList<(string Label, string Id)> options)
+    {
+        var line = Message(language, content.Text(language, textKey));
+        line.SuggestedActions = new SuggestedActions { Actions = options.Select(o => Choice(o.Label, o.Id)).ToList() };
+        _activities.Add(line);
     }
 
     public bool Showed(string serviceKey) =>

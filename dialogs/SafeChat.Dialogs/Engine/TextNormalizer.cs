@@ -22,9 +22,23 @@ public static class TextNormalizer
                 lastWasSpace = true;
                 continue;
             }
-            builder.Append(c);
+            if (c == Tatweel) continue;
+            builder.Append(ArabicPunctuation(c));
             lastWasSpace = false;
         }
-        return builder.ToString().Trim().Trim('.', '!', ',', ';', ':', '"', '\'').Trim();
+        // Lower case again: a Turkish capital İ only becomes a plain i once its dot is gone.
+        return builder.ToString().ToLowerInvariant().Trim().Trim('.', '!', ',', ';', ':', '"', '\'').Trim();
     }
+
+    /// <summary>The Arabic stretching stroke ("مساعـــدة") carries no meaning.</summary>
+    private const char Tatweel = '\u0640';
+
+    /// <summary>Arabic comma, semicolon and question mark read as their Latin twins, so clauses and questions are seen.</summary>
+    private static char ArabicPunctuation(char c) => c switch
+    {
+        '\u060C' => ',',
+        '\u061B' => ';',
+        '\u061F' => '?',
+        _ => c,
+    };
 }

@@ -87,7 +87,11 @@ public sealed class TurnContext
     public void Ask(PendingPrompt prompt, IReadOnlyList<string>? contacts = null) => _replies.Ask(Language, prompt, contacts);
 
     /// <summary>Puts a line before the last question of the turn (or at the end when there is none).</summary>
-    public void SayBeforeQuestion(string textKey) => _replies.SayBeforeQuestion(Language, textKey);
+    public void SayBeforeQuestion(string textKey, IReadOnlyDictionary<string, string>? args = null) =>
+        _replies.SayBeforeQuestion(Language, textKey, args);
+
+    /// <summary>A line with buttons that send their own label (languages by their own names).</summary>
+    public void Offer(string textKey, IReadOnlyList<(string Label, string Id)> options) => _replies.Offer(Language, textKey, options);
 
     /// <summary>True when this turn already showed the help line with this directory key.</summary>
     public bool Showed(string serviceKey) => _replies.Showed(serviceKey);

@@ -17,7 +17,7 @@ public static partial class ChatSpelling
         ["nie"] = "niet", ["nt"] = "niet", ["wrd"] = "word", ["iem"] = "iemand", ["iemnd"] = "iemand", ["dr"] = "haar",
         ["im"] = "i'm", ["ur"] = "your", ["u"] = "you", ["r"] = "are", ["rn"] = "right now", ["pls"] = "please",
         ["plz"] = "please", ["bf"] = "boyfriend", ["gf"] = "girlfriend", ["dont"] = "don't", ["cant"] = "can't",
-        ["wont"] = "won't", ["isnt"] = "isn't", ["ppl"] = "people", ["smn"] = "someone", ["sum1"] = "someone",
+        ["wont"] = "won't", ["isnt"] = "isn't", ["hes"] = "he's", ["shes"] = "she's", ["theyre"] = "they're", ["ppl"] = "people", ["smn"] = "someone", ["sum1"] = "someone",
     };
 
     /// <summary>Words worth correcting towards. Kept short and specific on purpose.</summary>
@@ -62,7 +62,8 @@ public static partial class ChatSpelling
 
     private static string? Search(string word)
     {
-        var allowed = word.Length >= 10 ? 2 : 1;
+        // Two edits only for long words: at ten letters real words lie two edits from a keyword ("opgeslagen", "opgesloten").
+        var allowed = word.Length >= 11 ? 2 : 1;
         string? best = null;
         var bestDistance = allowed + 1;
         foreach (var keyword in Keywords)

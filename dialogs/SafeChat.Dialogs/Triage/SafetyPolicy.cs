@@ -35,9 +35,13 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
     /// <param name="WhatIf">A question about what to do if it happened ("what should I do if someone follows me?"): takes away an
     /// unsure 112 only.</param>
     /// <param name="AboutService">A short question about SafeChat itself ("is dit anoniem?"): takes away an unsure 112 only.</param>
+    /// <param name="DeniedThought">The message denies thoughts of suicide ("ik denk niet aan zelfmoord maar ik voel me rot", "I don't
+    /// want to die, I'm just tired") and no words of it hold: takes away an unsure 113 only.</param>
+    /// <param name="OnlyAsksForPerson">One clause that asks for a person ("ik wil geen bot", "I don't want a bot"): takes away an unsure
+    /// 113 only.</param>
     public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, bool SafeStatement, Lazy<bool> SmallTalk,
                                       bool SafeSomewhere = false, bool Stopped = false, IReadOnlySet<string>? Declined = null,
-                                      bool WhatIf = false, Lazy<bool>? AboutService = null);
+                                      bool WhatIf = false, Lazy<bool>? AboutService = null, bool DeniedThought = false, bool OnlyAsksForPerson = false);
 
     public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules)
     {
@@ -63,10 +67,11 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
             reasons.Add("emergency: withdrawn, the message says the person is safe");
         }
         var selfHarm = Level(Signal.SelfHarm, scores, rules, reasons);
-        if (selfHarm == SafetyLevel.Check && !rules.Precise.Contains(Signal.SelfHarm) && rules.SmallTalk.Value)
+        if (selfHarm == SafetyLevel.Check && !rules.Precise.Contains(Signal.SelfHarm) && (rules.SmallTalk.Value || rules.DeniedThought || rules.OnlyAsksForPerson))
         {
             selfHarm = SafetyLevel.None;
-            reasons.Add("self_harm: withdrawn, the message is small talk");
+            reasons.Add(rules.DeniedThought ? "self_harm: withdrawn, the message denies such thoughts"
+                : rules.OnlyAsksForPerson ? "self_harm: withdrawn, the message only asks for a person" : "self_harm: withdrawn, the message is small talk");
         }
 
         var signals = new HashSet<string>();

@@ -14,21 +14,22 @@ public sealed class AnswerRecognizer(IReadOnlyList<LanguageData> languages)
     public ShortAnswer? Recognize(string normalized, string language)
     {
         if (normalized.Length == 0) return null;
-        foreach (var data in languages.OrderBy(l => l.Language == language ? 0 : 1))
-        {
-            if (Whole(data, normalized) is { } whole) return whole;
-        }
-        return null;
+        return InOwnThenOthers(language, data => Whole(data, normalized));
     }
 
     public ShortAnswer? RecognizeLeading(string normalized, string language)
     {
         if (normalized.Length == 0) return null;
-        foreach (var data in languages.OrderBy(l => l.Language == language ? 0 : 1))
-        {
-            if (Leading(data, normalized) is { } leading) return leading;
-        }
-        return null;
+        return InOwnThenOthers(language, data => Leading(data, normalized));
+    }
+
+    /// <summary>The conversation's language decides; failing that, the other languages, but only when they agree:
+    /// Polish "no" means yes, English "no" means no, so in a Dutch conversation "no" is no answer rather than a guess.</summary>
+    private ShortAnswer? InOwnThenOthers(string language, Func<LanguageData, ShortAnswer?> read)
+    {
+        if (languages.FirstOrDefault(l => l.Language == language) is { } own && read(own) is { } answer) return answer;
+        var others = languages.Where(l => l.Language != language).Select(read).OfType<ShortAnswer>().Distinct().ToList();
+        return others.Count == 1 ? others[0] : null;
     }
 
     private static ShortAnswer? Whole(LanguageData data, string text) => WholeWithoutPunctuation(data, System.Text.RegularExpressions.Regex.Replace(text, @"\s*[,.!?;:]+\s*", " ").Trim());

@@ -29,20 +29,23 @@ public sealed partial class WhenRecognizer(LanguageData language)
 
     public WhenTold? Recognize(string text, DateTimeOffset now)
     {
-        var normalized = Respell(TextNormalizer.Normalize(text));
+        // The word lists are read on the message as written and as respelled: respelling can put back what the lists
+        // leave out ("dun" → "dün"), or turn a language's date words into ones the recogniser knows.
+        var written = TextNormalizer.Normalize(text);
+        var normalized = Respell(written);
         if (normalized.Length == 0) return null;
         var local = TimeZoneInfo.ConvertTime(now, RotterdamTime.Zone);
         var today = DateOnly.FromDateTime(local.DateTime);
 
         WhenItHappened? day = null;
         bool? rangeWithinAWeek = null;
-        if (Digit().IsMatch(normalized) || language.DateCues.In(normalized))
+        if (Digit().IsMatch(normalized) || language.DateCues.In(normalized) || language.DateCues.In(written))
             (day, rangeWithinAWeek) = FromRecognizer(normalized, local.DateTime);
 
         bool? withinAWeek = day is not null ? today.DayNumber - day.Date.DayNumber <= 7
             : rangeWithinAWeek is { } fromRange ? fromRange
-            : language.LongAgo.In(normalized) ? false
-            : language.Recently.In(normalized) ? true
+            : language.LongAgo.In(normalized) || language.LongAgo.In(written) ? false
+            : language.Recently.In(normalized) || language.Recently.In(written) ? true
             : null;
         return day is null && withinAWeek is null ? null : new WhenTold(day, withinAWeek);
     }

@@ -108,7 +108,7 @@ public class InterruptTests
 
     [Theory]
     [InlineData("English")]
-    [InlineData("andere taal")]
+    [InlineData("engels")]
     public void Language_switch_asks_the_waiting_question_again_in_English(string message)
     {
         var chat = new EngineDriver();
@@ -119,6 +119,38 @@ public class InterruptTests
         Assert.Equal("en", chat.State.Language);
         Assert.Contains("are you in danger", replies.Texts());
         Assert.Equal(["Yes", "No"], replies.Choices());
+    }
+
+    [Theory]
+    [InlineData("andere taal")]
+    [InlineData("other language")]
+    public void Asking_for_another_language_lists_each_by_its_own_name_and_a_number_picks_one(string message)
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+
+        var list = chat.Say(message);
+
+        var others = global::SafeChat.Dialogs.Content.ContentCatalog.LoadEmbedded().Packs.Where(p => p.Language != "nl").ToList();
+        Assert.Equal(others.Select(p => p.Name).Order(), list.Choices().Order());
+        Assert.Equal("nl", chat.State.Language); // the waiting question still waits
+        var english = list.Choices().ToList().IndexOf("English") + 1;
+        var replies = chat.Say(english.ToString());
+        Assert.Equal("en", chat.State.Language);
+        Assert.Contains("are you in danger", replies.Texts());
+    }
+
+    [Fact]
+    public void A_number_is_an_answer_again_once_the_language_list_has_passed()
+    {
+        var chat = new EngineDriver();
+        chat.Start();
+        chat.Say("andere taal");
+        chat.Say("nederlands");
+
+        chat.Say("1"); // the first of the list was another language; now it answers the waiting question
+
+        Assert.Equal("nl", chat.State.Language);
     }
 
     [Fact]

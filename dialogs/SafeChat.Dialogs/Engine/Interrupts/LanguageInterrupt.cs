@@ -5,26 +5,51 @@ using SafeChat.Dialogs.Content;
 namespace SafeChat.Dialogs.Engine.Interrupts;
 
 /// <summary>
-/// "English", "Nederlands", "andere taal", or the web page's language switch (an event):
-/// switch language and ask the waiting question again in the new one.
+/// A language's name in any script ("English", "Türkçe", "العربية"), the number or button of one from the list that
+/// "andere taal" shows, or the web page's language switch (an event): switch language and ask the waiting question
+/// again in the new one. "Andere taal" / "other language" itself lists every language by its own name.
 /// </summary>
 public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
 {
     public const string EventName = "safechat/language";
 
+    /// <summary>The id a language's button carries (WhatsApp sends it back instead of the label).</summary>
+    private const string ChoicePrefix = "language-";
+
     public bool TryHandle(TurnContext turn, DialogRunner runner)
     {
-        var language = Requested(turn);
+        var offered = turn.State.OfferedLanguages;
+        turn.State.OfferedLanguages = null; // a number means a language only right after the list
+        if (AsksForList(turn))
+        {
+            ListLanguages(turn);
+            return true;
+        }
+        var language = Requested(turn, offered);
         if (language is null) return false;
 
         turn.State.Language = language;
+        turn.State.LanguageSettled = true;
         turn.LanguageFollowed = false; // this says it itself
         turn.Say("language.switched");
         if (!runner.Reprompt() && turn.State.Active is null) runner.StartOver();
         return true;
     }
 
-    private string? Requested(TurnContext turn)
+    private bool AsksForList(TurnContext turn) =>
+        turn.Inbound.Type == ActivityTypes.Message && turn.NormalizedText is { Length: > 0 } text
+        && content.Packs.Any(p => p.Commands.GetValueOrDefault("language")?.Any(w => TextNormalizer.Normalize(w) == text) == true);
+
+    /// <summary>Every other language by its own name, the default first; "2" or a tap picks one.</summary>
+    private void ListLanguages(TurnContext turn)
+    {
+        var others = content.Packs.Where(p => p.Language != turn.Language)
+            .OrderBy(p => p.Language == ContentCatalog.DefaultLanguage ? 0 : 1).ThenBy(p => p.Language, StringComparer.Ordinal).ToList();
+        turn.State.OfferedLanguages = others.Select(p => p.Language).ToList();
+        turn.Offer("language.choose", others.Select(p => (p.Name, ChoicePrefix + p.Language)).ToList());
+    }
+
+    private string? Requested(TurnContext turn, List<string>? offered)
     {
         if (turn.Inbound.Type == ActivityTypes.Event)
         {
@@ -33,24 +58,20 @@ public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
         }
         var text = turn.NormalizedText;
         if (text.Length == 0) return null;
-        var selected = content.Packs.FirstOrDefault(p => p.SelectWords.Contains(text));
+        if (text.StartsWith(ChoicePrefix, StringComparison.Ordinal) && content.Has(text[ChoicePrefix.Length..])) return text[ChoicePrefix.Length..];
+        if (offered is not null && int.TryParse(text, out var number) && number >= 1 && number <= offered.Count && content.Has(offered[number - 1]))
+            return offered[number - 1];
+        var selected = content.Packs.FirstOrDefault(p => TextNormalizer.Normalize(p.Name) == text || p.SelectWords.Any(w => TextNormalizer.Normalize(w) == text));
         if (selected is not null) return selected.Language;
         // "sorry can we do english? my dutch is not good": a language named in a message that asks for nothing else.
         if (turn.Triage.Signals.Count == 0)
         {
             var words = text.Split([' ', ',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
-            var named = content.Packs.Where(p => p.SelectWords.Any(w => !w.Contains(' ') && w.Length > 2 && words.Contains(w))).ToList();
+            var named = content.Packs.Where(p => p.SelectWords.Any(w => !w.Contains(' ') && w.Length > 2 && words.Contains(TextNormalizer.Normalize(w)))).ToList();
             // "can I continue in English? my Dutch is not good" names two: the words of the message decide (already done).
             if (named.Count == 1 && named[0].Language != turn.State.Language && words.Length <= 12) return named[0].Language;
             if (named.Count > 0 && turn.LanguageFollowed) return turn.State.Language;
         }
-        var asksOther = content.Packs.Any(p => p.Commands.GetValueOrDefault("language")?.Contains(text) == true);
-        return asksOther ? Next(turn.State.Language) : null;
-    }
-
-    private string Next(string current)
-    {
-        var languages = content.Languages.Order().ToList();
-        return languages[(languages.IndexOf(current) + 1) % languages.Count];
+        return null;
     }
 }

@@ -26,6 +26,7 @@ public sealed class GreetingDialog : Dialog
     {
         step.Say("greeting.intro");
         step.Say("leave." + step.Channel.Key());
+        LanguageLine.Add(step.Turn);
         if (step.Turn.Inbound.Type == Activities.ActivityTypes.Message && OwnWords.FlowFor(step.Turn) is not null)
             return OwnWords.Follow(step);
         return step.Ask(Prompt.YesNo(InDanger, "greeting.ask-danger").OrOwnWords().IfUnsure(Answers.Yes) with { IsDangerQuestion = true });

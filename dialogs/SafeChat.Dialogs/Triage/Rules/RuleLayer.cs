@@ -35,11 +35,13 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
         Stopped: SafeStatements.HasStoppedCorrected(corrected) || SafeStatements.SaysAwayCorrected(corrected),
         Declined: RuleRecognizer.DeclinedCorrected(corrected),
         WhatIf: OneClause(corrected) && hypotheticals?.Without(corrected) is not null,
-        AboutService: new Lazy<bool>(() => OneClause(corrected) && aboutService?.Invoke(text) == true));
+        AboutService: new Lazy<bool>(() => OneClause(corrected) && (aboutService?.Invoke(text) == true || aboutService?.Invoke(corrected) == true)),
+        DeniedThought: !fired.Any(f => f.Rule.Signal == Signal.SelfHarm) && RuleRecognizer.Cancelled(Signal.SelfHarm, corrected),
+        OnlyAsksForPerson: fired.Any(f => f.Rule.Signal == Signal.WantsHuman) && RuleRecognizer.EveryClauseIs(Signal.WantsHuman, corrected));
 
     /// <summary>Nothing follows the question: "is dit anoniem? hij staat voor mijn deur" is not only a question.</summary>
     private static bool OneClause(string corrected) => corrected.Trim().TrimEnd('?', '!', '.', ' ').IndexOfAny([',', '.', ';', '!', '?']) < 0;
 
-    /// <summary>"PLEASE", "NEE": a word in capitals is a cry, not small talk.</summary>
-    private static bool Shouting(string text) => text.Count(char.IsLetter) >= 3 && !text.Any(char.IsLower);
+    /// <summary>"PLEASE", "NEE": a word in capitals is a cry, not small talk (scripts without capitals never shout).</summary>
+    private static bool Shouting(string text) => text.Count(char.IsUpper) >= 3 && !text.Any(char.IsLower);
 }

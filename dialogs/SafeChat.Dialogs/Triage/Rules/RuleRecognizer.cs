@@ -34,6 +34,16 @@ public sealed class RuleRecognizer
         return fired;
     }
 
+    /// <summary>A rule of this signal matched, but every match was cancelled (negated, past, turned down): "ik denk niet
+    /// aan zelfmoord", "I don't want to die".</summary>
+    public static bool Cancelled(string signal, string corrected) =>
+        TriageRules.All.Where(r => r.Signal == signal).Any(r => r.Pattern.Matches(corrected) is { Count: > 0 } matches && !matches.Any(m => Holds(r, corrected, m)));
+
+    /// <summary>Every clause of the message holds a rule of this signal ("ik wil geen robot, mag ik iemand spreken").</summary>
+    public static bool EveryClauseIs(string signal, string corrected) =>
+        Clauses(corrected).Select(c => corrected[c.Start..c.End]).Where(c => c.Trim().Length > 0)
+            .All(clause => TriageRules.All.Any(r => r.Signal == signal && r.Pattern.IsMatch(clause)));
+
     /// <summary>
     /// What the rules notice in a message, as features for the model: which rule matched and whether negation or
     /// tense cancelled it, which danger cues appear and in what kind of clause. The model learns how far to trust

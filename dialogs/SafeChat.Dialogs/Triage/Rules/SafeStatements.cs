@@ -56,7 +56,7 @@ public static partial class SafeStatements
     private static partial Regex ClauseBreak();
 
     /// <summary>Between the parts of a message that may each say the person is safe: every comma counts.</summary>
-    [GeneratedRegex(@"[.;!?,]+")]
+    [GeneratedRegex(@"[.;!?,]+|\s(?:en|and)\s")]
     private static partial Regex PartBreak();
 
     [GeneratedRegex(@"\b(nog steeds|nog altijd|still|nu weer|again now|staat (hier|buiten|voor)|is (here|outside))\b")]
@@ -67,11 +67,11 @@ public static partial class SafeStatements
 
     /// <summary>At home, or with people one trusts ("ik ben nu thuis", "I'm with my roommates"): safe only when nothing else in the
     /// message says otherwise — danger can be at home too — so it counts for a whole message, never for one sentence of a story.</summary>
-    [GeneratedRegex(@"^(nee,? |no,? |ok,? )?(ik ben|ben|i'm|im|i am|we zijn|we're|we are)( nu| now| weer| inmiddels| al| veilig)? (thuis|home|bij (mijn|m'n|mn) (vriendin|vriend|ouders|moeder|zus|huisgenoten)|with (my )?(friends?|roommates?|family|parents|mom|mum|sister))( nu| now)?( with (my )?\w+)?$")]
+    [GeneratedRegex(@"^(nee,? |no,? |ok,? )?(ik ben|ben|i'm|im|i am|we zijn|we're|we are)( nu| now| weer| inmiddels| al| veilig| safe)? (thuis|home|at home|back home|bij (mijn|m'n|mn) (vriendin|vriend|ouders|moeder|zus|huisgenoten)|with (my )?(friends?|roommates?|family|parents|mom|mum|sister))( nu| now)?( with (my )?\w+)?$")]
     private static partial Regex SafePlace();
 
     /// <summary>The one who threatened has gone away: "hij is nu weg naar zn werk", "he's not home", "they left".</summary>
-    [GeneratedRegex(@"^(nee,? |no,? |ok,? |oke,? )?((hij|die (gast|man|vent)|he|that guy)( is|'s)( nu| now| net| just| al| already)? (weg|vertrokken|de deur uit|niet (meer )?(thuis|hier)|naar (zijn|zn|z'n) (werk|moeder|ouders|vrienden)|gone|away|out|not (home|here)|at work|left)|(hij|ze|zij|he|they|she) (is |zijn )?(weggegaan|weggelopen|weggereden|vertrokken|left|drove off|walked off|went (away|to work|out)))((?: naar| to| voor| for)(?: \w+){1,2})?( nu| now| hoor)?$")]
+    [GeneratedRegex(@"^(nee,? |no,? |ok,? |oke,? )?((hij|die (gast|man|vent)|he|that guy)( is|'s)( nu| now| net| just| al| already)? (weg|vertrokken|de deur uit|niet (meer )?(thuis|hier)|(thuis|hier) niet( meer)?|naar (zijn|zn|z'n) (werk|moeder|ouders|vrienden)|gone|away|out|not (home|here)|at work|left)|(hij|ze|zij|he|they|she) (is |zijn )?(weggegaan|weggelopen|weggereden|vertrokken|left|drove off|walked off|went (away|to work|out)))((?: naar| to| voor| for)(?: \w+){1,2})?( nu| now| hoor)?$")]
     private static partial Regex Away();
 
     /// <summary>Alone now, after saying he has gone: only a part of a safe message, never one on its own.</summary>

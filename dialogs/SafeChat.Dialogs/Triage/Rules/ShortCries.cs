@@ -14,8 +14,9 @@ public sealed class ShortCries
     public ShortCries(IEnumerable<Understanding.LanguageData.ShortCryWords> languages)
     {
         var all = languages.ToList();
-        _cries = all.SelectMany(l => l.Cries).Select(Squeeze).ToHashSet();
-        _fillers = all.SelectMany(l => l.Fillers).Select(Squeeze).ToHashSet();
+        // Read the lists as messages are read (no accents, hamza or case), so a module may write its words as people do.
+        _cries = all.SelectMany(l => l.Cries).Select(w => Squeeze(Engine.TextNormalizer.Normalize(w))).ToHashSet();
+        _fillers = all.SelectMany(l => l.Fillers).Select(w => Squeeze(Engine.TextNormalizer.Normalize(w))).ToHashSet();
     }
 
     /// <param name="corrected">The text through <see cref="ChatSpelling.Correct"/>.</param>

@@ -33,6 +33,9 @@ public static class TriageRules
         // Someone else hurt right now, seen or heard ("mijn vader slaat mijn moeder nu", "he is beating my sister").
         R.Of(Emergency, @"\b(slaat|schopt|wurgt|stompt|steekt) (mijn|m'n|mn|een|die|de|haar|hem|zijn|onze) \w+\b.{0,30}\b(nu|op dit moment|right now)\b|\b(is|are|he's|she's|they're) (hitting|beating|choking|kicking|strangling|attacking|stabbing) (my|a|the|her|him|his|our|that) \w+", presentOnly: true),
         R.Of(Emergency, @"\b(wil|gaat|will|going to|gonna) me (slaan|vermoorden|doodmaken|pakken|hurt|kill)\b"),
+        // A threat told as what someone says or writes, for later today or once something happens ("hij zegt dat hij me
+        // vanavond afmaakt", "said he'll do worse when I come downstairs"): danger now, whatever the tense or the condition.
+        R.Of(Emergency, @"^(?!.*\b(vorig jaar|vorige (maand|week)|jaren geleden|maanden geleden|weken geleden|toen ik|last (year|month|week)|years ago|months ago|weeks ago|when i was)\b).*(\b(zegt|zei|zeggen|dreigt|dreigde|schreeuwt|schreeuwde|roept|appt|appte|stuurt|stuurde)( me| mij| tegen (me|mij))?( dat)? (hij|ze|zij) (me|mij) .{0,25}\b(afmaakt|afmaken|vermoordt|vermoorden|doodmaakt|doodmaken|iets aandoet|iets aan doet|in elkaar slaat|kapot ?maakt)\b|\b(zegt|zei|roept|riep|schreeuwt|dreigt)( me| mij)? dat ik dood ben\b|\bdreigt (me|mij) (te )?(vermoorden|af te maken|dood te maken|iets aan te doen)\b|\b(says|said|told me|texted|yells|yelled|screams|screamed|threatens|threatened)( me)?( that)? (he'll|he will|he's going to|he is going to|he's gonna|she'll|she will|they'll|they will|they're going to) .{0,20}\b(kill|hurt|beat|strangle|stab|get) (me|us)\b|\b(says|said|told me|texted|threatened)( that)? (he'll|hell|he will|he's going to|he's gonna|she'll|she will|they'll|they will) do (worse|it again)\b|\b(says|said|told me|texted)( that)? i'm (dead|a dead (woman|girl))\b)"),
         R.Of(Emergency, @"\b(ik ben gewond|ik bloed|ik ben verwond|i'm (hurt|bleeding|injured)|i am (hurt|bleeding|injured))\b", presentOnly: true),
         // Just hurt: stabbed, shot, beaten right now.
         R.Of(Emergency, @"\b(ik ben|ben|hij heeft me|ze hebben me) (net )?(gestoken|neergestoken|neergeschoten|beschoten)\b|\b(i've been|i have been|i was just|i got) (stabbed|shot)\b|\bik krijg (nu )?klappen\b|\b(ik word|word) (nu )?(geslagen|geschopt|in elkaar geslagen)\b", presentOnly: true),
@@ -52,9 +55,11 @@ public static class TriageRules
         R.Of(Emergency, @"\b(kan|kom) (hier )?niet weg\b|\bcan't (get away|escape|get out)\b", negatable: false),
         R.Of(Emergency, @"\b(word|wordt) (nu|net|op dit moment) (lastig ?gevallen|betast|aangerand|vastgepakt)\b|\b(harassing|groping|touching) me (right )?now\b"),
         R.Of(Emergency, @"\b(voel me|i feel) (nu |right now |so )?(onveilig|unsafe)\b.{0,20}\b(nu|now)\b|\b(nu|right now) .{0,20}(onveilig|unsafe)\b"),
-        R.Of(Emergency, @"\b112\b"),
+        // "niet nodig om 112 te bellen", "no need to call 112": the number turned down is no cry for it.
+        R.Of(Emergency, @"(?<!\b(niet nodig om|geen reden om|hoef (ik )?(geen|niet)|hoeft (geen|niet)|no need to|don't need to|dont need to|no reason to) (te )?(call |bel(len)? )?)\b112\b"),
         // Someone at or near me or my home, or holding on to me: general cues, not set phrases.
         R.Of(Emergency, @"\b(rijdt|loopt|fietst|zit|staat|lopen|rijden|staan) .{0,40}(naast|achter|vlak bij|bij) (me|mij)\b", presentOnly: true),
+        R.Of(Emergency, @"\b(loopt|lopen|fietst|fietsen|rijdt|rijden) .{0,25}\bmet (me|mij) mee\b|\b(walking|following|riding|cycling|driving) (right )?(next to|behind|beside|alongside) me\b", presentOnly: true),
         R.Of(Emergency, @"\b(er staat|staat er|er zit|er is) (iemand|een (man|vreemde|jongen))\b.{0,30}\b(raam|deur|huis|kamer|slaapkamer)\b", presentOnly: true),
         R.Of(Emergency, @"\b(iemand|someone|somebody|een man|a man|a stranger|een vreemde|an intruder|een inbreker) (is |staat |zit )?(in|bij|voor|outside|at) (mijn|my|m'n|het|the|our|ons) (huis|house|home|kamer|room|raam|window|deur|door|flat|apartment)\b", presentOnly: true),
         R.Of(Emergency, @"\b(he's|she's|they're|someone's|somebody's|hij is|ze zijn|iemand is) (nu |now )?(outside|at|buiten|voor|bij) (my|mijn|our|ons)\b", presentOnly: true),
@@ -129,7 +134,7 @@ public static class TriageRules
         R.Of(WantsHuman, @"\biemand (bellen|aan de lijn)\b|\bin plaats van (chatten|de chat|een bot)\b|\binstead of (chatting|the chat|a bot)\b|\bcall (someone|a person|a human)\b"),
         R.Of(WantsHuman, @"\becht(e)? (mens|persoon|medewerker|hulpverlener)\b|\bmag ik (een|iemand) (echte? )?(medewerker|mens|persoon)\b"),
         R.Of(WantsHuman, @"\bgeen (robot|bot|computer)\b|\biemand (die ik kan )?(spreken|praten)\b|\bkan ik iemand spreken\b"),
-        R.Of(WantsHuman, @"\b(talk|speak|chat) (to|with) (a |an )?(real )?(person|human|someone|somebody|people|counsel+or|volunteer)\b|\breal person\b|\bnot a (bot|robot)\b|\blive (agent|person|chat)\b"),
+        R.Of(WantsHuman, @"\b(talk|speak|chat) (to|with) (a |an )?(real )?(person|human|someone|somebody|people|counsel+or|volunteer)\b|\breal person\b|\bnot a (bot|robot)\b|\blive (agent|person|chat)\b|\b(don't|dont|do not) want (a |to (talk|chat|speak) (to|with) a )?(chat)?(bot|robot|computer)\b", negatable: false),
     ];
 
     /// <summary>Words that put a clause in the past, so "he followed me yesterday" is not danger now.</summary>
@@ -149,7 +154,7 @@ public static class TriageRules
     /// <summary>A thought denied before what follows: "ik denk niet aan zelfmoord", "I'm not thinking of hurting myself",
     /// "no thoughts of suicide".</summary>
     public static readonly System.Text.RegularExpressions.Regex NegatedThought = new(
-        @"\b((denk|dacht|denken) (echt |heus |helemaal )?(niet|nooit) (aan|over)|(geen|nooit) (gedachten|plannen) (aan|over|om)|(not|never|don't|dont|am not|i'm not|im not|wasn't|won't) (thinking|think|thought|planning|going) (of|about|to)|no (thoughts|plans) (of|about|to))\s*$", System.Text.RegularExpressions.RegexOptions.Compiled);
+        @"\b((denk|dacht|denken) (echt |heus |helemaal )?(niet|nooit) (aan|over)|(geen|nooit) (gedachten|plannen) (aan|over|om)|(not|never|don't|dont|do not|am not|i'm not|im not|wasn't|won't) (thinking|think|thought|planning|going|want|wanna|wanting) (of|about|to)|no (thoughts|plans) (of|about|to))\s*$", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     public static readonly System.Text.RegularExpressions.Regex NegationAfter = new(
         @"^\s*((me|mij|us|ons|him|her|hem|haar) )?(niet|not|no longer|nooit|never)\b", System.Text.RegularExpressions.RegexOptions.Compiled);
