@@ -138,11 +138,28 @@ foreach (var signal in new[] { Signal.Emergency, Signal.SelfHarm })
     Console.WriteLine($"{signal}: check threshold on held-out folds {thresholds[signal].On:0.0000}, on the test split {onTest.On:0.0000} (used)");
     thresholds[signal] = thresholds[signal] with { On = onTest.On, Act = Math.Max(thresholds[signal].Act ?? 1.01, onTest.On) };
 }
+// Each spoken language also gets its own emergency and self-harm thresholds, chosen the same way on its own test lines,
+// so that recall holds in every language and a language with fewer sentences does not move the others' thresholds.
+var languageThresholds = new Dictionary<string, Dictionary<string, SignalThresholds>>();
+foreach (var language in test.Where(Spoken).Select(l => l.Language).Distinct().Order(StringComparer.Ordinal))
+{
+    var mine = test.Select(l => l.Language == language).ToList();
+    languageThresholds[language] = [];
+    foreach (var signal in new[] { Signal.Emergency, Signal.SelfHarm })
+    {
+        var s = signals.ToList().IndexOf(signal);
+        var (ruleSays, vetoed) = RuleVotes(signal, testFindings);
+        var own = ThresholdChooser.Choose(signal, Where(testProbabilities.Select(p => p[s]).ToList(), mine),
+            Where(test.Select(l => l.Signals.Contains(signal)).ToList(), mine), Where(ruleSays, mine), Where(vetoed, mine));
+        languageThresholds[language][signal] = thresholds[signal] with { On = own.On, Act = Math.Max(thresholds[signal].Act ?? 1.01, own.On) };
+    }
+    Console.WriteLine($"{language}: emergency check from {languageThresholds[language][Signal.Emergency].On:0.0000}, self-harm from {languageThresholds[language][Signal.SelfHarm].On:0.0000}");
+}
 var testCases = test.Select(l => new TriageScores.LabelledText(l.Text, l.Signals)).ToList();
 var card = new ModelCard
 {
     CorpusSha256 = corpus.Sha256, ModelSha256 = "", Seed = Seed, TrainLines = train.Count, TestLines = test.Count,
-    Thresholds = thresholds, TestSplit = [],
+    Thresholds = thresholds, LanguageThresholds = languageThresholds, TestSplit = [],
 };
 var recognizer = new TriageRecognizer(model, card);
 var combined = TriageScores.Run(t => recognizer.Recognize(t).Signals, testCases);
@@ -184,7 +201,7 @@ var finished = new ModelCard
 {
     CorpusSha256 = corpus.Sha256,
     ModelSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath))),
-    Seed = Seed, TrainLines = train.Count, TestLines = test.Count, Thresholds = thresholds,
+    Seed = Seed, TrainLines = train.Count, TestLines = test.Count, Thresholds = thresholds, LanguageThresholds = languageThresholds,
     TestSplit = combined.Scores.ToDictionary(kv => kv.Key, kv => new SignalFigures(kv.Value.Support, Math.Round(kv.Value.Precision, 4), Math.Round(kv.Value.Recall, 4), Math.Round(kv.Value.F1, 4))),
     EmergencyFalseAlarmRate = Math.Round(combined.EmergencyFalseAlarmRate, 4),
     MacroF1 = Math.Round(combined.MacroF1, 4),

@@ -20,8 +20,14 @@ namespace SafeChat.Dialogs.Triage;
 /// for recall ≥ 0.98 on emergency and self-harm at the fewest false alarms, as issue 11 asks; the blind batches are
 /// the check that they hold on sentences nobody tuned to (see tools/TriageTrainer and Triage/Blind/README.md).
 /// </summary>
-public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> thresholds)
+public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> thresholds,
+    IReadOnlyDictionary<string, Dictionary<string, SignalThresholds>>? languageThresholds = null)
 {
+    /// <summary>Each language's thresholds: the shared ones with that language's own emergency and self-harm ones on top.</summary>
+    private readonly Dictionary<string, IReadOnlyDictionary<string, SignalThresholds>> _byLanguage =
+        (languageThresholds ?? new Dictionary<string, Dictionary<string, SignalThresholds>>()).ToDictionary(kv => kv.Key,
+            kv => (IReadOnlyDictionary<string, SignalThresholds>)thresholds.Where(t => !kv.Value.ContainsKey(t.Key)).Concat(kv.Value).ToDictionary());
+
     /// <summary>From this probability a need expressed in a reply switches flow without asking first.</summary>
     public const float SureProbability = 0.8f;
 
@@ -43,10 +49,12 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
                                       bool SafeSomewhere = false, bool Stopped = false, IReadOnlySet<string>? Declined = null,
                                       bool WhatIf = false, Lazy<bool>? AboutService = null, bool DeniedThought = false, bool OnlyAsksForPerson = false);
 
-    public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules)
+    /// <param name="language">The language the message is written in, when known: its own emergency and self-harm thresholds.</param>
+    public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules, string? language = null)
     {
+        var chosen = language is not null && _byLanguage.GetValueOrDefault(language) is { } own ? own : thresholds;
         var reasons = new List<string>();
-        var danger = Level(Signal.Emergency, scores, rules, reasons);
+        var danger = Level(Signal.Emergency, scores, rules, reasons, chosen);
         if (rules.ShortCry && danger < SafetyLevel.Check)
         {
             danger = SafetyLevel.Check;
@@ -66,7 +74,7 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
             saidByRules = false;
             reasons.Add("emergency: withdrawn, the message says the person is safe");
         }
-        var selfHarm = Level(Signal.SelfHarm, scores, rules, reasons);
+        var selfHarm = Level(Signal.SelfHarm, scores, rules, reasons, chosen);
         if (selfHarm == SafetyLevel.Check && !rules.Precise.Contains(Signal.SelfHarm) && (rules.SmallTalk.Value || rules.DeniedThought || rules.OnlyAsksForPerson))
         {
             selfHarm = SafetyLevel.None;
@@ -81,7 +89,7 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
         {
             if (rules.Precise.Contains(signal)) signals.Add(signal);
             else if (rules.Declined?.Contains(signal) == true) reasons.Add($"{signal}: turned down in the message");
-            else if (Above(signal, scores, t => t.On) is { } p)
+            else if (Above(signal, scores, t => t.On, chosen) is { } p)
             {
                 signals.Add(signal);
                 reasons.Add($"{signal}: model {p:0.00}");
@@ -91,15 +99,16 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
         return new TriageResult(signals) { Scores = scores, Danger = danger, SelfHarm = selfHarm, Reasons = reasons, Sure = sure, DangerInOwnWords = saidByRules };
     }
 
-    private SafetyLevel Level(string signal, IReadOnlyDictionary<string, float> scores, RuleFindings rules, List<string> reasons)
+    private static SafetyLevel Level(string signal, IReadOnlyDictionary<string, float> scores, RuleFindings rules, List<string> reasons,
+        IReadOnlyDictionary<string, SignalThresholds> thresholds)
     {
         if (rules.Precise.Contains(signal)) return SafetyLevel.Act;
-        if (Above(signal, scores, t => t.Act ?? t.On) is { } act)
+        if (Above(signal, scores, t => t.Act ?? t.On, thresholds) is { } act)
         {
             reasons.Add($"{signal}: model {act:0.00} (number at once)");
             return SafetyLevel.Act;
         }
-        if (Above(signal, scores, t => t.On) is { } check)
+        if (Above(signal, scores, t => t.On, thresholds) is { } check)
         {
             reasons.Add($"{signal}: model {check:0.00} (check question)");
             return SafetyLevel.Check;
@@ -107,6 +116,7 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
         return SafetyLevel.None;
     }
 
-    private float? Above(string signal, IReadOnlyDictionary<string, float> scores, Func<SignalThresholds, double> threshold) =>
+    private static float? Above(string signal, IReadOnlyDictionary<string, float> scores, Func<SignalThresholds, double> threshold,
+        IReadOnlyDictionary<string, SignalThresholds> thresholds) =>
         thresholds.TryGetValue(signal, out var t) && scores.TryGetValue(signal, out var p) && p >= threshold(t) ? p : null;
 }

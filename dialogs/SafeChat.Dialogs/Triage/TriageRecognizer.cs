@@ -22,7 +22,7 @@ public sealed class TriageRecognizer : ITriage
     {
         _model = model;
         Card = card;
-        _policy = new SafetyPolicy(card.Thresholds);
+        _policy = new SafetyPolicy(card.Thresholds, card.LanguageThresholds);
         _rules = rules ?? new RuleLayer();
     }
 
@@ -32,7 +32,7 @@ public sealed class TriageRecognizer : ITriage
     {
         var corrected = ChatSpelling.Correct(text);
         var fired = _rules.Explain(corrected);
-        var result = _policy.Decide(Scores(text, corrected), _rules.Find(text, corrected, fired));
+        var result = _policy.Decide(Scores(text, corrected), _rules.Find(text, corrected, fired), _rules.LanguageOf(text));
         var ruleReasons = fired.Select(f => $"{f.Rule.Signal}: rule matched \"{f.Matched}\" ({Shorten(f.Rule.Pattern.ToString())})");
         return WithoutFiguresOfSpeech(result with { Reasons = [.. ruleReasons, .. result.Reasons] }, corrected);
     }
@@ -54,7 +54,7 @@ public sealed class TriageRecognizer : ITriage
     {
         if (result.Danger != SafetyLevel.Check && result.SelfHarm != SafetyLevel.Check) return result;
         if (_rules.Figures.Without(corrected) is not { } rest) return result;
-        var again = _policy.Decide(Scores(rest, rest), _rules.Find(rest, rest));
+        var again = _policy.Decide(Scores(rest, rest), _rules.Find(rest, rest), _rules.LanguageOf(corrected));
         var signals = new HashSet<string>(result.Signals);
         var reasons = new List<string>(result.Reasons);
         var danger = Withdrawn(result.Danger, again.Danger, Signal.Emergency);

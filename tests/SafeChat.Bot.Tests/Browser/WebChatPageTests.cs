@@ -13,9 +13,10 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     public async Task InitializeAsync() => _host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with { QuickExitUrl = NeutralSite });
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> OpenAsync(string path = "", bool fromAnotherPage = false)
+    private async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> OpenAsync(string path = "", bool fromAnotherPage = false, bool axe = false)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" });
+        if (axe) await StaffBrowser.LoadAxeAsync(context);
         // The quick exit goes to another site; answer it here so the test never touches the internet.
         await context.RouteAsync(NeutralSite + "**", route => route.FulfillAsync(new RouteFulfillOptions { Body = "neutral", ContentType = "text/plain" }));
         var page = await context.NewPageAsync();
@@ -70,18 +71,61 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_English_switch_changes_the_page_and_the_bot_asks_again_in_English()
+    public async Task The_language_list_changes_the_page_and_the_bot_asks_again_in_English()
     {
         var (context, page, _) = await OpenAsync();
         await Expect(Said(page, "ben je nu in gevaar")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByLabel("Taal").SelectOptionAsync("en");
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Leave now" })).ToBeVisibleAsync();
         await Expect(Said(page, "are you in danger right now")).ToBeVisibleAsync();
         await Expect(SuggestedAction(page, "Yes")).ToBeVisibleAsync();
         Assert.Equal("en", await page.EvaluateAsync<string>("document.documentElement.lang"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.TestOutput("webchat-english.png"), FullPage = true });
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task In_arabic_the_page_and_web_chat_read_right_to_left_and_axe_finds_nothing()
+    {
+        var arabic = SafeChat.Dialogs.Content.ContentCatalog.LoadEmbedded();
+        var (context, page, watch) = await OpenAsync("?lang=ar", axe: true);
+
+        await Expect(Said(page, arabic.Text("ar", "greeting.ask-danger"))).ToBeVisibleAsync();
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("document.documentElement.dir"));
+        Assert.Equal("ar", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = arabic.Text("ar", "page.exit") })).ToBeVisibleAsync();
+        await Expect(SuggestedAction(page, arabic.Text("ar", "choice.yes"))).ToBeVisibleAsync();
+        // Web Chat itself turned: its root carries dir="rtl".
+        await Expect(page.Locator("#webchat [dir='rtl']").First).ToBeAttachedAsync();
+        await StaffBrowser.AssertNoAxeViolationsAsync(page, "the chat page in Arabic");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.TestOutput("webchat-arabic-rtl.png"), FullPage = true });
+        Assert.Empty(watch.LeavingHost(_host.BaseUrl));
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Writing_in_arabic_on_the_dutch_page_turns_the_page_to_arabic()
+    {
+        var (context, page, _) = await OpenAsync();
+        await Expect(Said(page, "ben je nu in gevaar")).ToBeVisibleAsync();
+        Assert.Equal("ltr", await page.EvaluateAsync<string>("document.documentElement.dir"));
+
+        await page.GetByPlaceholder("Typ je bericht").FillAsync("مرحبا، هل يمكنني الكتابة بالعربية؟");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_chat_page_passes_axe_in_dutch()
+    {
+        var (context, page, _) = await OpenAsync(axe: true);
+        await Expect(Said(page, "ben je nu in gevaar")).ToBeVisibleAsync();
+        await StaffBrowser.AssertNoAxeViolationsAsync(page, "the chat page in Dutch");
         await context.CloseAsync();
     }
 

@@ -97,6 +97,20 @@ public class SmsTextTests
     public void Segments_follow_gsm7_and_ucs2_rules(char c, int count, int segments) =>
         Assert.Equal(segments, SmsText.Segments(new string(c, count)));
 
+    [Theory]
+    [InlineData("Tehlikede misin? Hemen çık.")]
+    [InlineData("هل أنت في خطر؟")]
+    [InlineData("Grozi ci niebezpieczeństwo? Szybkie wyjście.")]
+    [InlineData("Тобі загрожує небезпека?")]
+    public void Other_scripts_are_sent_as_ucs2_with_every_letter_kept(string text)
+    {
+        Assert.Equal(text, SmsText.PreferGsm(text));
+        Assert.False(SmsText.IsGsm7(text));
+        Assert.Equal(1, SmsText.Segments(text));
+        var long70 = string.Concat(Enumerable.Repeat(text, 70 / text.Length + 1))[..71];
+        Assert.Equal(2, SmsText.Segments(long70));
+    }
+
     [Fact]
     public void Emoji_count_as_two_ucs2_units()
     {

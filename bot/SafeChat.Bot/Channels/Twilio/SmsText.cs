@@ -14,11 +14,16 @@ public static class SmsText
 
     public const int MaxBody = 1600;
 
-    /// <summary>Replaces characters that would force UCS-2 where a plain one says the same.</summary>
-    public static string PreferGsm(string text) => new StringBuilder(text)
-        .Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"').Replace('–', '-').Replace('—', '-')
-        .Replace('…', '.').Replace('\u00A0', ' ').Replace("ë", "e").Replace("ï", "i").Replace("Ë", "E").Replace("ç", "c")
-        .ToString();
+    /// <summary>Replaces characters that would force UCS-2 where a plain one says the same — only when that makes the
+    /// whole text GSM-7: Turkish, Arabic, Polish and Ukrainian are UCS-2 anyway and keep every letter ("çık" stays).</summary>
+    public static string PreferGsm(string text)
+    {
+        var plain = new StringBuilder(text)
+            .Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"').Replace('–', '-').Replace('—', '-')
+            .Replace('…', '.').Replace('\u00A0', ' ').Replace("ë", "e").Replace("ï", "i").Replace("Ë", "E").Replace("ç", "c")
+            .ToString();
+        return IsGsm7(plain) ? plain : text;
+    }
 
     public static bool IsGsm7(string text) => text.All(c => Gsm7.Contains(c) || Gsm7Extension.Contains(c));
 

@@ -41,7 +41,7 @@ public static class WebChatPage
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var html = Template.Value
             .Replace("{{nonce}}", nonce, StringComparison.Ordinal)
-            .Replace("{{emergencyPhone}}", System.Net.WebUtility.HtmlEncode(content.Directory["emergency"].Phone), StringComparison.Ordinal)
+            .Replace("{{languages}}", System.Net.WebUtility.HtmlEncode(PageLanguages.Json(content)), StringComparison.Ordinal)
             .Replace("{{quickExitUrl}}", System.Net.WebUtility.HtmlEncode(options.QuickExitUrl), StringComparison.Ordinal);
 
         var response = context.Response;

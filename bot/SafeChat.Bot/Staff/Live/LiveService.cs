@@ -21,7 +21,7 @@ public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, M
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public sealed record LiveItem(long Id, string Status, DateTime WaitingSince, bool Danger, long? HeldBy, string? HeldByName, string Channel,
-        bool Escalated);
+        bool Escalated, string Language);
 
     public sealed record LiveMessage(long Seq, string From, string? Text, DateTime At);
 
@@ -32,9 +32,11 @@ public sealed class LiveService(SafeChatDbFactory databases, AuditTrail audit, M
         var open = await (from l in db.LiveChats.AsNoTracking()
                           where l.Status != LiveChatStatuses.Closed
                           join c in db.Conversations.AsNoTracking() on l.ConversationId equals c.Id
-                          select new LiveItem(l.Id, l.Status, l.RequestedAt, l.Danger, l.HeldBy, l.HeldByName, c.Channel, l.EscalatedAt != null))
+                          select new { l.Id, l.Status, l.RequestedAt, l.Danger, l.HeldBy, l.HeldByName, c.Channel, Escalated = l.EscalatedAt != null, l.Summary })
             .ToListAsync(cancellation);
-        return [.. open.OrderBy(l => l.Status == LiveChatStatuses.Waiting ? 0 : 1).ThenByDescending(l => l.Danger).ThenBy(l => l.WaitingSince)];
+        return [.. open.Select(l => new LiveItem(l.Id, l.Status, l.RequestedAt, l.Danger, l.HeldBy, l.HeldByName, l.Channel, l.Escalated,
+                LiveSummary.Parse(l.Summary).Language))
+            .OrderBy(l => l.Status == LiveChatStatuses.Waiting ? 0 : 1).ThenByDescending(l => l.Danger).ThenBy(l => l.WaitingSince)];
     }
 
     /// <summary>How many people wait for the team now: the count in the staff menu.</summary>

@@ -34,9 +34,9 @@ public sealed record LiveSummary(string Language, bool? HappeningNow, bool? ToSo
     public DateOnly? Day => DateOnly.TryParse(When, CultureInfo.InvariantCulture, out var day) ? day : null;
 
     /// <summary>Label and value, in the order a team member reads them.</summary>
-    public IReadOnlyList<(string Label, string Value)> Rows() =>
+    public IReadOnlyList<(string Label, string Value)> Rows(SafeChat.Dialogs.Content.ContentCatalog content) =>
     [
-        ("Taal", Language switch { "nl" => "Nederlands", "en" => "Engels", _ => Language }),
+        ("Taal", Shared.StaffLanguage.Describe(Language, content)),
         ("Gebeurt het nu", YesNo(HappeningNow, "ja, nu", "nee")),
         ("Over wie", YesNo(ToSomeoneElse, "iemand anders (de persoon zag het)", "de persoon zelf")),
         ("Wanneer", Day?.ToString("d MMMM yyyy", Dutch) ?? YesNo(WithinAWeek, "in de afgelopen week", "langer dan een week geleden")),

@@ -8,7 +8,7 @@ namespace SafeChat.Bot.Staff.Queue;
 
 /// <param name="DeadlineAt">The earlier of the tier's deadline and, for a WhatsApp reply, the end of the 24-hour window (less a margin).</param>
 public sealed record QueueItem(long Id, string Code, int Tier, string TierReason, string District, string Categories,
-    DateTime CreatedAt, DateTime DeadlineAt, string Status, string? ClaimedBy, bool Overdue, bool Escalated, bool WindowLimited);
+    DateTime CreatedAt, DateTime DeadlineAt, string Status, string? ClaimedBy, bool Overdue, bool Escalated, bool WindowLimited, string Language);
 
 public sealed record Hotspot(string Place, int Reports);
 
@@ -23,7 +23,7 @@ public sealed class QueueService(SafeChatDbFactory databases, AuditTrail audit, 
         var query = db.Reports.AsNoTracking().Where(r => r.Status != ReportStatuses.Closed);
         if (overdueOnly) query = query.Where(r => r.DeadlineAt < now);
         var rows = await query.OrderBy(r => r.Tier).ThenBy(r => r.DeadlineAt)
-            .Select(r => new { r.Id, r.Code, r.Tier, r.TierReason, r.District, r.Categories, r.CreatedAt, r.DeadlineAt, r.Status, r.ClaimedBy, r.EscalatedAt, r.ReplyConversationId })
+            .Select(r => new { r.Id, r.Code, r.Tier, r.TierReason, r.District, r.Categories, r.CreatedAt, r.DeadlineAt, r.Status, r.ClaimedBy, r.EscalatedAt, r.ReplyConversationId, r.Language })
             .ToListAsync(cancellation);
         var names = await db.StaffUsers.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Email, cancellation);
         var replyTo = rows.Select(r => r.ReplyConversationId).OfType<string>().ToList();
@@ -37,7 +37,7 @@ public sealed class QueueService(SafeChatDbFactory databases, AuditTrail audit, 
             var window = r.ReplyConversationId is { } c && windows.TryGetValue(c, out var end) ? end : DateTime.MaxValue;
             var deadline = window < r.DeadlineAt ? window : r.DeadlineAt;
             return new QueueItem(r.Id, r.Code, r.Tier, r.TierReason, r.District, r.Categories, r.CreatedAt, deadline, r.Status,
-                r.ClaimedBy is { } s ? names.GetValueOrDefault(s) : null, deadline < now, r.EscalatedAt is not null, window < r.DeadlineAt);
+                r.ClaimedBy is { } s ? names.GetValueOrDefault(s) : null, deadline < now, r.EscalatedAt is not null, window < r.DeadlineAt, r.Language);
         }).OrderBy(i => i.Tier).ThenBy(i => i.DeadlineAt).ToList();
     }
 

@@ -27,6 +27,7 @@
     time.textContent = clock.format(new Date(message.at));
     const text = document.createElement('p');
     text.textContent = message.text || '';
+    text.dir = 'auto'; // Arabic reads right to left, Dutch left to right, in the same chat
     item.append(who, ' ', time, text);
     transcript.append(item);
     document.getElementById('transcript-empty')?.remove();

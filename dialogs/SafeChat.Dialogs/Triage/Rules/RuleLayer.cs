@@ -6,8 +6,11 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// small talk. The trainer uses the same layer, so thresholds are chosen for what the bot really does.
 /// </summary>
 public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, PhrasePatterns figures, PhrasePatterns? hypotheticals = null,
-    Func<string, bool>? aboutService = null)
+    Func<string, bool>? aboutService = null, Func<string, string?>? languageOf = null)
 {
+    /// <summary>The language a message is written in, when its script or words tell (null otherwise).</summary>
+    public string? LanguageOf(string text) => languageOf?.Invoke(text);
+
     /// <summary>Death and harm as a figure of speech ("ik ga dood van de hitte"): what is left without them is read again.</summary>
     public PhrasePatterns Figures { get; } = figures;
 
@@ -16,7 +19,8 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
     public RuleLayer() : this(Understanding.Understander.LoadEmbedded()) { }
 
     private RuleLayer(Understanding.Understander understander) : this(understander.IsSmallTalk, understander.ShortCries, understander.FiguresOfSpeech,
-        understander.Hypotheticals, text => understander.ServiceQuestionKind(Engine.TextNormalizer.Normalize(text)) is not null) { }
+        understander.Hypotheticals, text => understander.ServiceQuestionKind(Engine.TextNormalizer.Normalize(text)) is not null,
+        text => understander.Detector.Detect(text)) { }
 
     public IReadOnlyList<(TriageRule Rule, string Matched)> Explain(string corrected) => _rules.ExplainCorrected(corrected);
 
