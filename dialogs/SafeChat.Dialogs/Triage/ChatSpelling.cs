@@ -7,30 +7,18 @@ namespace SafeChat.Dialogs.Triage;
 /// <summary>
 /// Brings chat-style writing closer to the words the rules look for: "heeeelp" → "help", "mn" → "mijn",
 /// "achtervold" → "achtervolgd". Only words the rules care about are ever corrected, and only by one edit
-/// (two for long words), so ordinary words are left alone.
+/// (two for long words), so ordinary words are left alone. The words are the language modules' (spelling in
+/// Languages/&lt;code&gt;/triage-rules.json).
 /// </summary>
 public static partial class ChatSpelling
 {
-    private static readonly Dictionary<string, string> Shorthand = new()
-    {
-        ["mn"] = "mijn", ["m'n"] = "mijn", ["zn"] = "zijn", ["z'n"] = "zijn", ["k"] = "ik", ["ff"] = "even",
-        ["nie"] = "niet", ["nt"] = "niet", ["wrd"] = "word", ["iem"] = "iemand", ["iemnd"] = "iemand", ["dr"] = "haar",
-        ["im"] = "i'm", ["ur"] = "your", ["u"] = "you", ["r"] = "are", ["rn"] = "right now", ["pls"] = "please",
-        ["plz"] = "please", ["bf"] = "boyfriend", ["gf"] = "girlfriend", ["dont"] = "don't", ["cant"] = "can't",
-        ["wont"] = "won't", ["isnt"] = "isn't", ["hes"] = "he's", ["shes"] = "she's", ["theyre"] = "they're", ["ppl"] = "people", ["smn"] = "someone", ["sum1"] = "someone",
-    };
+    /// <summary>Chat shorthand written out ("mn" → "mijn", "rn" → "right now"), from every language module.</summary>
+    private static readonly Dictionary<string, string> Shorthand = JoinShorthand(Rules.TriageLanguages.All);
 
-    /// <summary>Words worth correcting towards. Kept short and specific on purpose.</summary>
+    /// <summary>Words worth correcting towards, from every language module, the default language first (on a tie the
+    /// first wins). Kept short and specific on purpose.</summary>
     private static readonly string[] Keywords =
-    [
-        "gevolgd", "achtervolgd", "achtervolgt", "verkracht", "verkrachting", "aangerand", "aanranding", "betast",
-        "lastiggevallen", "nageroepen", "nagefloten", "nafluiten", "straatintimidatie", "intimidatie", "aangifte",
-        "politie", "melding", "melden", "bedreigd", "bedreigt", "bedreigen", "opgesloten", "zelfmoord", "zelfdoding",
-        "gevaar", "getuige", "vastgepakt", "mishandeld", "gedrogeerd", "drankje", "schoonfamilie", "huisgenoot",
-        "following", "followed", "harassed", "harassing", "harassment", "catcalled", "catcalling", "assaulted",
-        "threatening", "threatened", "danger", "police", "report", "raped", "groped", "suicide", "witnessed",
-        "boyfriend", "husband", "girlfriend", "stalking", "medewerker", "someone", "somebody", "person", "human",
-    ];
+        [.. Rules.TriageLanguages.All.SelectMany(l => l.Spelling?.Keywords ?? []).Distinct(StringComparer.Ordinal)];
 
     private static readonly HashSet<string> KeywordSet = [.. Keywords];
 
@@ -45,6 +33,17 @@ public static partial class ChatSpelling
             builder.Append(Shorthand.GetValueOrDefault(piece) ?? Nearest(piece) ?? piece);
         }
         return builder.ToString();
+    }
+
+    /// <summary>One word written out two ways by two modules would make the spelling depend on their order: an error.</summary>
+    private static Dictionary<string, string> JoinShorthand(IEnumerable<Rules.TriageLanguage> languages)
+    {
+        var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in languages)
+            foreach (var (word, written) in language.Spelling?.Shorthand ?? new Dictionary<string, string>())
+                if (!shorthand.TryAdd(word, written) && shorthand[word] != written)
+                    throw new InvalidDataException($"{language.Language}/triage-rules.json writes out '{word}' as '{written}', another module as '{shorthand[word]}'.");
+        return shorthand;
     }
 
     // Words repeat across messages; their correction never changes. Bounded so a flood of new words cannot grow it.

@@ -18,7 +18,7 @@ namespace SafeChat.Dialogs.Triage.Model;
 /// Word features weigh twice a letter group; the vector has length 1. Training and prediction both call this, and the
 /// model card records <see cref="Version"/>, so a model trained on other features is refused.
 /// </summary>
-public static partial class NgramFeatures
+public static class NgramFeatures
 {
     /// <summary>Features are hashed into this many buckets; the model keeps only those seen in training.</summary>
     public const int HashBits = 22;
@@ -32,8 +32,9 @@ public static partial class NgramFeatures
     public const byte WordField = 0, ContextField = 1, LetterField = 2;
     private const uint FnvOffset = 2166136261, FnvPrime = 16777619;
 
-    private static readonly HashSet<string> Negations = ["niet", "geen", "nooit", "not", "no", "never", "don't", "dont", "niks", "nothing", "isn't", "aren't", "nee", "niemand", "nobody", "noone"];
-    private static readonly HashSet<string> ScopeEnd = ["maar", "but", "en", "and", "want", "omdat", "because", "toen", "dan", "then", "nu", "now"];
+    /// <summary>Words that start the scope of a negation, and words that end it, from every language module.</summary>
+    private static readonly HashSet<string> Negations = [.. TriageLanguages.All.SelectMany(l => l.Features?.Negations ?? [])];
+    private static readonly HashSet<string> ScopeEnd = [.. TriageLanguages.All.SelectMany(l => l.Features?.ScopeEnd ?? [])];
 
     public static FeatureVector Of(string text) => Of(text, ChatSpelling.Correct(text));
 
@@ -67,8 +68,8 @@ public static partial class NgramFeatures
         {
             var mode = TriageRules.PastMarker.IsMatch(clause) ? "past"
                 : TriageRules.HabitualMarker.IsMatch(clause) ? "habit"
-                : Hypothetical().IsMatch(clause) ? "if"
-                : Negated().IsMatch(clause) ? "neg" : "now";
+                : Hypothetical.IsMatch(clause) ? "if"
+                : Negated.IsMatch(clause) ? "neg" : "now";
             var clauseWords = Words(clause);
             if (clauseWords.Count == 0) continue;
             Add(features, Hash("mode:", mode), WordWeight, ContextField);
@@ -157,11 +158,9 @@ public static partial class NgramFeatures
         }
     }
 
-    [GeneratedRegex(@"\b(wat als|stel dat|what if|in case|als iemand|if someone|if a|wat moet ik doen als|what should i do if|what do i do if|mag iemand|is het strafbaar|is it illegal)\b")]
-    private static partial Regex Hypothetical();
+    private static readonly Regex Hypothetical = new($@"\b{TriageLanguages.Either(l => l.Features?.Hypothetical)}\b", RegexOptions.Compiled);
 
-    [GeneratedRegex(@"\b(niet|geen|nooit|not|no|never|don't|dont|niks|nothing|isn't|niemand|nobody|no one|didn't|doesn't|wasn't)\b")]
-    private static partial Regex Negated();
+    private static readonly Regex Negated = new($@"\b{TriageLanguages.Either(l => l.Features?.Negated)}\b", RegexOptions.Compiled);
 }
 
 /// <summary>A message's features: sorted distinct hashes, their values (the vector has length 1) and their kinds.</summary>

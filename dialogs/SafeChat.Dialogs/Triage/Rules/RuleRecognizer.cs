@@ -57,7 +57,7 @@ public sealed class RuleRecognizer
             var matches = rules[i].Pattern.Matches(corrected);
             if (matches.Count == 0) continue;
             var holds = matches.Any(m => Holds(rules[i], corrected, m));
-            yield return $"rule:{i}:{(holds ? "holds" : "cancelled")}";
+            yield return $"rule:{rules[i].Id}:{(holds ? "holds" : "cancelled")}";
             yield return $"signal:{rules[i].Signal}:{(holds ? "holds" : "cancelled")}";
         }
         foreach (var (start, end) in Clauses(corrected))

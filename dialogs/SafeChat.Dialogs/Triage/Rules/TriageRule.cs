@@ -10,6 +10,9 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// </summary>
 public sealed record TriageRule(string Signal, Regex Pattern, bool PresentOnly, bool Negatable)
 {
+    /// <summary>The rule's id in the language modules, which names it in the model's features ("rule:&lt;id&gt;").</summary>
+    public int Id { get; init; } = -1;
+
     public static TriageRule Of(string signal, string pattern, bool presentOnly = false, bool negatable = true) =>
         new(signal, new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant), presentOnly, negatable);
 }
