@@ -17,9 +17,14 @@ var modelFolder = Path.Combine(repo, "dialogs", "SafeChat.Dialogs", "Triage", "M
 
 var corpus = TriageCorpus.Load(languages);
 CorpusChecks.ThrowOnConflicts(corpus);
-var train = corpus.Train.ToList();
-var test = corpus.Test.ToList();
-Console.WriteLine($"corpus {corpus.Lines.Count} sentences ({train.Count} train, {test.Count} test), sha256 {corpus.Sha256[..16]}…");
+// One model per entry of Triage/Model/models.json, each from its languages' part of the corpus (see ModelSpec).
+var specs = ModelSpec.Load(File.OpenRead(Path.Combine(modelFolder, "models.json")));
+foreach (var spec in specs)
+{
+var train = corpus.Train.Where(l => spec.Languages.Contains(l.Language)).ToList();
+var test = corpus.Test.Where(l => spec.Languages.Contains(l.Language)).ToList();
+Console.WriteLine($"\n══ {spec.Name}: {string.Join(", ", spec.Languages)} ══");
+Console.WriteLine($"corpus {corpus.Lines.Count} sentences, for this model {train.Count} train, {test.Count} test, sha256 {corpus.Sha256[..16]}…");
 Console.WriteLine(CorpusChecks.Counts(train, test));
 
 var signals = Signal.All;
@@ -141,7 +146,7 @@ foreach (var signal in new[] { Signal.Emergency, Signal.SelfHarm })
 // Each spoken language also gets its own emergency and self-harm thresholds, chosen the same way on its own test lines,
 // so that recall holds in every language and a language with fewer sentences does not move the others' thresholds.
 var languageThresholds = new Dictionary<string, Dictionary<string, SignalThresholds>>();
-foreach (var language in test.Where(Spoken).Select(l => l.Language).Distinct().Order(StringComparer.Ordinal))
+foreach (var language in spec.PerLanguageThresholds ? test.Where(Spoken).Select(l => l.Language).Distinct().Order(StringComparer.Ordinal).ToList() : [])
 {
     var mine = test.Select(l => l.Language == language).ToList();
     languageThresholds[language] = [];
@@ -159,7 +164,7 @@ var testCases = test.Select(l => new TriageScores.LabelledText(l.Text, l.Signals
 var card = new ModelCard
 {
     CorpusSha256 = corpus.Sha256, ModelSha256 = "", Seed = Seed, TrainLines = train.Count, TestLines = test.Count,
-    Thresholds = thresholds, LanguageThresholds = languageThresholds, TestSplit = [],
+    Thresholds = thresholds, LanguageThresholds = languageThresholds.Count > 0 ? languageThresholds : null, TestSplit = [], Languages = spec.Languages,
 };
 var recognizer = new TriageRecognizer(model, card);
 var combined = TriageScores.Run(t => recognizer.Recognize(t).Signals, testCases);
@@ -183,7 +188,7 @@ Console.WriteLine("\nTEST SPLIT BY LANGUAGE — SafeChat\nlanguage  lines  emerg
 foreach (var (language, f) in byLanguage)
     Console.WriteLine($"{language,-8} {f.Lines,6}  {f.EmergencyRecall,16:0.000}  {f.SelfHarmRecall,16:0.000}  {f.EmergencyFalseAlarms,17:P1}  {f.MacroF1,8:0.000}");
 Console.WriteLine($"\nmodel: {model.FeatureCount} features with a weight");
-foreach (var file in options.Blind)
+foreach (var file in spec == specs[0] ? options.Blind : Array.Empty<string>())
 {
     // A batch written blind (not in the corpus): scored, never trained on.
     var cases = File.ReadLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t', 2))
@@ -193,15 +198,16 @@ foreach (var file in options.Blind)
     Console.WriteLine($"\n{Path.GetFileName(file)} — SafeChat (rules + model + safety policy)\n{scored.Table()}");
     if (options.ShowMistakes) Console.WriteLine(string.Join("\n", scored.Mistakes));
 }
-if (options.DryRun) return 0;
+if (options.DryRun) continue;
 
-var modelPath = Path.Combine(modelFolder, "triage.model");
+var modelPath = Path.Combine(modelFolder, spec.Name + ".model");
 using (var file = File.Create(modelPath)) model.Save(file);
 var finished = new ModelCard
 {
     CorpusSha256 = corpus.Sha256,
     ModelSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath))),
-    Seed = Seed, TrainLines = train.Count, TestLines = test.Count, Thresholds = thresholds, LanguageThresholds = languageThresholds,
+    Seed = Seed, TrainLines = train.Count, TestLines = test.Count, Thresholds = thresholds,
+    LanguageThresholds = languageThresholds.Count > 0 ? languageThresholds : null, Languages = spec.Languages,
     TestSplit = combined.Scores.ToDictionary(kv => kv.Key, kv => new SignalFigures(kv.Value.Support, Math.Round(kv.Value.Precision, 4), Math.Round(kv.Value.Recall, 4), Math.Round(kv.Value.F1, 4))),
     EmergencyFalseAlarmRate = Math.Round(combined.EmergencyFalseAlarmRate, 4),
     MacroF1 = Math.Round(combined.MacroF1, 4),
@@ -209,6 +215,7 @@ var finished = new ModelCard
 };
 File.WriteAllText(modelPath + ".json", JsonSerializer.Serialize(finished, ModelCard.Json) + "\n");
 Console.WriteLine($"wrote {Path.GetRelativePath(repo, modelPath)} ({new FileInfo(modelPath).Length / 1024} KB) and its card");
+}
 return 0;
 
 // What the rules alone decide for a signal, as SafetyPolicy combines them: given (a precise rule; for emergency also a

@@ -59,7 +59,7 @@ public sealed class TurnContext
     public bool TappedChoiceOf(PendingPrompt prompt) =>
         prompt.Choices.Any(c => TextNormalizer.Normalize(Content.Text(Language, c.LabelKey)) == NormalizedText);
 
-    public TriageResult Triage => _triage ??= _triageEngine.Recognize(Text ?? "");
+    public TriageResult Triage => _triage ??= _triageEngine.Recognize(Text ?? "", State.Language);
 
     public IReadOnlyList<Activity> Replies => _replies.Activities;
 

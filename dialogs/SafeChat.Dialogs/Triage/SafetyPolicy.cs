@@ -45,9 +45,12 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
     /// want to die, I'm just tired") and no words of it hold: takes away an unsure 113 only.</param>
     /// <param name="OnlyAsksForPerson">One clause that asks for a person ("ik wil geen bot", "I don't want a bot"): takes away an unsure
     /// 113 only.</param>
+    /// <param name="AboutTheLaw">One clause that asks about the law or the punishment ("what punishment would he get?"): takes away an
+    /// unsure 113 only.</param>
     public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, bool SafeStatement, Lazy<bool> SmallTalk,
                                       bool SafeSomewhere = false, bool Stopped = false, IReadOnlySet<string>? Declined = null,
-                                      bool WhatIf = false, Lazy<bool>? AboutService = null, bool DeniedThought = false, bool OnlyAsksForPerson = false);
+                                      bool WhatIf = false, Lazy<bool>? AboutService = null, bool DeniedThought = false, bool OnlyAsksForPerson = false,
+                                      bool AboutTheLaw = false);
 
     /// <param name="language">The language the message is written in, when known: its own emergency and self-harm thresholds.</param>
     public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules, string? language = null)
@@ -75,11 +78,12 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
             reasons.Add("emergency: withdrawn, the message says the person is safe");
         }
         var selfHarm = Level(Signal.SelfHarm, scores, rules, reasons, chosen);
-        if (selfHarm == SafetyLevel.Check && !rules.Precise.Contains(Signal.SelfHarm) && (rules.SmallTalk.Value || rules.DeniedThought || rules.OnlyAsksForPerson))
+        if (selfHarm == SafetyLevel.Check && !rules.Precise.Contains(Signal.SelfHarm) && (rules.SmallTalk.Value || rules.DeniedThought || rules.OnlyAsksForPerson || rules.AboutTheLaw))
         {
             selfHarm = SafetyLevel.None;
             reasons.Add(rules.DeniedThought ? "self_harm: withdrawn, the message denies such thoughts"
-                : rules.OnlyAsksForPerson ? "self_harm: withdrawn, the message only asks for a person" : "self_harm: withdrawn, the message is small talk");
+                : rules.OnlyAsksForPerson ? "self_harm: withdrawn, the message only asks for a person"
+                : rules.AboutTheLaw ? "self_harm: withdrawn, the message asks about the law" : "self_harm: withdrawn, the message is small talk");
         }
 
         var signals = new HashSet<string>();

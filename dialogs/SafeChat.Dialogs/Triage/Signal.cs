@@ -66,5 +66,6 @@ public sealed record TriageResult(IReadOnlySet<string> Signals)
 /// <summary>Turns one message into signals. Offline and explainable.</summary>
 public interface ITriage
 {
-    TriageResult Recognize(string text);
+    /// <param name="language">The conversation's language, for a message that does not tell its own.</param>
+    TriageResult Recognize(string text, string? language = null);
 }

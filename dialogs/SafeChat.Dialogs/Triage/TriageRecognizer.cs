@@ -10,38 +10,58 @@ namespace SafeChat.Dialogs.Triage;
 /// </summary>
 public sealed class TriageRecognizer : ITriage
 {
-    private static readonly Lazy<(TriageModel Model, ModelCard Card)> Embedded = new(EmbeddedModel.Load);
+    private static readonly Lazy<IReadOnlyList<(TriageModel Model, ModelCard Card)>> Embedded = new(EmbeddedModel.LoadAll);
 
-    private readonly TriageModel _model;
-    private readonly SafetyPolicy _policy;
+    /// <summary>A model with its card and the policy built from the card's thresholds.</summary>
+    private sealed record Reader(TriageModel Model, ModelCard Card, SafetyPolicy Policy);
+
+    private readonly IReadOnlyList<Reader> _readers;
     private readonly RuleLayer _rules;
 
-    public TriageRecognizer() : this(Embedded.Value.Model, Embedded.Value.Card) { }
+    public TriageRecognizer() : this(Embedded.Value) { }
 
-    public TriageRecognizer(TriageModel model, ModelCard card, RuleLayer? rules = null)
+    public TriageRecognizer(TriageModel model, ModelCard card, RuleLayer? rules = null) : this([(model, card)], rules) { }
+
+    /// <param name="models">In the order of models.json: a message goes to the first model that reads its language.</param>
+    public TriageRecognizer(IReadOnlyList<(TriageModel Model, ModelCard Card)> models, RuleLayer? rules = null)
     {
-        _model = model;
-        Card = card;
-        _policy = new SafetyPolicy(card.Thresholds, card.LanguageThresholds);
+        _readers = models.Select(m => new Reader(m.Model, m.Card, new SafetyPolicy(m.Card.Thresholds, m.Card.LanguageThresholds))).ToList();
         _rules = rules ?? new RuleLayer();
     }
 
-    public ModelCard Card { get; }
+    /// <summary>The card of the first model (the languages tuned longest).</summary>
+    public ModelCard Card => _readers[0].Card;
 
-    public TriageResult Recognize(string text)
+    /// <param name="language">The conversation's language: used when the message itself does not tell its language.</param>
+    public TriageResult Recognize(string text, string? language = null)
     {
         var corrected = ChatSpelling.Correct(text);
         var fired = _rules.Explain(corrected);
-        var result = _policy.Decide(Scores(text, corrected), _rules.Find(text, corrected, fired), _rules.LanguageOf(text));
+        var written = _rules.LanguageOf(text);
+        var reader = ReaderFor(written, language);
+        // The conversation's language chose the person's thresholds; a message alone tells less.
+        var thresholdsOf = language ?? written;
+        var result = reader.Policy.Decide(Scores(reader, text, corrected), _rules.Find(text, corrected, fired), thresholdsOf);
         var ruleReasons = fired.Select(f => $"{f.Rule.Signal}: rule matched \"{f.Matched}\" ({Shorten(f.Rule.Pattern.ToString())})");
-        return WithoutFiguresOfSpeech(result with { Reasons = [.. ruleReasons, .. result.Reasons] }, corrected);
+        return WithoutFiguresOfSpeech(reader, result with { Reasons = [.. ruleReasons, .. result.Reasons] }, corrected, thresholdsOf);
     }
 
-    private Dictionary<string, float> Scores(string text, string corrected)
+    /// <summary>The first model that reads both the language the message is written in and the conversation's (a Polish
+    /// conversation with a message that looks Dutch still goes to a model that knows Polish); the first model when
+    /// neither is known.</summary>
+    private Reader ReaderFor(string? written, string? conversation)
     {
-        var probabilities = _model.Predict(NgramFeatures.Of(text, corrected));
-        var scores = new Dictionary<string, float>(_model.Signals.Count);
-        for (var i = 0; i < _model.Signals.Count; i++) scores[_model.Signals[i]] = probabilities[i];
+        string[] needed = [.. new[] { written, conversation }.OfType<string>().Distinct()];
+        if (needed.Length == 0) return _readers[0];
+        return _readers.FirstOrDefault(r => needed.All(r.Card.Languages.Contains))
+               ?? _readers.FirstOrDefault(r => r.Card.Languages.Contains(needed[0])) ?? _readers[0];
+    }
+
+    private static Dictionary<string, float> Scores(Reader reader, string text, string corrected)
+    {
+        var probabilities = reader.Model.Predict(NgramFeatures.Of(text, corrected));
+        var scores = new Dictionary<string, float>(reader.Model.Signals.Count);
+        for (var i = 0; i < reader.Model.Signals.Count; i++) scores[reader.Model.Signals[i]] = probabilities[i];
         return scores;
     }
 
@@ -50,11 +70,11 @@ public sealed class TriageRecognizer : ITriage
     /// withdrawn when what is left without it speaks of no danger. A sure one, or one from the person's own precise
     /// words, always stays.
     /// </summary>
-    private TriageResult WithoutFiguresOfSpeech(TriageResult result, string corrected)
+    private TriageResult WithoutFiguresOfSpeech(Reader reader, TriageResult result, string corrected, string? language)
     {
         if (result.Danger != SafetyLevel.Check && result.SelfHarm != SafetyLevel.Check) return result;
         if (_rules.Figures.Without(corrected) is not { } rest) return result;
-        var again = _policy.Decide(Scores(rest, rest), _rules.Find(rest, rest), _rules.LanguageOf(corrected));
+        var again = reader.Policy.Decide(Scores(reader, rest, rest), _rules.Find(rest, rest), language);
         var signals = new HashSet<string>(result.Signals);
         var reasons = new List<string>(result.Reasons);
         var danger = Withdrawn(result.Danger, again.Danger, Signal.Emergency);

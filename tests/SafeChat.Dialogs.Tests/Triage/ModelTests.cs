@@ -5,45 +5,67 @@ using SafeChat.Dialogs.Triage.Model;
 
 namespace SafeChat.Dialogs.Tests.Triage;
 
-/// <summary>The committed model belongs to the committed corpus and to the features this build computes.</summary>
+/// <summary>Every committed model (Triage/Model/models.json) belongs to the committed corpus and to the features this
+/// build computes.</summary>
 public class ModelTests
 {
     private static readonly string ModelFolder = Path.Combine(RepositoryPaths.Root, "dialogs", "SafeChat.Dialogs", "Triage", "Model");
 
-    [Fact]
-    public void The_model_was_trained_from_the_committed_corpus()
+    private static IReadOnlyList<ModelSpec> Specs => ModelSpec.Load(File.OpenRead(Path.Combine(ModelFolder, "models.json")));
+
+    public static TheoryData<string> Models => new(Specs.Select(s => s.Name));
+
+    private static ModelCard Card(string name) => ModelCard.Load(File.OpenRead(Path.Combine(ModelFolder, name + ".model.json")));
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void The_model_was_trained_from_the_committed_corpus(string name)
     {
-        var card = ModelCard.Load(File.OpenRead(Path.Combine(ModelFolder, "triage.model.json")));
+        var card = Card(name);
+        var spec = Specs.Single(s => s.Name == name);
         var corpus = TriageCorpus.Load(RepositoryPaths.Languages);
 
         Assert.True(card.CorpusSha256 == corpus.Sha256,
-            "The corpus changed since the model was trained: run `dotnet run --project tools/TriageTrainer` and commit the model.");
-        Assert.Equal(corpus.Train.Count(), card.TrainLines);
-        Assert.Equal(corpus.Test.Count(), card.TestLines);
+            "The corpus changed since the model was trained: run `dotnet run --project tools/TriageTrainer` and commit the models.");
+        Assert.Equal(spec.Languages, card.Languages);
+        Assert.Equal(corpus.Train.Count(l => spec.Languages.Contains(l.Language)), card.TrainLines);
+        Assert.Equal(corpus.Test.Count(l => spec.Languages.Contains(l.Language)), card.TestLines);
     }
 
-    [Fact]
-    public void The_model_file_is_the_one_its_card_describes_and_the_build_embeds()
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void The_model_file_is_the_one_its_card_describes_and_the_build_embeds(string name)
     {
-        var path = Path.Combine(ModelFolder, "triage.model");
-        var card = ModelCard.Load(File.OpenRead(Path.Combine(ModelFolder, "triage.model.json")));
+        var path = Path.Combine(ModelFolder, name + ".model");
+        var card = Card(name);
 
         Assert.Equal(card.ModelSha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))));
         Assert.True(new FileInfo(path).Length <= 20 * 1024 * 1024, "the model file is over 20 MB");
-        var (embedded, embeddedCard) = EmbeddedModel.Load(); // also fails when the features changed (NgramFeatures.Version)
+        var embedded = EmbeddedModel.LoadAll(); // also fails when the features changed (NgramFeatures.Version)
+        var (model, embeddedCard) = embedded[Specs.Select(s => s.Name).ToList().IndexOf(name)];
         Assert.Equal(card.ModelSha256, embeddedCard.ModelSha256);
-        Assert.Equal(Signal.All, embedded.Signals);
+        Assert.Equal(Signal.All, model.Signals);
     }
 
     [Fact]
-    public void Every_signal_has_a_threshold_and_the_interrupting_ones_two()
+    public void Every_language_module_is_read_by_a_model()
     {
-        var card = EmbeddedModel.Load().Card;
+        var modules = Directory.GetDirectories(RepositoryPaths.Languages).Select(Path.GetFileName)
+            .Where(code => File.Exists(Path.Combine(RepositoryPaths.Languages, code!, "understanding.json")));
+        var read = Specs.SelectMany(s => s.Languages).ToHashSet();
+        Assert.All(modules, code => Assert.Contains(code!, read));
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Every_signal_has_a_threshold_and_the_interrupting_ones_two(string name)
+    {
+        var card = Card(name);
 
         Assert.Equal(Signal.All.Order(), card.Thresholds.Keys.Order());
-        foreach (var signal in new[] { Signal.Emergency, Signal.SelfHarm })
+        foreach (var t in new[] { Signal.Emergency, Signal.SelfHarm }.SelectMany(s =>
+                     (card.LanguageThresholds ?? []).Values.Select(l => l[s]).Append(card.Thresholds[s])))
         {
-            var t = card.Thresholds[signal];
             Assert.NotNull(t.Act);
             Assert.InRange(t.On, 0.0001, t.Act!.Value);
         }

@@ -16,8 +16,11 @@ public class TriageQualityTests(ITestOutputHelper output)
     [Fact]
     public void The_test_split_meets_the_safety_bar()
     {
+        // The languages of the first model: those whose corpus issue 11 measures (the others: below).
+        var languages = Recognizer.Card.Languages;
         var corpus = TriageCorpus.Load(RepositoryPaths.Languages);
-        var scores = TriageScores.Run(t => Recognizer.Recognize(t).Signals, corpus.Test.Select(l => new TriageScores.LabelledText(l.Text, l.Signals)));
+        var scores = TriageScores.Run(t => Recognizer.Recognize(t).Signals,
+            corpus.Test.Where(l => languages.Contains(l.Language)).Select(l => new TriageScores.LabelledText(l.Text, l.Signals)));
         output.WriteLine(scores.Table());
 
         Assert.True(scores.Cases >= 2500, $"the test split has only {scores.Cases} sentences");
@@ -29,6 +32,29 @@ public class TriageQualityTests(ITestOutputHelper output)
         // README, "Triage"). These two lines hold today's figures so they can only get better.
         Assert.True(scores.EmergencyFalseAlarmRate <= 0.20, scores.Table());
         Assert.True(scores.MacroF1 >= 0.80, scores.Table());
+    }
+
+    public static TheoryData<string> NewerLanguages => new(TriageCorpus.Load(RepositoryPaths.Languages).Lines.Select(l => l.Language)
+        .Distinct().Where(l => !Recognizer.Card.Languages.Contains(l)).Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Issue 16's floors for each newer language, on its own test lines, read as in a conversation in that language:
+    /// emergency and self-harm recall ≥ 0.95. Its third floor, ≤ 5 % false emergencies, is not met (20–45 % today, see
+    /// Languages/README.md); the line below holds today's figure so it can only get better.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NewerLanguages))]
+    public void Each_newer_language_meets_the_recall_floors_on_its_test_lines(string language)
+    {
+        var corpus = TriageCorpus.Load(RepositoryPaths.Languages);
+        var lines = corpus.Test.Where(l => l.Language == language).ToList();
+        var scores = TriageScores.Run(t => Recognizer.Recognize(t, language).Signals, lines.Select(l => new TriageScores.LabelledText(l.Text, l.Signals)));
+        output.WriteLine($"{language}: {lines.Count} test lines\n{scores.Table()}\n{string.Join("\n", scores.Mistakes)}");
+
+        Assert.True(lines.Count >= 300, $"{language} has only {lines.Count} test lines");
+        Assert.True(scores.Scores[Signal.Emergency].Recall >= 0.95, scores.Table());
+        Assert.True(scores.Scores[Signal.SelfHarm].Recall >= 0.95, scores.Table());
+        Assert.True(scores.EmergencyFalseAlarmRate <= 0.45, scores.Table());
     }
 
     public static TheoryData<string> SetsOutsideTheCorpus => new()

@@ -1,19 +1,23 @@
 namespace SafeChat.Dialogs.Triage.Model;
 
-/// <summary>The committed model and its card, built into the assembly (Triage/Model/triage.model[.json]).</summary>
+/// <summary>The committed models and their cards, built into the assembly (Triage/Model/&lt;name&gt;.model[.json]), in the
+/// order of Triage/Model/models.json.</summary>
 public static class EmbeddedModel
 {
-    private const string ModelResource = "SafeChat.Triage.triage.model";
-    private const string CardResource = "SafeChat.Triage.triage.model.json";
+    private const string Prefix = "SafeChat.Triage.";
 
-    public static (TriageModel Model, ModelCard Card) Load()
-    {
-        using var model = Open(ModelResource);
-        using var card = Open(CardResource);
-        return (TriageModel.Load(model), ModelCard.Load(card));
-    }
+    /// <summary>The first model: the one for the languages whose corpus is tuned longest, and for messages of unknown language.</summary>
+    public static (TriageModel Model, ModelCard Card) Load() => LoadAll()[0];
+
+    public static IReadOnlyList<(TriageModel Model, ModelCard Card)> LoadAll() =>
+        ModelSpec.Load(Open("models.json")).Select(spec =>
+        {
+            using var model = Open(spec.Name + ".model");
+            using var card = Open(spec.Name + ".model.json");
+            return (TriageModel.Load(model), ModelCard.Load(card));
+        }).ToList();
 
     private static Stream Open(string name) =>
-        typeof(EmbeddedModel).Assembly.GetManifestResourceStream(name)
-        ?? throw new FileNotFoundException($"The triage model '{name}' is missing from the build: run tools/TriageTrainer.");
+        typeof(EmbeddedModel).Assembly.GetManifestResourceStream(Prefix + name)
+        ?? throw new FileNotFoundException($"The triage model file '{name}' is missing from the build: run tools/TriageTrainer.");
 }

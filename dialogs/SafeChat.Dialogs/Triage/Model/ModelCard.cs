@@ -15,6 +15,9 @@ public sealed class ModelCard
     public required int Seed { get; init; }
     public required int TrainLines { get; init; }
     public required int TestLines { get; init; }
+
+    /// <summary>The languages this model learned from and reads (see <see cref="ModelSpec"/>).</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
     public required Dictionary<string, SignalThresholds> Thresholds { get; init; }
 
     /// <summary>Per language, the emergency and self-harm thresholds chosen on that language's own test lines (recall
