@@ -9,7 +9,8 @@ if (args is ["triage", ..])
 {
     Console.InputEncoding = Encoding.UTF8;
     using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
-    return TriageCommand.Run(Console.In, stdout, args.Contains("--explain") ? Console.Error : null);
+    var conversation = Array.IndexOf(args, "--language") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    return TriageCommand.Run(Console.In, stdout, args.Contains("--explain") ? Console.Error : null, conversation);
 }
 
 if (args is ["staff", "add" or "disable" or "enable", ..])

@@ -17,13 +17,14 @@ public static class TriageCommand
 
     /// <param name="explain">Also write, to stderr, which part decided each signal: a rule (and its words) or the
     /// model (and its probability), and the safety level ("triage --explain").</param>
-    public static int Run(TextReader input, TextWriter output, TextWriter? explain = null)
+    /// <param name="conversationLanguage">Read every line as a message in a conversation in this language ("triage --language tr").</param>
+    public static int Run(TextReader input, TextWriter output, TextWriter? explain = null, string? conversationLanguage = null)
     {
         var recognizer = new TriageRecognizer();
         var detector = Understander.LoadEmbedded().Detector;
         while (input.ReadLine() is { } line)
         {
-            var result = recognizer.Recognize(line);
+            var result = recognizer.Recognize(line, conversationLanguage);
             if (explain is not null)
             {
                 explain.WriteLine($"{line}\n  112: {result.Danger}, 113: {result.SelfHarm}");
@@ -32,7 +33,7 @@ public static class TriageCommand
             var json = new
             {
                 text = line,
-                language = detector.Detect(line) ?? ContentCatalog.DefaultLanguage,
+                language = detector.Detect(line) ?? conversationLanguage ?? ContentCatalog.DefaultLanguage,
                 signals = Signal.All.Where(result.Signals.Contains).ToArray(),
                 scores = Signal.All.ToDictionary(s => s, s => Math.Round(result.Scores.GetValueOrDefault(s), 4)),
             };

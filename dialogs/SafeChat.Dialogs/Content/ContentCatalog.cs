@@ -56,6 +56,10 @@ public sealed class ContentCatalog
     public bool IsStopWaiting(string language, string normalized) =>
         Pack(language).Commands.TryGetValue("stop-waiting", out var words) && words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized);
 
+    /// <summary>In a right-to-left text a number or address is isolated as left-to-right (U+2066 … U+2069), or "0900-0101"
+    /// may show as "0101-0900".</summary>
+    private static string LeftToRight(LanguagePack pack, string value) => pack.IsRightToLeft ? $"\u2066{value}\u2069" : value;
+
     /// <summary>Renders a text with its directory entries and arguments filled in.</summary>
     public string Text(string language, string key, IReadOnlyDictionary<string, string>? args = null)
     {
@@ -70,8 +74,8 @@ public sealed class ContentCatalog
             var service = Directory[m.Groups["key"].Value];
             return m.Groups["field"].Value switch
             {
-                "phone" => service.Phone!,
-                "url" => service.Url!,
+                "phone" => LeftToRight(pack, service.Phone!),
+                "url" => LeftToRight(pack, service.Url!),
                 "name" => service.NameIn(pack.Language),
                 _ => service.HoursIn(pack.Language),
             };

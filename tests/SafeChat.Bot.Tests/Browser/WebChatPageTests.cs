@@ -76,7 +76,7 @@ public class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         var (context, page, _) = await OpenAsync();
         await Expect(Said(page, "ben je nu in gevaar")).ToBeVisibleAsync();
 
-        await page.GetByLabel("Taal").SelectOptionAsync("en");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Taal" }).SelectOptionAsync("en");
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Leave now" })).ToBeVisibleAsync();
         await Expect(Said(page, "are you in danger right now")).ToBeVisibleAsync();

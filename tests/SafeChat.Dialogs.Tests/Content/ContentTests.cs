@@ -63,6 +63,20 @@ public partial class ContentTests
     }
 
     [Fact]
+    public void In_a_right_to_left_language_numbers_are_isolated_left_to_right()
+    {
+        var catalog = ContentCatalog.LoadEmbedded();
+        foreach (var pack in catalog.Packs)
+        {
+            var text = catalog.Text(pack.Language, "route.slachtofferhulp");
+            var phone = catalog.Directory["slachtofferhulp"].Phone!;
+            if (pack.IsRightToLeft) Assert.Contains($"\u2066{phone}\u2069", text);
+            else Assert.DoesNotContain('\u2066', text);
+        }
+        Assert.Contains(catalog.Packs, p => p.IsRightToLeft);
+    }
+
+    [Fact]
     public void Every_directory_entry_says_when_it_was_verified_and_where()
     {
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", Catalog.Directory.VerifiedOn);
