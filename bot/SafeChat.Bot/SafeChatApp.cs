@@ -79,6 +79,7 @@ public static class SafeChatApp
 
         services.AddSafeChatTelemetry(config);
         services.AddSingleton<ActivitySignals>();
+        services.AddSingleton<ActivityPollCache>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<UrgentMessages>();

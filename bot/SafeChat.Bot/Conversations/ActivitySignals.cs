@@ -12,6 +12,12 @@ public sealed class ActivitySignals
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
     private Action<string>? _publish;
 
+    /// <summary>The log of a conversation grew (here or on another instance).</summary>
+    public event Action<string>? Changed;
+
+    /// <summary>Any log may have grown (the cluster bus was away).</summary>
+    public event Action? ChangedAll;
+
     /// <summary>Lets a cluster bus tell the other instances, whose streams are not in this process.</summary>
     public void PublishThrough(Action<string> publish) => _publish = publish;
 
@@ -32,6 +38,7 @@ public sealed class ActivitySignals
     /// <summary>Another instance appended to this conversation's log.</summary>
     public void WakeLocal(string conversationId)
     {
+        Changed?.Invoke(conversationId);
         if (!_subscribers.TryGetValue(conversationId, out var set)) return;
         foreach (var subscription in set.Keys) subscription.Wake();
     }
@@ -39,6 +46,7 @@ public sealed class ActivitySignals
     /// <summary>After the cluster bus lost its connection: any stream may have missed a signal.</summary>
     public void WakeAll()
     {
+        ChangedAll?.Invoke();
         foreach (var set in _subscribers.Values)
             foreach (var subscription in set.Keys) subscription.Wake();
     }

@@ -160,7 +160,10 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     }
 
     /// <summary>Activities after the watermark, as stored JSON, and the new watermark.</summary>
-    public async Task<ActivityPage> ReadAsync(string conversationId, long afterSeq, CancellationToken cancellation, int limit = 500)
+    /// <summary>At most this many activities in one page.</summary>
+    public const int PageSize = 500;
+
+    public async Task<ActivityPage> ReadAsync(string conversationId, long afterSeq, CancellationToken cancellation, int limit = PageSize)
     {
         await using var db = databases.Create();
         var rows = await db.Activities.AsNoTracking()

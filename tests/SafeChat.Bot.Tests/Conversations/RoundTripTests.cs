@@ -46,4 +46,25 @@ public sealed class RoundTripTests(SqliteHostFixture fixture, ITestOutputHelper 
         output.WriteLine($"database commands per Web Chat turn (post + turn): median {median}, min {perTurn[0]}, max {perTurn[^1]}, all {string.Join(" ", perTurn)}");
         Assert.True(median <= WebChatBudget, $"median {median} commands per turn, budget {WebChatBudget}");
     }
+
+    [Fact]
+    public async Task A_poll_with_nothing_new_reads_nothing_from_the_database_and_the_next_reply_still_comes()
+    {
+        var chat = await DirectLineTestClient.StartAsync(fixture.Host.Http);
+        var greeting = await chat.WaitForQuestionAsync();
+        await SettledAsync();
+        await chat.GetAsync(greeting.Watermark); // the instance learns where the log ends
+
+        var before = Commands.Count;
+        for (var i = 0; i < 20; i++) Assert.Empty((await chat.GetAsync(greeting.Watermark)).Activities);
+        var polled = Commands.Count - before;
+        output.WriteLine($"database commands for 20 polls with nothing new: {polled}");
+        Assert.Equal(0, polled);
+
+        await chat.PostAsync(new System.Text.Json.Nodes.JsonObject { ["type"] = "message", ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "person" }, ["text"] = "nee" });
+        var next = await chat.WaitForAsync(set => set.Activities.Count > greeting.Activities.Count + 1);
+        var fromOldWatermark = await chat.GetAsync(greeting.Watermark);
+        Assert.NotEmpty(fromOldWatermark.Activities); // the log grew: memory no longer answers for it
+        Assert.True(next.Activities.Count > greeting.Activities.Count);
+    }
 }

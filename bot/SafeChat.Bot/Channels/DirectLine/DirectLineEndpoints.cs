@@ -88,17 +88,22 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> GetActivities(string conversationId, string? watermark, HttpRequest request,
-        DirectLineAuthenticator auth, ConversationStore store, ILogger<ConversationStore> logger, CancellationToken cancellation)
+        DirectLineAuthenticator auth, ConversationStore store, ActivityPollCache polls, ILogger<ConversationStore> logger, CancellationToken cancellation)
     {
         var (caller, error) = await auth.FromHeaderAsync(request);
         if (caller is null) return error!;
         if (!caller.MayAccess(conversationId)) return DirectLineErrors.ForeignConversation();
 
         var after = ActivitySetJson.ParseWatermark(watermark);
+        // Most polls find nothing new: answered from memory, no database read (see ActivityPollCache).
+        if (polls.NothingAfter(conversationId, after)) return ActivitySetJson.Result(new ActivityPage([], after));
         try
         {
+            var stamp = polls.Stamp(conversationId);
             if (!await store.ExistsAsync(conversationId, cancellation)) return DirectLineErrors.UnknownConversation();
-            return ActivitySetJson.Result(await store.ReadAsync(conversationId, after, cancellation));
+            var page = await store.ReadAsync(conversationId, after, cancellation);
+            if (page.Json.Count < ConversationStore.PageSize) polls.Remember(conversationId, page.Watermark, stamp); // a full page may have more
+            return ActivitySetJson.Result(page);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
