@@ -8,7 +8,7 @@
   var nonce = body.getAttribute('data-nonce');
   var quickExitUrl = body.getAttribute('data-quick-exit-url');
   var languages = JSON.parse(body.getAttribute('data-languages'));
-  var byCode = {};
+  var byCode = Object.create(null); // no prototype: ?lang=constructor is no language
   languages.forEach(function (l) { byCode[l.code] = l; });
   var language = firstLanguage();
   var store, directLine;

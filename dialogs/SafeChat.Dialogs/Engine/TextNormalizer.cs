@@ -23,6 +23,8 @@ public static class TextNormalizer
                 continue;
             }
             if (c == Tatweel) continue;
+            // Arabic-Indic and other decimal digits read as 0-9 ("٢" picks the second language, "١١٢" is 112).
+            if (c is < '0' or > '9' && CharUnicodeInfo.GetDecimalDigitValue(c) is var digit and >= 0) { builder.Append((char)('0' + digit)); lastWasSpace = false; continue; }
             builder.Append(ArabicPunctuation(c));
             lastWasSpace = false;
         }

@@ -41,21 +41,17 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
     /// <param name="WhatIf">A question about what to do if it happened ("what should I do if someone follows me?"): takes away an
     /// unsure 112 only.</param>
     /// <param name="AboutService">A short question about SafeChat itself ("is dit anoniem?"): takes away an unsure 112 only.</param>
-    /// <param name="DeniedThought">The message denies thoughts of suicide ("ik denk niet aan zelfmoord maar ik voel me rot", "I don't
-    /// want to die, I'm just tired") and no words of it hold: takes away an unsure 113 only.</param>
-    /// <param name="OnlyAsksForPerson">One clause that asks for a person ("ik wil geen bot", "I don't want a bot"): takes away an unsure
-    /// 113 only.</param>
-    /// <param name="AboutTheLaw">One clause that asks about the law or the punishment ("what punishment would he get?"): takes away an
-    /// unsure 113 only.</param>
+    /// <param name="SelfHarmAsides">Words that make the model unsure of thoughts of suicide while saying none (a denied thought,
+    /// asking for a person, asking about the law): <see cref="TriageRecognizer"/> reads the message again without them.</param>
     public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, bool SafeStatement, Lazy<bool> SmallTalk,
                                       bool SafeSomewhere = false, bool Stopped = false, IReadOnlySet<string>? Declined = null,
-                                      bool WhatIf = false, Lazy<bool>? AboutService = null, bool DeniedThought = false, bool OnlyAsksForPerson = false,
-                                      bool AboutTheLaw = false);
+                                      bool WhatIf = false, Lazy<bool>? AboutService = null, Lazy<IReadOnlyList<string>>? SelfHarmAsides = null);
 
-    /// <param name="language">The language the message is written in, when known: its own emergency and self-harm thresholds.</param>
-    public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules, string? language = null)
+    /// <param name="languages">The languages the message may be in (written, the conversation's): the most sensitive of
+    /// their emergency and self-harm thresholds apply.</param>
+    public TriageResult Decide(IReadOnlyDictionary<string, float> scores, RuleFindings rules, params string?[] languages)
     {
-        var chosen = language is not null && _byLanguage.GetValueOrDefault(language) is { } own ? own : thresholds;
+        var chosen = ThresholdsFor(languages);
         var reasons = new List<string>();
         var danger = Level(Signal.Emergency, scores, rules, reasons, chosen);
         if (rules.ShortCry && danger < SafetyLevel.Check)
@@ -78,12 +74,10 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
             reasons.Add("emergency: withdrawn, the message says the person is safe");
         }
         var selfHarm = Level(Signal.SelfHarm, scores, rules, reasons, chosen);
-        if (selfHarm == SafetyLevel.Check && !rules.Precise.Contains(Signal.SelfHarm) && (rules.SmallTalk.Value || rules.DeniedThought || rules.OnlyAsksForPerson || rules.AboutTheLaw))
+        if (selfHarm == SafetyLevel.Check && !rules.Precise.Contains(Signal.SelfHarm) && rules.SmallTalk.Value)
         {
             selfHarm = SafetyLevel.None;
-            reasons.Add(rules.DeniedThought ? "self_harm: withdrawn, the message denies such thoughts"
-                : rules.OnlyAsksForPerson ? "self_harm: withdrawn, the message only asks for a person"
-                : rules.AboutTheLaw ? "self_harm: withdrawn, the message asks about the law" : "self_harm: withdrawn, the message is small talk");
+            reasons.Add("self_harm: withdrawn, the message is small talk");
         }
 
         var signals = new HashSet<string>();
@@ -101,6 +95,14 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
         }
         var sure = signals.Where(s => rules.Precise.Contains(s) || scores.GetValueOrDefault(s) >= SureProbability).ToHashSet();
         return new TriageResult(signals) { Scores = scores, Danger = danger, SelfHarm = selfHarm, Reasons = reasons, Sure = sure, DangerInOwnWords = saidByRules };
+    }
+
+    private IReadOnlyDictionary<string, SignalThresholds> ThresholdsFor(string?[] languages)
+    {
+        var sets = languages.OfType<string>().Distinct().Select(l => _byLanguage.GetValueOrDefault(l) ?? thresholds).Distinct().ToList();
+        if (sets.Count <= 1) return sets.FirstOrDefault() ?? thresholds;
+        return thresholds.Keys.ToDictionary(signal => signal, signal => new SignalThresholds(
+            sets.Min(s => s[signal].On), sets.Select(s => s[signal].Act).OfType<double>().DefaultIfEmpty().Min() is var act and > 0 ? act : null));
     }
 
     private static SafetyLevel Level(string signal, IReadOnlyDictionary<string, float> scores, RuleFindings rules, List<string> reasons,

@@ -39,11 +39,34 @@ public sealed class TriageRecognizer : ITriage
         var fired = _rules.Explain(corrected);
         var written = _rules.LanguageOf(text);
         var reader = ReaderFor(written, language);
-        // The conversation's language chose the person's thresholds; a message alone tells less.
-        var thresholdsOf = language ?? written;
-        var result = reader.Policy.Decide(Scores(reader, text, corrected), _rules.Find(text, corrected, fired), thresholdsOf);
+        // When the message and the conversation may be in two languages, the more sensitive thresholds of the two apply.
+        string?[] languages = [written, language];
+        var findings = _rules.Find(text, corrected, fired);
+        var result = reader.Policy.Decide(Scores(reader, text, corrected), findings, languages);
         var ruleReasons = fired.Select(f => $"{f.Rule.Signal}: rule matched \"{f.Matched}\" ({Shorten(f.Rule.Pattern.ToString())})");
-        return WithoutFiguresOfSpeech(reader, result with { Reasons = [.. ruleReasons, .. result.Reasons] }, corrected, thresholdsOf);
+        result = WithoutFiguresOfSpeech(reader, result with { Reasons = [.. ruleReasons, .. result.Reasons] }, corrected, languages);
+        return WithoutAsides(reader, result, corrected, findings, languages);
+    }
+
+    /// <summary>
+    /// An unsure 113 on a message that denies such thoughts, asks for a person or asks about the law is read again
+    /// without those words ("ik denk niet aan zelfmoord maar…", "ik wil geen bot", "what punishment would he get"): it
+    /// goes only when what is left says nothing of suicide ("…ik ben het allemaal zo zat" keeps it).
+    /// </summary>
+    private TriageResult WithoutAsides(Reader reader, TriageResult result, string corrected, SafetyPolicy.RuleFindings findings, string?[] languages)
+    {
+        if (result.SelfHarm != SafetyLevel.Check || findings.SelfHarmAsides?.Value is not { Count: > 0 } asides) return result;
+        var rest = asides.OrderByDescending(a => a.Length).Aggregate(corrected, (t, aside) => t.Replace(aside, " ", StringComparison.Ordinal));
+        rest = string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (rest.Length > 0 && reader.Policy.Decide(Scores(reader, rest, rest), _rules.Find(rest, rest), languages).SelfHarm != SafetyLevel.None)
+            return result;
+        var signals = new HashSet<string>(result.Signals);
+        signals.Remove(Signal.SelfHarm);
+        return result with
+        {
+            Signals = signals, SelfHarm = SafetyLevel.None, Sure = result.Sure.Where(signals.Contains).ToHashSet(),
+            Reasons = [.. result.Reasons, "self_harm: withdrawn, without the denial, the request or the question about the law nothing of it is left"],
+        };
     }
 
     /// <summary>The first model that reads both the language the message is written in and the conversation's (a Polish
@@ -70,11 +93,11 @@ public sealed class TriageRecognizer : ITriage
     /// withdrawn when what is left without it speaks of no danger. A sure one, or one from the person's own precise
     /// words, always stays.
     /// </summary>
-    private TriageResult WithoutFiguresOfSpeech(Reader reader, TriageResult result, string corrected, string? language)
+    private TriageResult WithoutFiguresOfSpeech(Reader reader, TriageResult result, string corrected, string?[] languages)
     {
         if (result.Danger != SafetyLevel.Check && result.SelfHarm != SafetyLevel.Check) return result;
         if (_rules.Figures.Without(corrected) is not { } rest) return result;
-        var again = reader.Policy.Decide(Scores(reader, rest, rest), _rules.Find(rest, rest), language);
+        var again = reader.Policy.Decide(Scores(reader, rest, rest), _rules.Find(rest, rest), languages);
         var signals = new HashSet<string>(result.Signals);
         var reasons = new List<string>(result.Reasons);
         var danger = Withdrawn(result.Danger, again.Danger, Signal.Emergency);

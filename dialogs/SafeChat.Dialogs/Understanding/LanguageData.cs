@@ -12,6 +12,9 @@ public sealed class LanguageData
 {
     public required string Language { get; init; }
     public required string RecognizerCulture { get; init; }
+
+    /// <summary>Every letter beyond plain a-z that the module's words are written with ("ş", "ę", "ł"), as written.</summary>
+    public IReadOnlySet<char> Letters { get; init; } = new HashSet<char>();
     public required IReadOnlyDictionary<string, PhraseList> Answers { get; init; }
     public required IReadOnlyDictionary<string, PhraseList> People { get; init; }
     public required IReadOnlyDictionary<string, PhraseList> Incidents { get; init; }
@@ -73,10 +76,12 @@ public sealed class LanguageData
 
     public static LanguageData Load(string language, Stream json)
     {
-        var file = JsonSerializer.Deserialize<File>(json, Json) ?? throw new InvalidDataException($"{language}/understanding.json is empty.");
+        var raw = new StreamReader(json).ReadToEnd();
+        var file = JsonSerializer.Deserialize<File>(raw, Json) ?? throw new InvalidDataException($"{language}/understanding.json is empty.");
         return new LanguageData
         {
             Language = language,
+            Letters = raw.ToLowerInvariant().Where(c => c > '\u007F' && char.IsLetter(c)).ToHashSet(),
             RecognizerCulture = file.RecognizerCulture,
             Answers = file.Answers.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             People = file.People.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),

@@ -14,8 +14,15 @@ public sealed class LanguageDetector
     /// <summary>Scripts that exactly one module writes in, with that module.</summary>
     private readonly IReadOnlyDictionary<string, string> _onlyLanguageOf;
 
+    /// <summary>Letters that only one module's common words have ("ş", "ı", "ł", "ę"): a hint of the language for triage.</summary>
+    private readonly IReadOnlyDictionary<char, string> _letterOf;
+
     public LanguageDetector(IReadOnlyList<LanguageData> languages)
     {
+        _letterOf = languages
+            .SelectMany(l => l.Letters.Select(c => (Letter: c, l.Language)))
+            .GroupBy(x => x.Letter).Where(g => g.Select(x => x.Language).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Language);
         _words = languages.Select(l => (l.Language, l.CommonWords.Select(TextNormalizer.Normalize).ToHashSet())).ToList();
         _onlyLanguageOf = languages
             .Select(l => (l.Language, Script: Scripts.Dominant(string.Concat(l.CommonWords))))
@@ -25,16 +32,29 @@ public sealed class LanguageDetector
             .ToDictionary(g => g.Key, g => g.Single().Language);
     }
 
+    /// <param name="confident">Ask for clear evidence (the conversation's language is known): a script then has to carry
+    /// nearly the whole message, so a Dutch story that quotes an Arabic insult stays Dutch.</param>
     public string? Detect(string text, bool confident = false)
     {
         var normalized = TextNormalizer.Normalize(text);
-        if (Scripts.Dominant(normalized) is { } script && _onlyLanguageOf.TryGetValue(script, out var byScript)) return byScript;
+        if (Scripts.Dominant(normalized, confident ? 0.85 : 0.6) is { } script && _onlyLanguageOf.TryGetValue(script, out var byScript)) return byScript;
         var words = normalized.Split([' ', ',', '.', '!', '?', ';', ':', '"', '(', ')', '،', '؟'], StringSplitOptions.RemoveEmptyEntries);
         var scores = _words.Select(l => (l.Language, Hits: words.Count(l.Words.Contains))).OrderByDescending(s => s.Hits).ToList();
         if (scores.Count == 0 || scores[0].Hits == 0) return null;
         var runnerUp = scores.Count > 1 ? scores[1].Hits : 0;
         if (scores[0].Hits == runnerUp) return null;
         if (confident && (scores[0].Hits < 2 || scores[0].Hits < 2 * runnerUp)) return null;
+        // A language with a script of its own switches a known conversation only by its script (nearly the whole message).
+        if (confident && _onlyLanguageOf.Values.Contains(scores[0].Language)) return null;
         return scores[0].Language;
+    }
+
+    /// <summary>The language a message is most likely in, for reading it (never for switching the conversation): the
+    /// letters only one language writes first ("kapının önünde" is Turkish, though "kan" is also Dutch), else the words
+    /// and script as <see cref="Detect"/>.</summary>
+    public string? Likely(string text)
+    {
+        var hinted = text.ToLowerInvariant().Where(_letterOf.ContainsKey).Select(c => _letterOf[c]).Distinct().ToList();
+        return hinted.Count == 1 ? hinted[0] : Detect(text);
     }
 }

@@ -19,12 +19,15 @@ public static class Scripts
     };
 
     /// <summary>The script most letters of the text are in, when at least 60 % are; null for no letters or a mix.</summary>
-    public static string? Dominant(string text)
+    public static string? Dominant(string text) => Dominant(text, 0.6);
+
+    /// <summary>The script at least <paramref name="share"/> of the text's letters are in.</summary>
+    public static string? Dominant(string text, double share)
     {
         var counts = text.Select(Of).Where(s => s is not null).GroupBy(s => s!).Select(g => (Script: g.Key, Count: g.Count())).ToList();
         var total = counts.Sum(c => c.Count);
         if (total == 0) return null;
         var top = counts.MaxBy(c => c.Count);
-        return top.Count * 10 >= total * 6 ? top.Script : null;
+        return top.Count >= total * share ? top.Script : null;
     }
 }

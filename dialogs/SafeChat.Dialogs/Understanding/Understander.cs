@@ -74,9 +74,10 @@ public sealed partial class Understander
         return _languages.Values.SelectMany(l => l.ServiceQuestions).FirstOrDefault(kv => kv.Value.In(text)).Key;
     }
 
-    /// <summary>A question about the law or the punishment ("what punishment would he get?", "is dat strafbaar?").</summary>
-    public bool AsksAboutTheLaw(string normalized) =>
-        _languages.Values.Any(l => l.Topics.Where(kv => kv.Key is Topics.Law or Topics.Penalty).Any(kv => kv.Value.In(normalized)));
+    /// <summary>The words of a question about the law or the punishment ("what punishment would he get?": "punishment").</summary>
+    public IReadOnlyList<string> LawWords(string normalized) =>
+        _languages.Values.SelectMany(l => l.Topics.Where(kv => kv.Key is Topics.Law or Topics.Penalty))
+            .SelectMany(kv => kv.Value.FindAll(normalized)).Select(m => m.Value).ToList();
 
     /// <summary>Longer messages tell a story; a question about the service is short.</summary>
     private const int MaxServiceQuestionWords = 12;

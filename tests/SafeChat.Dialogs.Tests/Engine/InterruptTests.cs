@@ -238,4 +238,30 @@ public class InterruptTests
         Assert.Empty(chat.Event("webchat/join", "x"));
         Assert.NotNull(chat.State.Active!.Prompt);
     }
+
+    [Theory]
+    [InlineData("hij zei يا حلوة انت جميلة en liep me achterna")]
+    [InlineData("ze schreeuwden сука іди сюди до мене")]
+    public void A_dutch_story_that_quotes_words_in_another_script_stays_dutch(string message)
+    {
+        var chat = new EngineDriver();
+        chat.Start("nl-NL");
+        chat.Say("nee");
+
+        chat.Say(message);
+
+        Assert.Equal("nl", chat.State.Language);
+    }
+
+    [Fact]
+    public void A_whole_message_in_arabic_switches_a_dutch_conversation()
+    {
+        var chat = new EngineDriver();
+        chat.Start("nl-NL");
+        chat.Say("nee");
+
+        chat.Say("أحتاج مساعدة، رجل يضايقني كل يوم في الشارع");
+
+        Assert.Equal("ar", chat.State.Language);
+    }
 }

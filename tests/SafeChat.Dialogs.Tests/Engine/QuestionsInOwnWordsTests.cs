@@ -39,7 +39,9 @@ public class QuestionsInOwnWordsTests
 
     [Theory]
     [InlineData("nl-NL", "ik wil iets weten over de wet", "welke straf krijgt zo iemand?", "rechter")]
-    [InlineData("en-US", "what does the law say about this", "what punishment would he get", "judge")]
+    // (Not "what punishment would he get": the model's self-harm score for it sits at the 113 check threshold, and an unsure
+    // 113 is no longer taken away for a law word — see Round11KindsTests.)
+    [InlineData("en-US", "what does the law say about this", "what punishment can he get", "judge")]
     public void The_punishment_asked_after_the_law_is_answered_in_a_line(string locale, string law, string punishment, string word)
     {
         var chat = new EngineDriver();

@@ -30,7 +30,6 @@ public class Round11KindsTests
     [InlineData("ik heb geen zelfmoordgedachten hoor, ik wilde alleen even iets kwijt")]
     [InlineData("im not suicidal or anything, just sad today")]
     [InlineData("no i dont want to kill myself, i just had a rough week")]
-    [InlineData("ik wil geen robot, mag ik iemand spreken")]
     [InlineData("dont want a chatbot")]
     public void A_denied_thought_or_a_wish_for_a_person_gets_no_113(string message) =>
         Assert.DoesNotContain(Signal.SelfHarm, Recognizer.Recognize(message).Signals);
@@ -38,6 +37,13 @@ public class Round11KindsTests
     [Theory]
     [InlineData("ik denk niet aan zelfmoord maar ik wil wel dood")]
     [InlineData("not suicidal, but i keep cutting myself")]
+    // A review found these lost their 113 when a denial, a request for a person or a law word took an unsure 113 away
+    // outright; now the rest of the message is read again without those words.
+    [InlineData("I want to talk to a real person about ending things")]
+    [InlineData("what punishment would he get if I ended it")]
+    [InlineData("ik denk niet aan zelfmoord maar ik ben het allemaal zo zat")]
+    [InlineData("is het strafbaar als ik hem vertel dat ik dood wil")]
+    [InlineData("ik wil geen bot ik ben het allemaal zo zat")]
     public void A_denial_next_to_words_of_suicide_still_gets_113(string message) =>
         Assert.Contains(Signal.SelfHarm, Recognizer.Recognize(message).Signals);
 
@@ -59,4 +65,12 @@ public class Round11KindsTests
     [InlineData("een jongen fietst al de hele tijd met me mee en zegt vieze dingen")]
     public void Danger_next_to_those_words_still_gets_112(string message) =>
         Assert.Contains(Signal.Emergency, Recognizer.Recognize(message).Signals);
+
+    [Theory]
+    [InlineData("şu an köprüdeyim atlayacağım")]
+    [InlineData("stoję na moście Erazma i chcę skoczyć")]
+    [InlineData("شخص يلاحقني")]
+    [InlineData("kapının önünde bekliyor")]
+    public void Danger_in_another_language_in_a_dutch_conversation_still_gets_112(string message) =>
+        Assert.Contains(Signal.Emergency, Recognizer.Recognize(message, "nl").Signals);
 }

@@ -6,7 +6,7 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// small talk. The trainer uses the same layer, so thresholds are chosen for what the bot really does.
 /// </summary>
 public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, PhrasePatterns figures, PhrasePatterns? hypotheticals = null,
-    Func<string, bool>? aboutService = null, Func<string, string?>? languageOf = null, Func<string, bool>? aboutLaw = null)
+    Func<string, bool>? aboutService = null, Func<string, string?>? languageOf = null, Func<string, IReadOnlyList<string>>? lawWords = null)
 {
     /// <summary>The language a message is written in, when its script or words tell (null otherwise).</summary>
     public string? LanguageOf(string text) => languageOf?.Invoke(text);
@@ -20,7 +20,7 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
 
     private RuleLayer(Understanding.Understander understander) : this(understander.IsSmallTalk, understander.ShortCries, understander.FiguresOfSpeech,
         understander.Hypotheticals, text => understander.ServiceQuestionKind(Engine.TextNormalizer.Normalize(text)) is not null,
-        text => understander.Detector.Detect(text), text => understander.AsksAboutTheLaw(Engine.TextNormalizer.Normalize(text))) { }
+        text => understander.Detector.Likely(text), text => understander.LawWords(Engine.TextNormalizer.Normalize(text))) { }
 
     public IReadOnlyList<(TriageRule Rule, string Matched)> Explain(string corrected) => _rules.ExplainCorrected(corrected);
 
@@ -40,9 +40,18 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
         Declined: RuleRecognizer.DeclinedCorrected(corrected),
         WhatIf: OneClause(corrected) && hypotheticals?.Without(corrected) is not null,
         AboutService: new Lazy<bool>(() => OneClause(corrected) && (aboutService?.Invoke(text) == true || aboutService?.Invoke(corrected) == true)),
-        DeniedThought: !fired.Any(f => f.Rule.Signal == Signal.SelfHarm) && RuleRecognizer.Cancelled(Signal.SelfHarm, corrected),
-        OnlyAsksForPerson: fired.Any(f => f.Rule.Signal == Signal.WantsHuman) && RuleRecognizer.EveryClauseIs(Signal.WantsHuman, corrected),
-        AboutTheLaw: OneClause(corrected) && aboutLaw?.Invoke(text) == true);
+        SelfHarmAsides: new Lazy<IReadOnlyList<string>>(() => Asides(text, corrected, fired)));
+
+    /// <summary>Words that can make the model unsure of thoughts of suicide while saying none: a denied thought ("ik denk
+    /// niet aan zelfmoord"), asking for a person ("ik wil geen bot"), asking about the law ("what punishment…"). The
+    /// recogniser reads the message again without them; only if what is left says nothing of it does an unsure 113 go.</summary>
+    private IReadOnlyList<string> Asides(string text, string corrected, IReadOnlyList<(TriageRule Rule, string Matched)> fired)
+    {
+        if (fired.Any(f => f.Rule.Signal == Signal.SelfHarm)) return [];
+        return [.. RuleRecognizer.CancelledWords(Signal.SelfHarm, corrected),
+            .. fired.Where(f => f.Rule.Signal == Signal.WantsHuman).Select(f => f.Matched),
+            .. lawWords?.Invoke(text) ?? []];
+    }
 
     /// <summary>Nothing follows the question: "is dit anoniem? hij staat voor mijn deur" is not only a question.</summary>
     private static bool OneClause(string corrected) => corrected.Trim().TrimEnd('?', '!', '.', ' ').IndexOfAny([',', '.', ';', '!', '?']) < 0;

@@ -36,8 +36,15 @@ public sealed class RuleRecognizer
 
     /// <summary>A rule of this signal matched, but every match was cancelled (negated, past, turned down): "ik denk niet
     /// aan zelfmoord", "I don't want to die".</summary>
-    public static bool Cancelled(string signal, string corrected) =>
-        TriageRules.All.Where(r => r.Signal == signal).Any(r => r.Pattern.Matches(corrected) is { Count: > 0 } matches && !matches.Any(m => Holds(r, corrected, m)));
+    public static bool Cancelled(string signal, string corrected) => CancelledWords(signal, corrected).Count > 0;
+
+    /// <summary>The words of this signal's rules that matched but were cancelled, when none of them holds.</summary>
+    public static IReadOnlyList<string> CancelledWords(string signal, string corrected)
+    {
+        var matches = TriageRules.All.Where(r => r.Signal == signal)
+            .SelectMany(r => r.Pattern.Matches(corrected).Select(m => (Rule: r, Match: m))).ToList();
+        return matches.Any(x => Holds(x.Rule, corrected, x.Match)) ? [] : matches.Select(x => x.Match.Value).ToList();
+    }
 
     /// <summary>Every clause of the message holds a rule of this signal ("ik wil geen robot, mag ik iemand spreken").</summary>
     public static bool EveryClauseIs(string signal, string corrected) =>
