@@ -3,7 +3,7 @@ using SafeChat.Dialogs.Engine;
 namespace SafeChat.Bot.Conversations;
 
 /// <summary>
-/// Loads the triage model and starts the date recogniser of every language in the background at start-up (about a
+/// Loads the triage models and starts the date recogniser of every language in the background at start-up (about a
 /// second in all), so the first person to write does not wait for it.
 /// </summary>
 public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp> logger) : BackgroundService
@@ -14,6 +14,7 @@ public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp
         try
         {
             engine.Triage.Recognize("hallo");
+            if (engine.Triage is SafeChat.Dialogs.Triage.TriageRecognizer recognizer) recognizer.LoadAllModels();
             engine.Understander.WarmUp();
             logger.LogInformation("Triage model and date recognisers ready in {Milliseconds} ms", started.ElapsedMilliseconds);
         }

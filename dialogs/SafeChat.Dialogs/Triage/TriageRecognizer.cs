@@ -10,23 +10,36 @@ namespace SafeChat.Dialogs.Triage;
 /// </summary>
 public sealed class TriageRecognizer : ITriage
 {
-    private static readonly Lazy<IReadOnlyList<(TriageModel Model, ModelCard Card)>> Embedded = new(EmbeddedModel.LoadAll);
+    private static readonly Lazy<IReadOnlyList<(Lazy<TriageModel> Model, ModelCard Card)>> Embedded = new(EmbeddedModel.LoadLazily);
 
-    /// <summary>A model with its card and the policy built from the card's thresholds.</summary>
-    private sealed record Reader(TriageModel Model, ModelCard Card, SafetyPolicy Policy);
+    /// <summary>A model (loaded when first needed) with its card and the policy built from the card's thresholds.</summary>
+    private sealed record Reader(Lazy<TriageModel> Lazy, ModelCard Card, SafetyPolicy Policy)
+    {
+        public TriageModel Model => Lazy.Value;
+    }
 
     private readonly IReadOnlyList<Reader> _readers;
     private readonly RuleLayer _rules;
 
     public TriageRecognizer() : this(Embedded.Value) { }
 
-    public TriageRecognizer(TriageModel model, ModelCard card, RuleLayer? rules = null) : this([(model, card)], rules) { }
+    public TriageRecognizer(TriageModel model, ModelCard card, RuleLayer? rules = null) : this([(new Lazy<TriageModel>(model), card)], rules) { }
+
+    public TriageRecognizer(IReadOnlyList<(TriageModel Model, ModelCard Card)> models, RuleLayer? rules = null)
+        : this(models.Select(m => (new Lazy<TriageModel>(m.Model), m.Card)).ToList(), rules) { }
 
     /// <param name="models">In the order of models.json: a message goes to the first model that reads its language.</param>
-    public TriageRecognizer(IReadOnlyList<(TriageModel Model, ModelCard Card)> models, RuleLayer? rules = null)
+    public TriageRecognizer(IReadOnlyList<(Lazy<TriageModel> Model, ModelCard Card)> models, RuleLayer? rules = null)
     {
         _readers = models.Select(m => new Reader(m.Model, m.Card, new SafetyPolicy(m.Card.Thresholds, m.Card.LanguageThresholds))).ToList();
         _rules = rules ?? new RuleLayer();
+        _ = _readers[0].Model; // the first model at once: most messages need it
+    }
+
+    /// <summary>Loads every model now (the host does this in the background at start-up).</summary>
+    public void LoadAllModels()
+    {
+        foreach (var reader in _readers) _ = reader.Model;
     }
 
     /// <summary>The card of the first model (the languages tuned longest).</summary>
