@@ -56,8 +56,8 @@ public sealed class ContentCatalog
     public bool IsStopWaiting(string language, string normalized) =>
         Pack(language).Commands.TryGetValue("stop-waiting", out var words) && words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized);
 
-    /// <summary>In a right-to-left text a number or address is isolated as left-to-right (U+2066 … U+2069), or "0900-0101"
-    /// may show as "0101-0900".</summary>
+    /// <summary>In a right-to-left text a number or address is isolated as left-to-right (U+2066 … U+2069), or the two
+    /// halves of a number with a hyphen may show in reverse order.</summary>
     private static string LeftToRight(LanguagePack pack, string value) => pack.IsRightToLeft ? $"\u2066{value}\u2069" : value;
 
     /// <summary>Renders a text with its directory entries and arguments filled in.</summary>
