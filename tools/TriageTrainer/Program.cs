@@ -222,7 +222,7 @@ return 0;
 // cue or a short cry), or withdrawn (a safe statement or small talk, when no precise rule fired).
 static (List<bool> RuleSays, List<bool> Vetoed) RuleVotes(string signal, IReadOnlyList<SafetyPolicy.RuleFindings> findings) => (
     findings.Select(f => f.Precise.Contains(signal) || signal == Signal.Emergency && (f.ShortCry || f.DangerCue)).ToList(),
-    findings.Select(f => !f.Precise.Contains(signal) && (signal == Signal.Emergency && (f.SafeStatement || f.SafeSomewhere || f.SmallTalk.Value) || signal == Signal.SelfHarm && f.SmallTalk.Value)).ToList());
+    findings.Select(f => !f.Precise.Contains(signal) && (signal == Signal.Emergency && (f.SafeStatement.Value || f.SafeSomewhere?.Value == true || f.SmallTalk.Value) || signal == Signal.SelfHarm && f.SmallTalk.Value)).ToList());
 
 static IReadOnlySet<string> ModelOnly(TriageModel model, IReadOnlyDictionary<string, SignalThresholds> thresholds, string text)
 {

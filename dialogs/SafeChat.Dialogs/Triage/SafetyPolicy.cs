@@ -43,9 +43,10 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
     /// <param name="AboutService">A short question about SafeChat itself ("is dit anoniem?"): takes away an unsure 112 only.</param>
     /// <param name="SelfHarmAsides">Words that make the model unsure of thoughts of suicide while saying none (a denied thought,
     /// asking for a person, asking about the law): <see cref="TriageRecognizer"/> reads the message again without them.</param>
-    public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, bool SafeStatement, Lazy<bool> SmallTalk,
-                                      bool SafeSomewhere = false, bool Stopped = false, IReadOnlySet<string>? Declined = null,
-                                      bool WhatIf = false, Lazy<bool>? AboutService = null, Lazy<IReadOnlyList<string>>? SelfHarmAsides = null);
+    /// Those that only take danger away are worked out when danger is there to take away (most messages carry none).
+    public sealed record RuleFindings(IReadOnlySet<string> Precise, bool DangerCue, bool ShortCry, Lazy<bool> SafeStatement, Lazy<bool> SmallTalk,
+                                      Lazy<bool>? SafeSomewhere = null, Lazy<bool>? Stopped = null, IReadOnlySet<string>? Declined = null,
+                                      Lazy<bool>? WhatIf = null, Lazy<bool>? AboutService = null, Lazy<IReadOnlyList<string>>? SelfHarmAsides = null);
 
     /// <param name="languages">The languages the message may be in (written, the conversation's): the most sensitive of
     /// their emergency and self-harm thresholds apply.</param>
@@ -66,8 +67,9 @@ public sealed class SafetyPolicy(IReadOnlyDictionary<string, SignalThresholds> t
         }
         var saidByRules = rules.Precise.Contains(Signal.Emergency) || rules.ShortCry || rules.DangerCue;
         if (danger > SafetyLevel.None && !rules.Precise.Contains(Signal.Emergency)
-            && (rules.SafeStatement || rules.SmallTalk.Value
-                || danger == SafetyLevel.Check && (rules.SafeSomewhere || rules.Stopped && !saidByRules || rules.WhatIf && !rules.ShortCry || rules.AboutService?.Value == true && !saidByRules)))
+            && (rules.SafeStatement.Value || rules.SmallTalk.Value
+                || danger == SafetyLevel.Check && (rules.SafeSomewhere?.Value == true || rules.Stopped?.Value == true && !saidByRules
+                                                   || rules.WhatIf?.Value == true && !rules.ShortCry || rules.AboutService?.Value == true && !saidByRules)))
         {
             danger = SafetyLevel.None;
             saidByRules = false;

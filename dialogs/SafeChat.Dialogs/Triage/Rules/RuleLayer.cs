@@ -33,12 +33,12 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
         fired.Where(f => f.Rule != RuleRecognizer.DangerCueRule).Select(f => f.Rule.Signal).ToHashSet(),
         DangerCue: fired.Any(f => f.Rule == RuleRecognizer.DangerCueRule),
         ShortCry: cries.IsCry(corrected),
-        SafeStatement: SafeStatements.IsSafeNowCorrected(corrected),
+        SafeStatement: new Lazy<bool>(() => SafeStatements.IsSafeNowCorrected(corrected)),
         SmallTalk: new Lazy<bool>(() => !Shouting(text) && smallTalk(text)),
-        SafeSomewhere: SafeStatements.SaysSafeSomewhereCorrected(corrected),
-        Stopped: SafeStatements.HasStoppedCorrected(corrected) || SafeStatements.SaysAwayCorrected(corrected),
+        SafeSomewhere: new Lazy<bool>(() => SafeStatements.SaysSafeSomewhereCorrected(corrected)),
+        Stopped: new Lazy<bool>(() => SafeStatements.HasStoppedCorrected(corrected) || SafeStatements.SaysAwayCorrected(corrected)),
         Declined: RuleRecognizer.DeclinedCorrected(corrected),
-        WhatIf: OneClause(corrected) && hypotheticals?.Without(corrected) is not null,
+        WhatIf: new Lazy<bool>(() => OneClause(corrected) && hypotheticals?.Without(corrected) is not null),
         AboutService: new Lazy<bool>(() => OneClause(corrected) && (aboutService?.Invoke(text) == true || aboutService?.Invoke(corrected) == true)),
         SelfHarmAsides: new Lazy<IReadOnlyList<string>>(() => Asides(text, corrected, fired)));
 
