@@ -42,14 +42,16 @@ public sealed class ContentCatalog
 
     public bool Has(string language) => _packs.ContainsKey(language);
 
+    /// <summary>The offered languages in the order they are listed: the default first, then by code.</summary>
+    public IReadOnlyList<LanguagePack> Offered =>
+        _packs.Values.OrderBy(p => p.Language == DefaultLanguage ? 0 : 1).ThenBy(p => p.Language, StringComparer.Ordinal).ToList();
+
     /// <summary>Every offered language's name in its own script, the default first: "Nederlands · English · Türkçe".</summary>
-    public string Names(string? except = null) =>
-        string.Join(" · ", _packs.Values.Where(p => p.Language != except)
-            .OrderBy(p => p.Language == DefaultLanguage ? 0 : 1).ThenBy(p => p.Language, StringComparer.Ordinal).Select(p => p.Name));
+    public string Names(string? except = null) => string.Join(" · ", Offered.Where(p => p.Language != except).Select(p => p.Name));
 
     /// <summary>The whole (normalised) message is a command or a language's name, in any language ("terug", "stop").</summary>
     public bool IsCommandWord(string normalized) =>
-        normalized.Length > 0 && _packs.Values.Any(p => p.SelectWords.Any(w => Engine.TextNormalizer.Normalize(w) == normalized) || Engine.TextNormalizer.Normalize(p.Name) == normalized
+        normalized.Length > 0 && _packs.Values.Any(p => p.IsSelectedBy(normalized)
             || p.Commands.Values.Any(words => words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized)));
 
     /// <summary>"stop", "niet meer wachten": the person no longer wants to wait for someone from the team.</summary>

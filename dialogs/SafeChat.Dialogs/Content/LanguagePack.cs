@@ -25,6 +25,13 @@ public sealed class LanguagePack
 
     public bool IsRightToLeft => Direction == "rtl";
 
+    private HashSet<string>? _selectedBy;
+
+    /// <summary>The (normalised) message is this language's name or one of its select words ("türkçe", "turks").
+    /// Normalised once: lists are written as people spell them, messages are compared without accents.</summary>
+    public bool IsSelectedBy(string normalized) =>
+        (_selectedBy ??= SelectWords.Append(Name).Select(Engine.TextNormalizer.Normalize).ToHashSet()).Contains(normalized);
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static LanguagePack Load(Stream json) =>
@@ -33,7 +40,4 @@ public sealed class LanguagePack
 }
 
 /// <summary>Who reviewed a language's texts as a native speaker, and when (both null until someone has); who wrote them.</summary>
-public sealed record TextReview(string? NativeSpeaker, string? On, string? WrittenBy)
-{
-    public bool ByNativeSpeaker => !string.IsNullOrWhiteSpace(NativeSpeaker) && !string.IsNullOrWhiteSpace(On);
-}
+public sealed record TextReview(string? NativeSpeaker, string? On, string? WrittenBy);

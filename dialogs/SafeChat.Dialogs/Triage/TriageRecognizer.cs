@@ -71,15 +71,8 @@ public sealed class TriageRecognizer : ITriage
         if (result.SelfHarm != SafetyLevel.Check || findings.SelfHarmAsides?.Value is not { Count: > 0 } asides) return result;
         var rest = asides.OrderByDescending(a => a.Length).Aggregate(corrected, (t, aside) => t.Replace(aside, " ", StringComparison.Ordinal));
         rest = string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        if (rest.Length > 0 && reader.Policy.Decide(Scores(reader, rest, rest), _rules.Find(rest, rest), languages).SelfHarm != SafetyLevel.None)
-            return result;
-        var signals = new HashSet<string>(result.Signals);
-        signals.Remove(Signal.SelfHarm);
-        return result with
-        {
-            Signals = signals, SelfHarm = SafetyLevel.None, Sure = result.Sure.Where(signals.Contains).ToHashSet(),
-            Reasons = [.. result.Reasons, "self_harm: withdrawn, without the denial, the request or the question about the law nothing of it is left"],
-        };
+        var again = rest.Length > 0 ? ReadAgain(reader, rest, languages) : null;
+        return Withdrawn(result, again, [Signal.SelfHarm], "without the denial, the request or the question about the law nothing of it is left");
     }
 
     /// <summary>The first model that reads both the language the message is written in and the conversation's (a Polish
@@ -110,22 +103,31 @@ public sealed class TriageRecognizer : ITriage
     {
         if (result.Danger != SafetyLevel.Check && result.SelfHarm != SafetyLevel.Check) return result;
         if (_rules.Figures.Without(corrected) is not { } rest) return result;
-        var again = reader.Policy.Decide(Scores(reader, rest, rest), _rules.Find(rest, rest), languages);
+        return Withdrawn(result, ReadAgain(reader, rest, languages), [Signal.Emergency, Signal.SelfHarm], "a figure of speech and nothing else of it");
+    }
+
+    private TriageResult ReadAgain(Reader reader, string rest, string?[] languages) =>
+        reader.Policy.Decide(Scores(reader, rest, rest), _rules.Find(rest, rest), languages);
+
+    /// <summary>Takes away each of these signals that was only a check question and that the message read again
+    /// (<paramref name="again"/>; null when nothing was left to read) no longer gives.</summary>
+    private static TriageResult Withdrawn(TriageResult result, TriageResult? again, string[] interrupting, string why)
+    {
         var signals = new HashSet<string>(result.Signals);
         var reasons = new List<string>(result.Reasons);
-        var danger = Withdrawn(result.Danger, again.Danger, Signal.Emergency);
-        var selfHarm = Withdrawn(result.SelfHarm, again.SelfHarm, Signal.SelfHarm);
+        var danger = Level(result.Danger, again?.Danger, Signal.Emergency);
+        var selfHarm = Level(result.SelfHarm, again?.SelfHarm, Signal.SelfHarm);
         return result with
         {
             Signals = signals, Danger = danger, SelfHarm = selfHarm, Reasons = reasons, Sure = result.Sure.Where(signals.Contains).ToHashSet(),
             DangerInOwnWords = danger != SafetyLevel.None && result.DangerInOwnWords,
         };
 
-        SafetyLevel Withdrawn(SafetyLevel level, SafetyLevel withoutFigures, string signal)
+        SafetyLevel Level(SafetyLevel level, SafetyLevel? readAgain, string signal)
         {
-            if (level != SafetyLevel.Check || withoutFigures != SafetyLevel.None) return level;
+            if (!interrupting.Contains(signal) || level != SafetyLevel.Check || (readAgain ?? SafetyLevel.None) != SafetyLevel.None) return level;
             signals.Remove(signal);
-            reasons.Add($"{signal}: withdrawn, a figure of speech and nothing else of it");
+            reasons.Add($"{signal}: withdrawn, {why}");
             return SafetyLevel.None;
         }
     }

@@ -13,8 +13,7 @@ public static class PageLanguages
     public sealed record PageLanguage(string Code, string Name, string Culture, string Dir, string Exit, string Hint,
         string Placeholder, string Unavailable, string Label);
 
-    public static IReadOnlyList<PageLanguage> Of(ContentCatalog content) => content.Packs
-        .OrderBy(p => p.Language == ContentCatalog.DefaultLanguage ? 0 : 1).ThenBy(p => p.Language, StringComparer.Ordinal)
+    public static IReadOnlyList<PageLanguage> Of(ContentCatalog content) => content.Offered
         .Select(p => new PageLanguage(p.Language, p.Name, content.Text(p.Language, "language.culture"), p.IsRightToLeft ? "rtl" : "ltr",
             content.Text(p.Language, "page.exit"), content.Text(p.Language, "page.hint"), content.Text(p.Language, "page.placeholder"),
             content.Text(p.Language, "page.unavailable"), content.Text(p.Language, "page.language")))

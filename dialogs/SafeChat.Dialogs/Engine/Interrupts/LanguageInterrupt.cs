@@ -43,8 +43,7 @@ public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
     /// <summary>Every other language by its own name, the default first; "2" or a tap picks one.</summary>
     private void ListLanguages(TurnContext turn)
     {
-        var others = content.Packs.Where(p => p.Language != turn.Language)
-            .OrderBy(p => p.Language == ContentCatalog.DefaultLanguage ? 0 : 1).ThenBy(p => p.Language, StringComparer.Ordinal).ToList();
+        var others = content.Offered.Where(p => p.Language != turn.Language).ToList();
         turn.State.OfferedLanguages = others.Select(p => p.Language).ToList();
         turn.Offer("language.choose", others.Select(p => (p.Name, ChoicePrefix + p.Language)).ToList());
     }
@@ -61,7 +60,7 @@ public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
         if (text.StartsWith(ChoicePrefix, StringComparison.Ordinal) && content.Has(text[ChoicePrefix.Length..])) return text[ChoicePrefix.Length..];
         if (offered is not null && int.TryParse(text, out var number) && number >= 1 && number <= offered.Count && content.Has(offered[number - 1]))
             return offered[number - 1];
-        var selected = content.Packs.FirstOrDefault(p => TextNormalizer.Normalize(p.Name) == text || p.SelectWords.Any(w => TextNormalizer.Normalize(w) == text));
+        var selected = content.Packs.FirstOrDefault(p => p.IsSelectedBy(text));
         if (selected is not null) return selected.Language;
         // "sorry can we do english? my dutch is not good": a language named in a message that asks for nothing else.
         if (turn.Triage.Signals.Count == 0)

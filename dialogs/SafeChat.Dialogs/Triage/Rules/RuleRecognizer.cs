@@ -34,22 +34,14 @@ public sealed class RuleRecognizer
         return fired;
     }
 
-    /// <summary>A rule of this signal matched, but every match was cancelled (negated, past, turned down): "ik denk niet
-    /// aan zelfmoord", "I don't want to die".</summary>
-    public static bool Cancelled(string signal, string corrected) => CancelledWords(signal, corrected).Count > 0;
-
-    /// <summary>The words of this signal's rules that matched but were cancelled, when none of them holds.</summary>
+    /// <summary>The words of this signal's rules that matched but were all cancelled (negated, past, turned down): "ik denk
+    /// niet aan zelfmoord", "I don't want to die". Empty when one of them holds.</summary>
     public static IReadOnlyList<string> CancelledWords(string signal, string corrected)
     {
         var matches = TriageRules.All.Where(r => r.Signal == signal)
             .SelectMany(r => r.Pattern.Matches(corrected).Select(m => (Rule: r, Match: m))).ToList();
         return matches.Any(x => Holds(x.Rule, corrected, x.Match)) ? [] : matches.Select(x => x.Match.Value).ToList();
     }
-
-    /// <summary>Every clause of the message holds a rule of this signal ("ik wil geen robot, mag ik iemand spreken").</summary>
-    public static bool EveryClauseIs(string signal, string corrected) =>
-        Clauses(corrected).Select(c => corrected[c.Start..c.End]).Where(c => c.Trim().Length > 0)
-            .All(clause => TriageRules.All.Any(r => r.Signal == signal && r.Pattern.IsMatch(clause)));
 
     /// <summary>
     /// What the rules notice in a message, as features for the model: which rule matched and whether negation or
