@@ -58,6 +58,7 @@ public sealed class TriageRecognizer : ITriage
         var result = reader.Policy.Decide(Scores(reader, text, corrected), findings, languages);
         var ruleReasons = fired.Select(f => $"{f.Rule.Signal}: rule matched \"{f.Matched}\" ({Shorten(f.Rule.Pattern.ToString())})");
         result = WithoutFiguresOfSpeech(reader, result with { Reasons = [.. ruleReasons, .. result.Reasons] }, corrected, languages);
+        result = WithoutWhatIf(reader, result, corrected, findings, languages);
         return WithoutAsides(reader, result, corrected, findings, languages);
     }
 
@@ -104,6 +105,19 @@ public sealed class TriageRecognizer : ITriage
         if (result.Danger != SafetyLevel.Check && result.SelfHarm != SafetyLevel.Check) return result;
         if (_rules.Figures.Without(corrected) is not { } rest) return result;
         return Withdrawn(result, ReadAgain(reader, rest, languages), [Signal.Emergency, Signal.SelfHarm], "a figure of speech and nothing else of it");
+    }
+
+    /// <summary>
+    /// An unsure 112 on a question about what to do *if*, asked over more than one clause ("stel dat er iemand achter me
+    /// aan loopt, wat is dan slim om te doen") is withdrawn when the other clauses, read again, speak of no danger; "what
+    /// if he follows me, he's behind me now" keeps it. (A what-if question of one clause is the policy's own.)
+    /// </summary>
+    private TriageResult WithoutWhatIf(Reader reader, TriageResult result, string corrected, SafetyPolicy.RuleFindings findings, string?[] languages)
+    {
+        if (result.Danger != SafetyLevel.Check || findings.ShortCry || findings.Precise.Contains(Signal.Emergency)) return result;
+        if (_rules.WithoutWhatIfClauses(corrected) is not { } rest) return result;
+        var again = rest.Length > 0 ? ReadAgain(reader, rest, languages) : null;
+        return Withdrawn(result, again, [Signal.Emergency], "a question about what to do if, and nothing else of danger");
     }
 
     private TriageResult ReadAgain(Reader reader, string rest, string?[] languages) =>

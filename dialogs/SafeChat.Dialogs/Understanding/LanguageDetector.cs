@@ -11,6 +11,9 @@ public sealed class LanguageDetector
 {
     private readonly IReadOnlyList<(string Language, HashSet<string> Words)> _words;
 
+    /// <summary>Per language with a script of its own: its words written in Latin letters (Arabizi "3la", "hiya").</summary>
+    private readonly IReadOnlyDictionary<string, HashSet<string>> _latinSpellingsOf;
+
     /// <summary>Scripts that exactly one module writes in, with that module.</summary>
     private readonly IReadOnlyDictionary<string, string> _onlyLanguageOf;
 
@@ -24,12 +27,16 @@ public sealed class LanguageDetector
             .GroupBy(x => x.Letter).Where(g => g.Select(x => x.Language).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First().Language);
         _words = languages.Select(l => (l.Language, l.CommonWords.Select(TextNormalizer.Normalize).ToHashSet())).ToList();
+        // By word, not over all words at once: a module may list many words in Latin letters too (Arabizi), and its own
+        // script must still be its own.
         _onlyLanguageOf = languages
-            .Select(l => (l.Language, Script: Scripts.Dominant(string.Concat(l.CommonWords))))
-            .Where(l => l.Script is not null && l.Script != Scripts.Latin)
-            .GroupBy(l => l.Script!)
+            .SelectMany(l => l.CommonWords.Select(w => Scripts.Dominant(w)).OfType<string>().Where(s => s != Scripts.Latin).Distinct()
+                .Select(script => (l.Language, Script: script)))
+            .GroupBy(l => l.Script)
             .Where(g => g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single().Language);
+        _latinSpellingsOf = _words.Where(l => _onlyLanguageOf.Values.Contains(l.Language))
+            .ToDictionary(l => l.Language, l => l.Words.Where(w => Scripts.Dominant(w) == Scripts.Latin).ToHashSet());
     }
 
     /// <param name="confident">Ask for clear evidence (the conversation's language is known): a script then has to carry
@@ -39,7 +46,7 @@ public sealed class LanguageDetector
         var normalized = TextNormalizer.Normalize(text);
         if (Scripts.Dominant(normalized, confident ? 0.85 : 0.6) is { } script && _onlyLanguageOf.TryGetValue(script, out var byScript)) return byScript;
         var words = normalized.Split([' ', ',', '.', '!', '?', ';', ':', '"', '(', ')', '،', '؟'], StringSplitOptions.RemoveEmptyEntries);
-        var scores = _words.Select(l => (l.Language, Hits: words.Count(l.Words.Contains))).OrderByDescending(s => s.Hits).ToList();
+        var scores = _words.Select(l => (l.Language, Hits: Hits(l.Language, l.Words, words))).OrderByDescending(s => s.Hits).ToList();
         if (scores.Count == 0 || scores[0].Hits == 0) return null;
         var runnerUp = scores.Count > 1 ? scores[1].Hits : 0;
         if (scores[0].Hits == runnerUp) return null;
@@ -47,6 +54,16 @@ public sealed class LanguageDetector
         // A language with a script of its own switches a known conversation only by its script (nearly the whole message).
         if (confident && _onlyLanguageOf.Values.Contains(scores[0].Language)) return null;
         return scores[0].Language;
+    }
+
+    /// <summary>A lone word of a language with a script of its own, written in Latin letters, is weak evidence: "3am" is
+    /// Arabizi and a time, "hiya" Arabizi and a greeting. Such words count when two of them agree.</summary>
+    private int Hits(string language, HashSet<string> known, string[] words)
+    {
+        var hits = words.Count(known.Contains);
+        if (!_latinSpellingsOf.TryGetValue(language, out var latin)) return hits;
+        var inLatin = words.Count(latin.Contains);
+        return inLatin >= 2 ? hits : hits - inLatin;
     }
 
     /// <summary>The language a message is most likely in, for reading it (never for switching the conversation): the

@@ -68,6 +68,7 @@ public class TriageQualityTests(ITestOutputHelper output)
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-09.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-10.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-11.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-12.tsv",
     };
 
     [Theory]

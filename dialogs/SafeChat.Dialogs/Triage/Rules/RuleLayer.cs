@@ -14,6 +14,26 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
     /// <summary>Death and harm as a figure of speech ("ik ga dood van de hitte"): what is left without them is read again.</summary>
     public PhrasePatterns Figures { get; } = figures;
 
+    /// <summary>Words of danger inside a clause that asks what to do *if* ("stel dat iemand me achtervolgt, wat doe ik
+    /// dan?") are not danger now: they are left to the model, and the rest of the message is read again.</summary>
+    private bool InWhatIfClause(string corrected, string matched)
+    {
+        if (hypotheticals is null) return false;
+        var clause = corrected.Split([',', ';', '.', '!', '?']).FirstOrDefault(c => c.Contains(matched, StringComparison.Ordinal));
+        return clause is not null && hypotheticals.Without(clause) is not null;
+    }
+
+    /// <summary>The clauses of a message that do not ask what to do *if* ("stel dat iemand me volgt, wat is dan slim?" →
+    /// "wat is dan slim?"), or null when no clause asks that: what is left is read again.</summary>
+    public string? WithoutWhatIfClauses(string corrected)
+    {
+        if (hypotheticals is null) return null;
+        var clauses = corrected.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (clauses.Length < 2) return null;
+        var rest = clauses.Where(c => hypotheticals.Without(c) is null).ToList();
+        return rest.Count < clauses.Length ? string.Join(", ", rest) : null;
+    }
+
     private readonly RuleRecognizer _rules = new();
 
     public RuleLayer() : this(Understanding.Understander.LoadEmbedded()) { }
@@ -30,7 +50,8 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
 
     /// <param name="corrected">The text through <see cref="ChatSpelling.Correct"/> (computed once per message).</param>
     public SafetyPolicy.RuleFindings Find(string text, string corrected, IReadOnlyList<(TriageRule Rule, string Matched)> fired) => new(
-        fired.Where(f => f.Rule != RuleRecognizer.DangerCueRule).Select(f => f.Rule.Signal).ToHashSet(),
+        fired.Where(f => f.Rule != RuleRecognizer.DangerCueRule && !(f.Rule.Signal == Signal.Emergency && InWhatIfClause(corrected, f.Matched)))
+            .Select(f => f.Rule.Signal).ToHashSet(),
         DangerCue: fired.Any(f => f.Rule == RuleRecognizer.DangerCueRule),
         ShortCry: cries.IsCry(corrected),
         SafeStatement: new Lazy<bool>(() => SafeStatements.IsSafeNowCorrected(corrected)),

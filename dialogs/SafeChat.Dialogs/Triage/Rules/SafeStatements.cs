@@ -24,10 +24,17 @@ public static class SafeStatements
     {
         var normalized = Trim(corrected);
         if (NotSafe.IsMatch(normalized)) return false;
-        if (SafeNow.IsMatch(normalized) || SafePlace.IsMatch(normalized)) return true;
-        var parts = PartBreak.Split(normalized).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-        return parts.Count > 1 && parts.Any(c => SafeNow.IsMatch(c) || SafePlace.IsMatch(c) || Away.IsMatch(c))
-               && parts.All(c => SafeNow.IsMatch(c) || SafePlace.IsMatch(c) || Away.IsMatch(c) || AloneNow.IsMatch(c) || NoLonger.IsMatch(c) && !AboutOneself.IsMatch(c));
+        return SafeNow.IsMatch(normalized) || SafePlace.IsMatch(normalized) || AllPartsSafe(normalized, placeIsEnough: true);
+    }
+
+    /// <summary>Every part of it says the person is safe ("ik ben nu binnen, deur op slot, hij is weg"), and at least one
+    /// says so by itself: safe, he has gone, or — only for a whole message — at home.</summary>
+    private static bool AllPartsSafe(string text, bool placeIsEnough)
+    {
+        var parts = PartBreak.Split(text).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return parts.Count > 1 && parts.Any(c => SafeNow.IsMatch(c) || Away.IsMatch(c) || placeIsEnough && SafePlace.IsMatch(c))
+               && parts.All(c => SafeNow.IsMatch(c) || SafePlace.IsMatch(c) || Away.IsMatch(c) || AloneNow.IsMatch(c) || SecuredNow.IsMatch(c)
+                                 || ThanksPart.IsMatch(c) || NoLonger.IsMatch(c) && !AboutOneself.IsMatch(c));
     }
 
     /// <summary>A short message that says that he or they no longer do something ("hij volgt me niet meer").</summary>
@@ -45,16 +52,20 @@ public static class SafeStatements
         return Away.IsMatch(normalized) && !NotSafe.IsMatch(normalized);
     }
 
-    /// <summary>One sentence of a longer story says the person is safe now, and nothing in it is still going on.</summary>
+    /// <summary>One sentence of a longer story says the person is safe now (by itself, or in parts of which one says he
+    /// has gone), and nothing in it is still going on. At home alone does not count here: danger can be at home too.</summary>
     public static bool SaysSafeSomewhereCorrected(string corrected)
     {
         var clauses = ClauseBreak.Split(Trim(corrected)).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-        return clauses.Count > 1 && clauses.Any(c => SafeNow.IsMatch(c) && !NotSafe.IsMatch(c)) && !StillGoingOn.IsMatch(corrected);
+        return clauses.Count > 1 && !StillGoingOn.IsMatch(corrected)
+               && clauses.Any(c => !NotSafe.IsMatch(c) && (SafeNow.IsMatch(c) || AllPartsSafe(c, placeIsEnough: false)));
     }
 
     private static string Trim(string corrected) => corrected.Trim('.', '!', '?', ' ');
 
-    private static readonly Regex ClauseBreak = Compile($@"[.;!?]+|,\s*(?={Either(l => l.SafeStatements?.ClauseBreakAfterComma)}\b)");
+    /// <summary>Between the sentences of a story: a full stop, or "but" / "and now" with or without a comma before it
+    /// (the word itself stays out of both sentences).</summary>
+    private static readonly Regex ClauseBreak = Compile($@"[.;!?]+|,?\s+\b{Either(l => l.SafeStatements?.ClauseBreakWords)}\b\s*");
 
     /// <summary>Between the parts of a message that may each say the person is safe: every comma counts.</summary>
     private static readonly Regex PartBreak = Compile($@"[.;!?,]+|\s{Either(l => l.SafeStatements?.And)}\s");
@@ -76,6 +87,13 @@ public static class SafeStatements
 
     /// <summary>Alone now, after saying he has gone: only a part of a safe message, never one on its own.</summary>
     private static readonly Regex AloneNow = Compile($@"^{Either(l => l.SafeStatements?.AloneNow)}$");
+
+    /// <summary>Behind a locked door, indoors ("deur op slot", "I'm inside now"): only a part of a safe message, never one on
+    /// its own ("I locked myself in the bathroom" is someone hiding).</summary>
+    private static readonly Regex SecuredNow = Compile($@"^{Either(l => l.SafeStatements?.SecuredNow)}$");
+
+    /// <summary>Thanks for the help as a part of its own ("dank voor het meedenken"): neither safe nor unsafe.</summary>
+    private static readonly Regex ThanksPart = Compile($@"^{Either(l => l.SafeStatements?.ThanksPart)}$");
 
     /// <summary>He, she, they or that guy — then at most a few words — then "niet meer" / "not anymore".</summary>
     private static readonly Regex NoLonger = Compile(

@@ -35,10 +35,10 @@ internal sealed record TriageLanguage(
         string? ClauseBreak);
 
     public sealed record SafeWords(
-        [property: JsonPropertyName("_about")] string? About, string? ClauseBreakAfterComma, string? And, string? StillGoingOn,
+        [property: JsonPropertyName("_about")] string? About, string? ClauseBreakWords, string? And, string? StillGoingOn,
         string? No, string? PoliteAfterNo, string? SafeNow, string? NowAfter, string? ThanksAfter, string? PlaceLead,
         string? SafePlace, string? AwayLead, string? Away, string? AloneNow, string? NoLongerLead, string? NoLongerWho,
-        string? NoLongerEnd, string? AboutOneself, string? NotSafe);
+        string? NoLongerEnd, string? AboutOneself, string? NotSafe, string? SecuredNow, string? ThanksPart);
 
     public sealed record SpellingWords(
         [property: JsonPropertyName("_about")] string? About, Dictionary<string, string>? Shorthand, List<string>? Keywords);
