@@ -80,6 +80,8 @@ public static class SafeChatApp
         services.AddSafeChatTelemetry(config);
         services.AddSingleton<ActivitySignals>();
         services.AddSingleton<ActivityPollCache>();
+        services.AddSingleton<KnownConversations>();
+        services.AddSingleton<RecentActivities>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<UrgentMessages>();

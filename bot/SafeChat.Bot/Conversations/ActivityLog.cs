@@ -43,21 +43,36 @@ public static class ActivityLog
         if (count == 0) return true;
 
         var counters = await db.Conversations.Where(c => c.Id == conversationId)
-            .Select(c => new { c.LastSeq, c.LastActivityAt }).SingleAsync(cancellation);
-        // Timestamps strictly increase within a conversation, even if instances' clocks differ a little: Web Chat
-        // orders the transcript by them. (Date arithmetic in SQL differs per provider, hence this extra statement.)
-        var timestamp = now > counters.LastActivityAt ? now : counters.LastActivityAt.AddMilliseconds(1);
+            .Select(c => new Counters(c.LastSeq, c.LastActivityAt)).SingleAsync(cancellation);
+        // Date arithmetic in SQL differs per provider, hence this extra statement (AppendKnownAsync saves both reads).
+        var timestamp = counters.Next(now);
         var last = timestamp.AddMilliseconds(count - 1);
         await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, last), cancellation);
-        var seq = counters.LastSeq - count;
+        db.Activities.AddRange(Stamp(conversationId, entries, counters.LastSeq - count + 1, timestamp));
+        await db.SaveChangesAsync(cancellation);
+        return true;
+    }
+
+    /// <summary>Where a conversation's log ends: the last sequence number and the timestamp of its last activity.</summary>
+    public sealed record Counters(long LastSeq, DateTime LastActivityAt)
+    {
+        /// <summary>The timestamp of the next activity: now, or just after the last one if a clock is behind (timestamps
+        /// strictly increase within a conversation, even if instances' clocks differ a little: Web Chat orders by them).</summary>
+        public DateTime Next(DateTime now) => now > LastActivityAt ? now : LastActivityAt.AddMilliseconds(1);
+    }
+
+    /// <summary>Numbers, stamps and serialises the entries as the rows that store them, from <paramref name="firstSeq"/> on.</summary>
+    public static List<ActivityRecord> Stamp(string conversationId, IReadOnlyList<Entry> entries, long firstSeq, DateTime timestamp)
+    {
+        var rows = new List<ActivityRecord>(entries.Count);
+        var seq = firstSeq;
         foreach (var entry in entries)
         {
-            seq++;
             var activity = entry.Activity;
             activity.Id = IdFor(conversationId, seq);
             activity.Timestamp = new DateTimeOffset(timestamp, TimeSpan.Zero);
             activity.Conversation = new ConversationAccount { Id = conversationId };
-            db.Activities.Add(new ActivityRecord
+            rows.Add(new ActivityRecord
             {
                 ConversationId = conversationId,
                 Seq = seq,
@@ -69,10 +84,10 @@ public static class ActivityLog
                 Json = ActivityJson.Serialize(activity),
                 CreatedAt = timestamp,
             });
+            seq++;
             timestamp = timestamp.AddMilliseconds(1);
         }
-        await db.SaveChangesAsync(cancellation);
-        return true;
+        return rows;
     }
 
     /// <summary>Direct Line style ids: the conversation id, a bar, and the zero-padded sequence number.</summary>

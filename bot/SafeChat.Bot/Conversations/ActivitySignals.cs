@@ -15,6 +15,9 @@ public sealed class ActivitySignals
     /// <summary>The log of a conversation grew (here or on another instance).</summary>
     public event Action<string>? Changed;
 
+    /// <summary>... and this instance did not record what was added in <see cref="RecentActivities"/>.</summary>
+    public event Action<string>? ChangedUnrecorded;
+
     /// <summary>Any log may have grown (the cluster bus was away).</summary>
     public event Action? ChangedAll;
 
@@ -35,8 +38,21 @@ public sealed class ActivitySignals
         _publish?.Invoke(conversationId);
     }
 
+    /// <summary>As <see cref="Notify"/>, after the writer recorded what it added in <see cref="RecentActivities"/>.</summary>
+    public void NotifyRecorded(string conversationId)
+    {
+        Wake(conversationId);
+        _publish?.Invoke(conversationId);
+    }
+
     /// <summary>Another instance appended to this conversation's log.</summary>
     public void WakeLocal(string conversationId)
+    {
+        ChangedUnrecorded?.Invoke(conversationId);
+        Wake(conversationId);
+    }
+
+    private void Wake(string conversationId)
     {
         Changed?.Invoke(conversationId);
         if (!_subscribers.TryGetValue(conversationId, out var set)) return;

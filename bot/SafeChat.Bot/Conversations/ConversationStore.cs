@@ -6,8 +6,12 @@ namespace SafeChat.Bot.Conversations;
 
 /// <summary>Creating conversations, taking in what people send, and reading the log back out.</summary>
 public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider clock, ActivitySignals signals, TurnQueue turns,
-    Channels.ChannelSenders senders, UrgentMessages urgent)
+    Channels.ChannelSenders senders, UrgentMessages urgent, KnownConversations? known = null, RecentActivities? recent = null)
 {
+    // Optional for a store used on its own (a test playing a crashed process): it then always takes the slow path.
+    private readonly KnownConversations _known = known ?? new();
+    private readonly RecentActivities _recent = recent ?? new(signals, clock);
+
     public static readonly ChannelAccount Bot = new() { Id = "safechat", Name = "SafeChat", Role = "bot" };
 
     /// <summary>Creates the conversation and hands the bot a conversationUpdate, so it can greet first.</summary>
@@ -63,6 +67,42 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         activity.Recipient = Bot;
         activity.From = new ChannelAccount { Id = activity.From?.Id ?? "user", Role = "user" };
         var clientId = ClientActivityId(activity);
+        if (await StoredFastAsync(conversationId, activity, clientId, cancellation)) signals.NotifyRecorded(conversationId);
+        else if (await StoreAsync(conversationId, activity, clientId, cancellation) is { } earlier) return earlier;
+        else signals.Notify(conversationId);
+        turns.Enqueue(conversationId, urgent.IsUrgent(activity.Text));
+        return activity.Id!;
+    }
+
+    /// <summary>
+    /// In one round trip, when this instance knows where the conversation's log ends (it usually does: it ran the last
+    /// turn). False when it does not, or no longer (another writer moved the log on, or this is a resend): then nothing was
+    /// stored and <see cref="StoreAsync"/> decides.
+    /// </summary>
+    private async Task<bool> StoredFastAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
+    {
+        if (!_known.TryGet(conversationId, out var known)) return false;
+        var stamp = _recent.Stamp(conversationId);
+        await using var db = databases.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true, clientId)],
+            clock.GetUtcNow().UtcDateTime, known.End, cancellation);
+        if (appended is null)
+        {
+            await transaction.RollbackAsync(cancellation);
+            _known.Forget(conversationId);
+            return false;
+        }
+        await transaction.CommitAsync(cancellation);
+        // The turn this message queues can start from what is known, without a read.
+        _known.Remember(conversationId, new KnownConversations.Known(appended.End, known.View?.With(appended.Rows[0])));
+        _recent.Record(conversationId, appended.Rows, stamp);
+        return true;
+    }
+
+    /// <summary>Stores the message whoever else writes to the log. For a resend: the id the first one was stored under.</summary>
+    private async Task<string?> StoreAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
+    {
         try
         {
             await using var db = databases.Create();
@@ -70,6 +110,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true, clientId)],
                 clock.GetUtcNow().UtcDateTime, cancellation);
             await transaction.CommitAsync(cancellation);
+            return null;
         }
         catch (DbUpdateException) when (clientId is not null && !cancellation.IsCancellationRequested)
         {
@@ -77,9 +118,6 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             if (await StoredIdAsync(conversationId, clientId, cancellation) is { } earlier) return earlier;
             throw;
         }
-        signals.Notify(conversationId);
-        turns.Enqueue(conversationId, urgent.IsUrgent(activity.Text));
-        return activity.Id!;
     }
 
     /// <summary>
@@ -159,12 +197,13 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         return true;
     }
 
-    /// <summary>Activities after the watermark, as stored JSON, and the new watermark.</summary>
     /// <summary>At most this many activities in one page.</summary>
     public const int PageSize = 500;
 
+    /// <summary>Activities after the watermark, as stored JSON, and the new watermark.</summary>
     public async Task<ActivityPage> ReadAsync(string conversationId, long afterSeq, CancellationToken cancellation, int limit = PageSize)
     {
+        if (ReadRecent(conversationId, afterSeq, limit) is { } remembered) return remembered;
         await using var db = databases.Create();
         var rows = await db.Activities.AsNoTracking()
             .Where(a => a.ConversationId == conversationId && a.Seq > afterSeq && a.VisibleToClient)
@@ -172,6 +211,12 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             .Select(a => new { a.Seq, a.Json }).ToListAsync(cancellation);
         return new ActivityPage(rows.Select(r => r.Json).ToList(), rows.Count > 0 ? rows[^1].Seq : afterSeq);
     }
+
+    /// <summary>
+    /// The page from memory, when this instance just wrote all of it (a stream or a poll woken by a turn here), else null.
+    /// Only a conversation that exists is in memory.
+    /// </summary>
+    public ActivityPage? ReadRecent(string conversationId, long afterSeq, int limit = PageSize) => _recent.TryRead(conversationId, afterSeq, limit);
 }
 
 public sealed record ActivityPage(IReadOnlyList<string> Json, long Watermark);

@@ -30,11 +30,14 @@ public sealed class MessageDelivery(ChannelRenderers renderers, ChannelSenders s
     /// <summary>Why a team member's message cannot reach this conversation now (after STOP), or null.</summary>
     public string? Unreachable(ChannelTarget target) => senders.For(target.Channel)?.Unreachable(target);
 
-    /// <summary>After the commit: wake the streams (here and, through the bus, on other instances) and the sender.</summary>
-    public void Delivered(string conversationId)
+    /// <summary>After the commit: wake the streams (here and, through the bus, on other instances) and the senders, unless
+    /// the caller knows it queued nothing for them (a woken sender looks in the database, and would find nothing).
+    /// <paramref name="recorded"/>: the caller put what it wrote in <see cref="RecentActivities"/>.</summary>
+    public void Delivered(string conversationId, bool wakeSender = true, bool recorded = false)
     {
-        signals.Notify(conversationId);
-        senders.WakeAll(); // a wake-up only says "look": senders with nothing queued find nothing
+        if (recorded) signals.NotifyRecorded(conversationId);
+        else signals.Notify(conversationId);
+        if (wakeSender) senders.WakeAll();
     }
 
     public static async Task<ChannelTarget?> TargetAsync(SafeChatDb db, string conversationId, CancellationToken cancellation) =>

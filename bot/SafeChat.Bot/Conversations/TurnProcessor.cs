@@ -16,7 +16,8 @@ public sealed class TurnProcessor(
     SafeChatDbFactory databases,
     ConversationEngine engine,
     ConversationLocks locks,
-    ActivitySignals signals,
+    KnownConversations known,
+    RecentActivities recent,
     TimeProvider clock,
     Reports.ReportWriter reports,
     MessageDelivery delivery,
@@ -30,62 +31,146 @@ public sealed class TurnProcessor(
     {
         using var held = await locks.AcquireAsync(conversationId, cancellation);
         while (await ProcessNextAsync(conversationId, cancellation))
-            signals.Notify(conversationId);
+        {
+        }
     }
 
-    /// <summary>Processes the oldest pending inbound activity. False when none is left.</summary>
+    /// <summary>
+    /// Processes the oldest pending inbound activity. False when none is left: none was pending, or the one processed was
+    /// the last when it was read (a message stored since then has queued the conversation again).
+    /// </summary>
     private async Task<bool> ProcessNextAsync(string conversationId, CancellationToken cancellation)
     {
-        await using var db = databases.Create();
-        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellation);
-        if (conversation is null || conversation.LastInboundSeq <= conversation.LastProcessedSeq) return false;
-        var inbound = await db.Activities.AsNoTracking()
-            .Where(a => a.ConversationId == conversationId && a.FromUser && a.Seq > conversation.LastProcessedSeq)
-            .OrderBy(a => a.Seq).FirstAsync(cancellation);
+        // What this instance knows (it stored the message and ran the last turn) spares the read; the commit's guard checks
+        // it. Only a message known to be waiting is taken from memory: "nothing waiting" is for the database to say.
+        var fromMemory = known.TryGet(conversationId, out var remembered) && remembered.View is { Pending.Count: > 0 };
+        TurnView view;
+        ActivityLog.Counters end;
+        if (fromMemory)
+            (view, end) = (remembered.View!, remembered.End);
+        else
+        {
+            await using var db = databases.Create();
+            // The conversation and its oldest pending inbound in one query.
+            var next = await (
+                from a in db.Activities
+                join c in db.Conversations on a.ConversationId equals c.Id
+                where a.ConversationId == conversationId && a.FromUser && a.Seq > c.LastProcessedSeq
+                orderby a.Seq
+                select new { Conversation = c, Inbound = a }).AsNoTracking().FirstOrDefaultAsync(cancellation);
+            if (next is null) return false;
+            view = TurnView.Of(next.Conversation, [next.Inbound]);
+            end = new ActivityLog.Counters(next.Conversation.LastSeq, next.Conversation.LastActivityAt);
+        }
+        var inbound = view.Pending[0];
+        // The view holds every waiting message only when this one is the last (memory's views always do).
+        var complete = view.LastInboundSeq == view.Pending[^1].Seq;
 
         using var span = Observability.SafeChatTelemetry.Traces.StartActivity("turn");
-        span?.SetTag("channel", conversation.Channel);
+        span?.SetTag("channel", view.Channel);
         var activity = ActivityJson.Deserialize(inbound.Json);
-        var (state, replies, fired, effects) = RunEngine(conversation.StateJson, activity, conversationId);
-        var entries = delivery.Render(conversation.Channel, replies).Select(r => new ActivityLog.Entry(Stamp(r, activity, inbound), false, true)).ToList();
+        var (state, replies, fired, effects) = RunEngine(view.StateJson, activity, conversationId);
+        var entries = delivery.Render(view.Channel, replies).Select(r => new ActivityLog.Entry(Stamp(r, activity, inbound), false, true)).ToList();
+        var turn = new Turn(view, inbound, activity, state, entries, effects);
 
+        // Most turns commit in one command, guarded by where the log ended and the state version. If that fails on what
+        // memory said, look again in the database. If it fails on what was just read, a message came in since (or another
+        // process took the turn): the counting statements of ActivityLog.AppendAsync decide, so a person writing on cannot
+        // keep a turn from committing.
+        Written? written;
+        await using (var db = databases.Create()) written = await CommitAsync(db, turn, end, cancellation);
+        if (written is null)
+        {
+            known.Forget(conversationId);
+            if (fromMemory) return true;
+            await using var again = databases.Create();
+            written = await CommitAsync(again, turn, end: null, cancellation);
+            if (written is null) return true; // another process committed a turn first: look again from its result
+        }
+        // After an erasure the messages still waiting are gone too: the next turn asks the database.
+        if (written.End is { } after)
+            known.Remember(conversationId, new KnownConversations.Known(after, complete && !Erases(effects) ? view.Answered(written.NewState) : null));
+        delivery.Delivered(conversationId, wakeSender: written.Queued, recorded: written.Recorded);
+        telemetry.TurnCompleted(view.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt);
+        foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
+        return view.LastInboundSeq > inbound.Seq;
+    }
+
+    private sealed record Turn(TurnView View, ActivityRecord Inbound, Activity Activity, ConversationState State,
+        IReadOnlyList<ActivityLog.Entry> Entries, IReadOnlyList<ITurnEffect> Effects);
+
+    /// <summary>What a committed turn left: where the log ends (when known), its state, whether a channel's sender has
+    /// work, and whether its rows are in <see cref="RecentActivities"/>.</summary>
+    private sealed record Written(ActivityLog.Counters? End, string NewState, bool Queued, bool Recorded);
+
+    /// <summary>
+    /// The turn's new state, its replies, its "processed" mark and its effects in one transaction, guarded by the state
+    /// version (and, with <paramref name="end"/>, by where the log ends: then in one command). Null when a guard failed:
+    /// nothing was kept.
+    /// </summary>
+    private async Task<Written?> CommitAsync(SafeChatDb db, Turn turn, ActivityLog.Counters? end, CancellationToken cancellation)
+    {
+        var conversation = turn.View;
+        var conversationId = conversation.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var now = clock.GetUtcNow().UtcDateTime;
-        await RedactStoredMessageAsync(db, inbound, activity, cancellation);
-        var erasing = effects.OfType<SafeChat.Dialogs.Flows.Erase.EraseConversation>().Any();
-        foreach (var effect in effects)
+        var erasing = Erases(turn.Effects);
+        foreach (var effect in turn.Effects)
         {
             if (effect is SafeChat.Dialogs.Flows.Erase.EraseConversation) await erasure.EraseConversationAsync(db, conversationId, cancellation);
             else
             {
                 await reports.ApplyAsync(db, effect, conversationId, now, cancellation);
-                await Live.LiveChatEffects.ApplyAsync(db, effect, conversationId, state, now, cancellation);
+                await Live.LiveChatEffects.ApplyAsync(db, effect, conversationId, turn.State, now, cancellation);
             }
         }
-        // Queued before the log append, whose save writes them in the same transaction. The channel's sender applies its
-        // own rules (a turn run by a live-chat event may come long after the person last wrote: outside WhatsApp's window
-        // its replies wait behind the template, as a team member's messages do).
-        delivery.Queue(db, new ChannelTarget(conversationId, conversation.Channel, conversation.LastUserMessageAt, conversation.OptedOut),
-            [.. entries.Select(e => e.Activity)], now, forgetAfterSend: erasing);
-        var newState = JsonSerializer.Serialize(state, StateJson);
-        // The state version guard makes the turn count once: if another process committed a turn first, nothing is kept.
-        var claimed = await ActivityLog.AppendAsync(db, conversationId, entries, now, cancellation,
-            onlyIf: c => c.StateVersion == conversation.StateVersion,
-            alsoSet: s => s
-                .SetProperty(c => c.StateJson, newState)
-                .SetProperty(c => c.StateVersion, conversation.StateVersion + 1)
-                .SetProperty(c => c.LastProcessedSeq, inbound.Seq));
+        // The channel's sender applies its own rules (a turn run by a live-chat event may come long after the person last
+        // wrote: outside WhatsApp's window its replies wait behind the template, as a team member's messages do).
+        var target = new ChannelTarget(conversationId, conversation.Channel, conversation.LastUserMessageAt, conversation.OptedOut);
+        delivery.Queue(db, target, [.. turn.Entries.Select(e => e.Activity)], now, forgetAfterSend: erasing);
+        var queued = db.ChangeTracker.HasChanges();
+        if (queued) await db.SaveChangesAsync(cancellation); // effects and outbox rows: none on most Web Chat turns
+        var newState = JsonSerializer.Serialize(turn.State, StateJson);
+        // An erasure has deleted the message already.
+        var scrubbed = erasing ? null : Redacted(turn.Inbound, turn.Activity);
+
+        GuardedAppend.Appended? appended = null;
+        var stamp = recent.Stamp(conversationId);
+        bool claimed;
+        if (end is not null)
+        {
+            appended = await GuardedAppend.AppendAsync(db, conversationId, turn.Entries, now, end, cancellation,
+                new GuardedAppend.Claim(conversation.StateVersion, newState, turn.Inbound.Seq), scrubbed);
+            claimed = appended is not null;
+        }
+        else
+        {
+            if (scrubbed is not null)
+                await db.Activities.Where(a => a.ConversationId == conversationId && a.Seq == scrubbed.Seq).ExecuteUpdateAsync(s => s.SetProperty(a => a.Json, scrubbed.Json), cancellation);
+            claimed = await ActivityLog.AppendAsync(db, conversationId, turn.Entries, now, cancellation,
+                onlyIf: c => c.StateVersion == conversation.StateVersion,
+                alsoSet: s => s
+                    .SetProperty(c => c.StateJson, newState)
+                    .SetProperty(c => c.StateVersion, conversation.StateVersion + 1)
+                    .SetProperty(c => c.LastProcessedSeq, turn.Inbound.Seq));
+        }
         if (!claimed)
         {
             await transaction.RollbackAsync(cancellation);
-            return true; // look again from the other process's result
+            return null;
         }
         await transaction.CommitAsync(cancellation);
-        delivery.Delivered(conversationId);
-        telemetry.TurnCompleted(conversation.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt);
-        foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
-        return true;
+        // After an erasure the log lost its past: readers ask the database, which no longer has it.
+        var recorded = appended is not null && !erasing;
+        if (recorded)
+        {
+            recent.Record(conversationId, appended!.Rows, stamp);
+            if (scrubbed is not null) recent.Rewrite(conversationId, turn.Inbound.Seq, scrubbed.Json);
+        }
+        return new Written(appended?.End, newState, queued, recorded);
     }
+
+    private static bool Erases(IReadOnlyList<ITurnEffect> effects) => effects.OfType<SafeChat.Dialogs.Flows.Erase.EraseConversation>().Any();
 
     private (ConversationState State, IReadOnlyList<Activity> Replies, IReadOnlyList<string> FiredRules, IReadOnlyList<ITurnEffect> Effects) RunEngine(
         string savedState, Activity inbound, string conversationId)
@@ -111,17 +196,16 @@ public sealed class TurnProcessor(
 
     /// <summary>
     /// The engine has read the message; the stored transcript keeps it without phone numbers, e-mail addresses
-    /// or long digit strings (a call-back number lives on only encrypted, on the report).
+    /// or long digit strings (a call-back number lives on only encrypted, on the report). Null when there is nothing to scrub.
     /// </summary>
-    private static async Task RedactStoredMessageAsync(SafeChatDb db, ActivityRecord record, Activity activity, CancellationToken cancellation)
+    private static GuardedAppend.Rewrite? Redacted(ActivityRecord record, Activity activity)
     {
-        if (activity.Text is not { Length: > 0 } text) return;
+        if (activity.Text is not { Length: > 0 } text) return null;
         var scrubbed = SafeChat.Dialogs.Reports.TextScrubber.Scrub(text);
-        if (scrubbed == text) return;
+        if (scrubbed == text) return null;
         var redacted = activity.Clone();
         redacted.Text = scrubbed;
-        var json = ActivityJson.Serialize(redacted);
-        await db.Activities.Where(a => a.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Json, json), cancellation);
+        return new GuardedAppend.Rewrite(record.Seq, ActivityJson.Serialize(redacted));
     }
 
     private static Activity Stamp(Activity reply, Activity inbound, ActivityRecord inboundRecord)

@@ -1,57 +1,90 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SafeChat.Bot.Storage;
 
 /// <summary>
 /// Counts the commands SafeChat sends to its database (each one a round trip), so the cost of a turn is a figure: a test
-/// holds it to a budget and the load benchmark prints it per turn.
+/// holds it to a budget and the load benchmark prints it per turn. Also counts them by kind ("UPDATE conversations"), so
+/// the figure says where the round trips go.
 /// </summary>
-public sealed class DatabaseCommands : DbCommandInterceptor
+public sealed partial class DatabaseCommands : DbCommandInterceptor
 {
     private long _count;
+    private readonly ConcurrentDictionary<string, long> _byKind = new();
 
     /// <summary>Commands sent since the process started.</summary>
     public long Count => Interlocked.Read(ref _count);
 
-    private void Sent() => Interlocked.Increment(ref _count);
+    /// <summary>Commands sent since the process started, by kind: the first keyword and table of each statement they held.</summary>
+    public IReadOnlyDictionary<string, long> ByKind() => new Dictionary<string, long>(_byKind);
+
+    private void Sent(DbCommand command)
+    {
+        Interlocked.Increment(ref _count);
+        _byKind.AddOrUpdate(KindOf(command.CommandText), 1, (_, n) => n + 1);
+    }
+
+    /// <summary>"SELECT conversations", or for a command holding several statements "UPDATE conversations; INSERT conversation_activities".</summary>
+    public static string KindOf(string sql)
+    {
+        var statements = sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Statement).Where(s => s.Length > 0).ToList();
+        return statements.Count == 0 ? "(empty)" : string.Join("; ", statements);
+    }
+
+    private static string Statement(string sql)
+    {
+        var keyword = Keyword().Match(sql);
+        if (!keyword.Success) return "";
+        var table = Table().Match(sql);
+        return table.Success ? $"{keyword.Value.ToUpperInvariant()} {table.Groups[1].Value}" : keyword.Value.ToUpperInvariant();
+    }
+
+    [GeneratedRegex(@"^\s*(?:--[^\n]*\n\s*)*\w+")]
+    private static partial Regex Keyword();
+
+    [GeneratedRegex(@"\b(?:FROM|INTO|UPDATE)\s+""?(\w+)""?", RegexOptions.IgnoreCase)]
+    private static partial Regex Table();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Sent();
+        Sent(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Sent();
+        Sent(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Sent();
+        Sent(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Sent();
+        Sent(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Sent();
+        Sent(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Sent();
+        Sent(command);
         return ValueTask.FromResult(result);
     }
 }

@@ -6,45 +6,51 @@ using Xunit.Abstractions;
 namespace SafeChat.Bot.Tests.Conversations;
 
 /// <summary>
-/// Database commands (round trips) per turn, counted by an EF Core interceptor: posting a message and the turn that
-/// answers it, on Web Chat (11 on 2026-12-01). The budget is today's figure with a little room, so a change that adds round
-/// trips fails here; issue 17 asks for 3 per turn on average, which needs the batched turn pipeline.
+/// Database commands (round trips) per turn, counted by an EF Core interceptor: posting a message, the turn that answers
+/// it and the WebSocket stream that carries both to Web Chat. 11 on 2026-12-01 before issue 17's first part (without the
+/// stream); 2 on average on 2026-12-01 after it: the post is one guarded command, the turn reads nothing (this instance
+/// stored the message and ran the last turn) and commits in one, and the stream is served what was just written from
+/// memory. The budget is the issue's target of 3, a little above today's figure, so a change that adds round trips fails here.
 /// </summary>
 public sealed class RoundTripTests(SqliteHostFixture fixture, ITestOutputHelper output) : IClassFixture<SqliteHostFixture>
 {
-    private const int WebChatBudget = 13;
+    private const int WebChatBudget = 3;
     private DatabaseCommands Commands => fixture.Host.Services.GetRequiredService<SafeChatDbFactory>().Commands;
-
-    /// <summary>Waits until no command has been sent for a while: the turn and what it set off are done.</summary>
-    private async Task<long> SettledAsync()
-    {
-        var last = Commands.Count;
-        var quietSince = DateTime.UtcNow;
-        while (DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(400))
-        {
-            await Task.Delay(25);
-            if (Commands.Count != last) (last, quietSince) = (Commands.Count, DateTime.UtcNow);
-        }
-        return last;
-    }
 
     [Fact]
     public async Task A_web_chat_turn_stays_within_its_budget_of_database_commands()
     {
-        var chat = await DirectLineTestClient.StartAsync(fixture.Host.Http);
-        await chat.WaitForQuestionAsync();
         string[] messages = ["nee", "ik wil iets vragen over de wet", "is nafluiten strafbaar?", "en wat als het in de tram gebeurt", "bedankt", "menu", "ik wil een melding maken", "Mij", "Gebaren", "Dit is alles"];
+        // The same visit once beforehand: the first law question loads a model for seconds, and a turn that outlasts the
+        // quiet period below would be counted with the next message.
+        var warmUp = await DirectLineTestClient.StartAsync(fixture.Host.Http);
+        await warmUp.WaitForQuestionAsync();
+        foreach (var message in messages) await warmUp.ReplyAsync(message);
+
+        // As Web Chat does: the replies come over the WebSocket stream, whose reads count with the turn.
+        var chat = await DirectLineTestClient.StartAsync(fixture.Host.Http);
+        using var socket = await StreamSocket.ConnectAsync(chat.StreamUrl!);
+        using var stop = new CancellationTokenSource();
+        var listening = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) await StreamSocket.ReceiveFrameAsync(socket, TimeSpan.FromSeconds(60));
+        });
+        await chat.WaitForQuestionAsync();
+        var count = new CommandCount(Commands);
         var perTurn = new List<long>();
         foreach (var message in messages)
         {
-            var before = await SettledAsync();
-            await chat.SayAsync(message);
-            perTurn.Add(await SettledAsync() - before);
+            var (sent, breakdown) = await count.OfAsync(() => chat.SayAsync(message));
+            perTurn.Add(sent);
+            output.WriteLine($"'{message}': {sent} commands: {breakdown}");
         }
+        await stop.CancelAsync();
+        Assert.False(listening.IsFaulted, listening.Exception?.ToString());
+        var mean = perTurn.Average();
         perTurn.Sort();
-        var median = perTurn[perTurn.Count / 2];
-        output.WriteLine($"database commands per Web Chat turn (post + turn): median {median}, min {perTurn[0]}, max {perTurn[^1]}, all {string.Join(" ", perTurn)}");
-        Assert.True(median <= WebChatBudget, $"median {median} commands per turn, budget {WebChatBudget}");
+        output.WriteLine($"database commands per Web Chat turn (post, turn, stream): mean {mean:F1}, median {perTurn[perTurn.Count / 2]}, " +
+                         $"min {perTurn[0]}, max {perTurn[^1]}, all {string.Join(" ", perTurn)}");
+        Assert.True(mean <= WebChatBudget, $"{mean:F1} commands per turn on average, budget {WebChatBudget}");
     }
 
     [Fact]
@@ -52,7 +58,7 @@ public sealed class RoundTripTests(SqliteHostFixture fixture, ITestOutputHelper 
     {
         var chat = await DirectLineTestClient.StartAsync(fixture.Host.Http);
         var greeting = await chat.WaitForQuestionAsync();
-        await SettledAsync();
+        await new CommandCount(Commands).SettledAsync();
         await chat.GetAsync(greeting.Watermark); // the instance learns where the log ends
 
         var before = Commands.Count;

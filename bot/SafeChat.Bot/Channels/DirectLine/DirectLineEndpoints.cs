@@ -100,8 +100,12 @@ public static class DirectLineEndpoints
         try
         {
             var stamp = polls.Stamp(conversationId);
-            if (!await store.ExistsAsync(conversationId, cancellation)) return DirectLineErrors.UnknownConversation();
-            var page = await store.ReadAsync(conversationId, after, cancellation);
+            var page = store.ReadRecent(conversationId, after);
+            if (page is null)
+            {
+                if (!await store.ExistsAsync(conversationId, cancellation)) return DirectLineErrors.UnknownConversation();
+                page = await store.ReadAsync(conversationId, after, cancellation);
+            }
             if (page.Json.Count < ConversationStore.PageSize) polls.Remember(conversationId, page.Watermark, stamp); // a full page may have more
             return ActivitySetJson.Result(page);
         }

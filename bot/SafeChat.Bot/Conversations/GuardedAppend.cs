@@ -1,0 +1,79 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Conversations;
+
+/// <summary>
+/// Appends to a conversation's log in one command when the caller knows where the log ends (a turn from the row it just
+/// read, a post from <see cref="KnownConversations"/>): the conversation's counters are set, guarded by that knowledge,
+/// and the rows inserted in the same round trip, where <see cref="ActivityLog.AppendAsync"/> needs four (increment, read
+/// back, timestamp, insert). The guarded UPDATE stays the judge: when the log moved on, or another process claimed the
+/// turn, it changes nothing and the caller rolls back. Plain SQL that SQLite and PostgreSQL both read; run it in a
+/// transaction.
+/// </summary>
+public static class GuardedAppend
+{
+    /// <summary>A turn taking effect: the state it read (its version), the state it leaves, and the inbound it answered.</summary>
+    public sealed record Claim(int StateVersion, string NewState, long ProcessedSeq);
+
+    /// <summary>A stored activity's JSON replaced in the same command (a turn scrubs the message it read).</summary>
+    public sealed record Rewrite(long Seq, string Json);
+
+    /// <summary>What the append wrote: where the log ends now, and the rows as stored.</summary>
+    public sealed record Appended(ActivityLog.Counters End, IReadOnlyList<ActivityRecord> Rows);
+
+    /// <summary>What was written, or null when the guard did not hold: roll back.</summary>
+    public static async Task<Appended?> AppendAsync(SafeChatDb db, string conversationId, IReadOnlyList<ActivityLog.Entry> entries,
+        DateTime now, ActivityLog.Counters known, CancellationToken cancellation, Claim? claim = null, Rewrite? rewrite = null)
+    {
+        var values = new List<object> { conversationId };
+        string Value(object value)
+        {
+            values.Add(value);
+            return $"{{{values.Count - 1}}}";
+        }
+
+        var sets = new List<string>();
+        var guards = new List<string> { "id = {0}" };
+        var after = known;
+        var timestamp = known.Next(now);
+        if (entries.Count > 0)
+        {
+            after = new ActivityLog.Counters(known.LastSeq + entries.Count, timestamp.AddMilliseconds(entries.Count - 1));
+            sets.Add($"last_seq = {Value(after.LastSeq)}");
+            sets.Add($"last_activity_at = {Value(after.LastActivityAt)}");
+            if (entries.Any(e => e.FromUser)) sets.Add($"last_inbound_seq = {Value(after.LastSeq)}");
+            guards.Add($"last_seq = {Value(known.LastSeq)}");
+        }
+        if (claim is not null)
+        {
+            sets.Add($"state_json = {Value(claim.NewState)}");
+            sets.Add($"state_version = {Value(claim.StateVersion + 1)}");
+            sets.Add($"last_processed_seq = {Value(claim.ProcessedSeq)}");
+            guards.Add($"state_version = {Value(claim.StateVersion)}");
+        }
+        if (sets.Count == 0 && rewrite is null) return new Appended(known, []);
+
+        var sql = new StringBuilder();
+        if (sets.Count > 0) sql.Append($"UPDATE conversations SET {string.Join(", ", sets)} WHERE {string.Join(" AND ", guards)};\n");
+        var rows = ActivityLog.Stamp(conversationId, entries, known.LastSeq + 1, timestamp);
+        foreach (var row in rows)
+            sql.Append("INSERT INTO conversation_activities (conversation_id, seq, activity_id, type, from_user, visible_to_client, client_activity_id, json, created_at) ")
+                .Append($"VALUES ({{0}}, {Value(row.Seq)}, {Value(row.ActivityId)}, {Value(row.Type)}, {Value(row.FromUser)}, {Value(row.VisibleToClient)}, ")
+                .Append($"{(row.ClientActivityId is { } clientId ? Value(clientId) : "NULL")}, {Value(row.Json)}, {Value(row.CreatedAt)});\n");
+        if (rewrite is not null) sql.Append($"UPDATE conversation_activities SET json = {Value(rewrite.Json)} WHERE conversation_id = {{0}} AND seq = {Value(rewrite.Seq)};\n");
+
+        // Every statement changes one row when the guard holds; a count short of that means it did not.
+        var expected = (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1);
+        try
+        {
+            return await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellation) == expected ? new Appended(after, rows) : null;
+        }
+        catch (DbException error) when (ConstraintViolation.Is(error))
+        {
+            return null; // a sequence number or client id someone else stored first: the log moved on
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Conversations;
+
+/// <summary>
+/// The end of the log of active conversations, as this instance just wrote it, so the streams and polls a write wakes
+/// read it from memory instead of asking the database again. Only a run of entries known to be contiguous is kept, and
+/// only as long as no other writer may have added to it unseen: a change this instance did not record here (another
+/// writer, another instance through the cluster bus, a lost bus connection) drops it, and so does age. Anything it
+/// cannot answer, the log answers.
+/// </summary>
+public sealed class RecentActivities
+{
+    /// <summary>Long enough for a turn's readers; short enough that nothing deleted since lives on here.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    private const int MaxRows = 16;
+    private const int MaxConversations = 20_000;
+
+    private readonly ConcurrentDictionary<string, Tail> _tails = new();
+    private readonly ConcurrentDictionary<string, long> _generations = new();
+    private long _epoch; // every conversation's generation at once (the cluster bus was away)
+    private readonly TimeProvider _clock;
+
+    private sealed record Row(long Seq, string Json, bool Visible);
+
+    private sealed class Tail
+    {
+        public readonly List<Row> Rows = [];
+        public long WrittenAt;
+    }
+
+    public RecentActivities(ActivitySignals signals, TimeProvider clock)
+    {
+        _clock = clock;
+        signals.ChangedUnrecorded += Forget;
+        signals.ChangedAll += ForgetAll;
+    }
+
+    /// <summary>Before a write: the stamp <see cref="Record"/> needs, so an unrecorded change during the write is not missed.</summary>
+    public Mark Stamp(string conversationId) => new(Interlocked.Read(ref _epoch), _generations.GetValueOrDefault(conversationId));
+
+    public readonly record struct Mark(long Epoch, long Generation);
+
+    /// <summary>After the commit of rows this instance numbered against a guarded end of the log; nothing is kept if
+    /// another writer changed the log since <paramref name="stamp"/> (its rows could follow these, unseen).</summary>
+    public void Record(string conversationId, IReadOnlyList<ActivityRecord> rows, Mark stamp)
+    {
+        if (rows.Count == 0) return;
+        if (_tails.Count >= MaxConversations) _tails.Clear(); // only costs reads
+        var tail = _tails.GetOrAdd(conversationId, _ => new Tail());
+        lock (tail)
+        {
+            if (stamp != Stamp(conversationId))
+            {
+                tail.Rows.Clear();
+                return;
+            }
+            // A gap (someone else wrote in between) starts the run afresh at these rows.
+            if (tail.Rows.Count > 0 && tail.Rows[^1].Seq != rows[0].Seq - 1) tail.Rows.Clear();
+            tail.Rows.AddRange(rows.Select(r => new Row(r.Seq, r.Json, r.VisibleToClient)));
+            if (tail.Rows.Count > MaxRows) tail.Rows.RemoveRange(0, tail.Rows.Count - MaxRows);
+            tail.WrittenAt = _clock.GetTimestamp();
+        }
+    }
+
+    /// <summary>A stored entry's JSON changed (a turn scrubbed the message it read).</summary>
+    public void Rewrite(string conversationId, long seq, string json)
+    {
+        if (!_tails.TryGetValue(conversationId, out var tail)) return;
+        lock (tail)
+        {
+            var index = tail.Rows.FindIndex(r => r.Seq == seq);
+            if (index >= 0) tail.Rows[index] = tail.Rows[index] with { Json = json };
+        }
+    }
+
+    /// <summary>The log changed in a way this instance did not record.</summary>
+    public void Forget(string conversationId)
+    {
+        _generations.AddOrUpdate(conversationId, 1, (_, g) => g + 1);
+        if (_tails.TryGetValue(conversationId, out var tail))
+            lock (tail) tail.Rows.Clear();
+        if (_generations.Count > MaxConversations) ForgetAll();
+    }
+
+    private void ForgetAll()
+    {
+        Interlocked.Increment(ref _epoch);
+        _generations.Clear();
+        foreach (var tail in _tails.Values)
+            lock (tail) tail.Rows.Clear();
+        _tails.Clear();
+    }
+
+    /// <summary>The page after <paramref name="afterSeq"/>, or null when memory does not hold all of it.</summary>
+    public ActivityPage? TryRead(string conversationId, long afterSeq, int limit)
+    {
+        if (!_tails.TryGetValue(conversationId, out var tail)) return null;
+        lock (tail)
+        {
+            if (tail.Rows.Count == 0 || _clock.GetElapsedTime(tail.WrittenAt) >= MaxAge) return null;
+            if (afterSeq < tail.Rows[0].Seq - 1 || afterSeq > tail.Rows[^1].Seq) return null;
+            var page = tail.Rows.Where(r => r.Seq > afterSeq && r.Visible).Take(limit).ToList();
+            return new ActivityPage(page.Select(r => r.Json).ToList(), page.Count > 0 ? page[^1].Seq : afterSeq);
+        }
+    }
+}

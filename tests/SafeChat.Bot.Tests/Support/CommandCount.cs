@@ -1,0 +1,32 @@
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Tests.Support;
+
+/// <summary>Counts what a host sends its database while something happens: the round-trip tests' measuring stick.</summary>
+public sealed class CommandCount(DatabaseCommands commands)
+{
+    /// <summary>Waits until no command has been sent for a while: the turn and what it set off are done.</summary>
+    public async Task<long> SettledAsync()
+    {
+        var last = commands.Count;
+        var quietSince = DateTime.UtcNow;
+        while (DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(400))
+        {
+            await Task.Delay(25);
+            if (commands.Count != last) (last, quietSince) = (commands.Count, DateTime.UtcNow);
+        }
+        return last;
+    }
+
+    /// <summary>How many commands <paramref name="action"/> set off, and which, most frequent first.</summary>
+    public async Task<(long Count, string Breakdown)> OfAsync(Func<Task> action)
+    {
+        var before = await SettledAsync();
+        var kinds = commands.ByKind();
+        await action();
+        var count = await SettledAsync() - before;
+        var breakdown = string.Join(", ", commands.ByKind().Select(k => (Kind: k.Key, Sent: k.Value - kinds.GetValueOrDefault(k.Key)))
+            .Where(k => k.Sent > 0).OrderByDescending(k => k.Sent).Select(k => $"{k.Sent}× {k.Kind}"));
+        return (count, breakdown);
+    }
+}

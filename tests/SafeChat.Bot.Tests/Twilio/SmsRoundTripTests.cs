@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using SafeChat.Bot.Storage;
+using SafeChat.Bot.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SafeChat.Bot.Tests.Twilio;
+
+/// <summary>
+/// Database commands (round trips) per SMS turn: the webhook storing the message once, the turn, and the outbox sending
+/// its replies through the Twilio stand-in. More than a Web Chat turn: the receipt that recognises a second delivery, the
+/// channel address, and each reply's outbox row taken, sent and marked. 20 on average on 2026-12-01 (16 for a turn with one
+/// reply); the budget leaves a little room.
+/// </summary>
+public sealed class SmsRoundTripTests(ITestOutputHelper output) : TwilioHostTests
+{
+    private const int SmsBudget = 24;
+
+    [Fact]
+    public async Task An_sms_turn_stays_within_its_budget_of_database_commands()
+    {
+        string[] messages = ["2", "ik wil iets vragen over de wet", "is nafluiten strafbaar?", "bedankt", "menu"];
+        // The same visit once beforehand, each message answered before the next: the first law question loads a model for
+        // seconds, with no command sent meanwhile, and a turn that outlasts the quiet period would count with the next one.
+        var warmUp = new TwilioPhone(Host, "+31612370001");
+        foreach (var message in (string[])["Hoi", .. messages]) await AnsweredAsync(warmUp, message);
+
+        var phone = new TwilioPhone(Host, "+31612370002");
+        var count = new CommandCount(Host.Services.GetRequiredService<SafeChatDbFactory>().Commands);
+        await count.OfAsync(() => AnsweredAsync(phone, "Hoi"));
+        var perTurn = new List<long>();
+        foreach (var message in messages)
+        {
+            var (sent, breakdown) = await count.OfAsync(() => AnsweredAsync(phone, message));
+            perTurn.Add(sent);
+            output.WriteLine($"'{message}': {sent} commands: {breakdown}");
+        }
+        var mean = perTurn.Average();
+        output.WriteLine($"database commands per SMS turn (webhook, turn, outbox): mean {mean:F1}, all {string.Join(" ", perTurn)}");
+        Assert.NotEmpty(Twilio.To(phone.Address));
+        Assert.True(mean <= SmsBudget, $"{mean:F1} commands per turn on average, budget {SmsBudget}");
+    }
+
+    /// <summary>Sends the message and waits for the first reply to reach the Twilio stand-in.</summary>
+    private async Task AnsweredAsync(TwilioPhone phone, string message)
+    {
+        var answered = Twilio.To(phone.Address).Count;
+        await phone.SendAsync(message);
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Twilio.To(phone.Address).Count > answered)));
+    }
+}
