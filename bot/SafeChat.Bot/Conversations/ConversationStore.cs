@@ -9,7 +9,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     Channels.ChannelSenders senders, UrgentMessages urgent, KnownConversations? known = null, RecentActivities? recent = null)
 {
     // Optional for a store used on its own (a test playing a crashed process): it then always takes the slow path.
-    private readonly KnownConversations _known = known ?? new();
+    private readonly KnownConversations _known = known ?? new(signals, clock);
     private readonly RecentActivities _recent = recent ?? new(signals, clock);
 
     public static readonly ChannelAccount Bot = new() { Id = "safechat", Name = "SafeChat", Role = "bot" };
@@ -94,9 +94,10 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             return false;
         }
         await transaction.CommitAsync(cancellation);
-        // The turn this message queues can start from what is known, without a read.
-        _known.Remember(conversationId, new KnownConversations.Known(appended.End, known.View?.With(appended.Rows[0])));
+        // In the log's order: the turn this message queues (it can start from what is known, without a read) may record
+        // its replies the moment it is remembered.
         _recent.Record(conversationId, appended.Rows, stamp);
+        _known.Remember(conversationId, new KnownConversations.Known(appended.End, known.View?.With(appended.Rows[0])));
         return true;
     }
 

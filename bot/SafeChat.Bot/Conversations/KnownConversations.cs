@@ -13,21 +13,61 @@ namespace SafeChat.Bot.Conversations;
 public sealed class KnownConversations
 {
     private const int MaxEntries = 100_000;
-    private readonly ConcurrentDictionary<string, Known> _known = new();
+    private const int SweepEvery = 1024;
+
+    /// <summary>A conversation quiet this long is forgotten: its state (which may hold a call-back number being typed)
+    /// lives on in memory no longer than a chat in progress needs it.</summary>
+    public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, Entry> _known = new();
+    private readonly TimeProvider _clock;
+    private int _writes;
+
+    private sealed record Entry(Known Known, long At);
+
+    /// <param name="signals">A change this instance did not make (another instance wrote, an erasure, a lost cluster bus)
+    /// makes it forget, so no state outlives the database's copy.</param>
+    public KnownConversations(ActivitySignals? signals = null, TimeProvider? clock = null)
+    {
+        _clock = clock ?? TimeProvider.System;
+        if (signals is null) return;
+        signals.ChangedUnrecorded += Forget;
+        signals.ChangedAll += _known.Clear;
+    }
 
     /// <summary>Where the log ends and, when known, what a turn would read.</summary>
     public sealed record Known(ActivityLog.Counters End, TurnView? View);
 
-    public bool TryGet(string conversationId, out Known known) => _known.TryGetValue(conversationId, out known!);
+    public bool TryGet(string conversationId, out Known known)
+    {
+        known = null!;
+        if (!_known.TryGetValue(conversationId, out var entry)) return false;
+        if (_clock.GetElapsedTime(entry.At) >= IdleAfter)
+        {
+            _known.TryRemove(new KeyValuePair<string, Entry>(conversationId, entry));
+            return false;
+        }
+        known = entry.Known;
+        return true;
+    }
 
     /// <summary>After a commit or a read: kept unless this instance already knows of a later end.</summary>
     public void Remember(string conversationId, Known known)
     {
         if (_known.Count >= MaxEntries) _known.Clear(); // only costs reads; the database decides again
-        _known.AddOrUpdate(conversationId, known, (_, old) => known.End.LastSeq >= old.End.LastSeq ? known : old);
+        if (Interlocked.Increment(ref _writes) % SweepEvery == 0) Sweep();
+        var entry = new Entry(known, _clock.GetTimestamp());
+        _known.AddOrUpdate(conversationId, entry, (_, old) => known.End.LastSeq >= old.Known.End.LastSeq ? entry : old);
     }
 
     public void Forget(string conversationId) => _known.TryRemove(conversationId, out _);
+
+    /// <summary>Conversations gone quiet leave memory even if nobody asks for them again.</summary>
+    private void Sweep()
+    {
+        foreach (var (id, entry) in _known)
+            if (_clock.GetElapsedTime(entry.At) >= IdleAfter) _known.TryRemove(new KeyValuePair<string, Entry>(id, entry));
+    }
 }
 
 /// <summary>

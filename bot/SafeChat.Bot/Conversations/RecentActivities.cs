@@ -12,10 +12,13 @@ namespace SafeChat.Bot.Conversations;
 /// </summary>
 public sealed class RecentActivities
 {
-    /// <summary>Long enough for a turn's readers; short enough that nothing deleted since lives on here.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    /// <summary>Long enough for the streams and polls a write wakes; as short as the poll cache's, so a signal lost
+    /// between instances leaves a reader behind no longer than before.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
     private const int MaxRows = 16;
     private const int MaxConversations = 20_000;
+    private const int SweepEvery = 1024;
+    private int _writes;
 
     private readonly ConcurrentDictionary<string, Tail> _tails = new();
     private readonly ConcurrentDictionary<string, long> _generations = new();
@@ -48,6 +51,7 @@ public sealed class RecentActivities
     {
         if (rows.Count == 0) return;
         if (_tails.Count >= MaxConversations) _tails.Clear(); // only costs reads
+        if (Interlocked.Increment(ref _writes) % SweepEvery == 0) Sweep();
         var tail = _tails.GetOrAdd(conversationId, _ => new Tail());
         lock (tail)
         {
@@ -56,6 +60,8 @@ public sealed class RecentActivities
                 tail.Rows.Clear();
                 return;
             }
+            // Rows older than the run's end come from a writer that was overtaken (its later rows are there already).
+            if (tail.Rows.Count > 0 && rows[0].Seq <= tail.Rows[^1].Seq) return;
             // A gap (someone else wrote in between) starts the run afresh at these rows.
             if (tail.Rows.Count > 0 && tail.Rows[^1].Seq != rows[0].Seq - 1) tail.Rows.Clear();
             tail.Rows.AddRange(rows.Select(r => new Row(r.Seq, r.Json, r.VisibleToClient)));
@@ -91,6 +97,17 @@ public sealed class RecentActivities
         foreach (var tail in _tails.Values)
             lock (tail) tail.Rows.Clear();
         _tails.Clear();
+    }
+
+    /// <summary>Tails past their age answer nothing: out of memory with them, transcript and all.</summary>
+    private void Sweep()
+    {
+        foreach (var (id, tail) in _tails)
+        {
+            bool old;
+            lock (tail) old = _clock.GetElapsedTime(tail.WrittenAt) >= MaxAge;
+            if (old) _tails.TryRemove(new KeyValuePair<string, Tail>(id, tail));
+        }
     }
 
     /// <summary>The page after <paramref name="afterSeq"/>, or null when memory does not hold all of it.</summary>

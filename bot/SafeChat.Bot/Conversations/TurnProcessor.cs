@@ -112,6 +112,8 @@ public sealed class TurnProcessor(
     {
         var conversation = turn.View;
         var conversationId = conversation.Id;
+        // Each attempt stamps its own copies (id, time, place in the log): a retry must not queue the first one's stamps.
+        turn = turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var now = clock.GetUtcNow().UtcDateTime;
         var erasing = Erases(turn.Effects);

@@ -17,6 +17,10 @@ public sealed class Facts
     public string? Who { get; set; }
     public string? District { get; set; }
     public string? Place { get; set; }
+
+    /// <summary>The districts a place on a border lies between (the Erasmusbrug: Centrum and Feijenoord), while the
+    /// district itself is not known.</summary>
+    public List<string> PlaceSides { get; set; } = [];
     public List<string> What { get; set; } = [];
     public bool? ToSomeoneElse { get; set; }
 
@@ -42,10 +46,19 @@ public sealed class Facts
             WithinAWeek = when.WithinAWeek;
         }
         if (told.Who is { } who && who != Who) { Who = who; changed.Add(WhoKey); }
-        if (told.Place is { } place && (place.District != District || place.Place != Place))
+        if (told.Place is { District: null, Place: { } onBorder } border && onBorder != Place)
         {
-            Place = place.Place ?? (place.District == District ? Place : null);
-            District = place.District;
+            // A district told before that the border place touches stays; otherwise the flow asks which side.
+            Place = onBorder;
+            if (District is not null && !border.Sides.Contains(District)) District = null;
+            PlaceSides = [.. border.Sides];
+            changed.Add(WhereKey);
+        }
+        else if (told.Place is { District: { } district } place && (district != District || place.Place != Place))
+        {
+            Place = place.Place ?? (district == District || PlaceSides.Contains(district) ? Place : null);
+            District = district;
+            PlaceSides = [];
             changed.Add(WhereKey);
         }
         if (told.What.Except(What).Any()) { What = [.. What.Union(told.What)]; changed.Add(WhatKey); }
@@ -63,7 +76,7 @@ public sealed class Facts
             {
                 case WhenKey: Date = null; Part = null; WithinAWeek = null; break;
                 case WhoKey: Who = null; break;
-                case WhereKey: District = null; Place = null; break;
+                case WhereKey: District = null; Place = null; PlaceSides = []; break;
                 case WhatKey: What = []; break;
             }
         }

@@ -4,13 +4,17 @@ using SafeChat.Dialogs.Reports;
 
 namespace SafeChat.Dialogs.Understanding;
 
-/// <summary>A Rotterdam district, from its name or from a street, square, station or neighbourhood that lies in it.</summary>
-public sealed record PlaceTold(string District, string? Place);
+/// <summary>A Rotterdam district, from its name or from a street, square, station or neighbourhood that lies in it; for
+/// a place on a border (a bridge between two districts) no district but the <see cref="Sides"/> it lies between.</summary>
+public sealed record PlaceTold(string? District, string? Place)
+{
+    public IReadOnlyList<string> Sides { get; init; } = [];
+}
 
 /// <summary>
 /// Finds where it happened in words: "bij metro Beurs" → Centrum, "op de Beijerlandselaan" → Feijenoord. The places are
-/// data (rotterdam-places.tsv), the same in every language. A place on a district border is not in the list, so the
-/// bot asks rather than guesses.
+/// data (rotterdam-places.tsv), the same in every language. A place on a district border names both districts, and the
+/// bot asks which of the two rather than guess.
 /// </summary>
 public sealed class PlaceRecognizer
 {
@@ -48,6 +52,7 @@ public sealed class PlaceRecognizer
         var district = Districts.All.FirstOrDefault(d => TextNormalizer.Normalize(d.Name) == name).Id
                        ?? _places.First(p => p.Place == name).District;
         var isDistrictName = Districts.All.Any(d => TextNormalizer.Normalize(d.Name) == name);
+        if (district.Split('|') is { Length: > 1 } sides) return new PlaceTold(null, Capitalise(name)) { Sides = sides };
         return new PlaceTold(district, isDistrictName ? null : Capitalise(name));
     }
 

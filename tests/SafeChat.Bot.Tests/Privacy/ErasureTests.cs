@@ -29,6 +29,16 @@ public sealed class ErasureTests : TwilioHostTests
         var report = await db.Reports.SingleAsync(r => r.Code == code);
         Assert.Null(report.ReplyConversationId);
         Assert.Contains(await db.CaseEntries.Where(e => e.ReportId == report.Id).Select(e => e.Kind).ToListAsync(), k => k == "withdrawn");
+        AssertNothingHeldInMemory(chat.ConversationId);
+    }
+
+    /// <summary>What the instance keeps of active conversations to spare database reads must go with the database's copy.</summary>
+    private void AssertNothingHeldInMemory(string conversationId)
+    {
+        var known = Host.Services.GetRequiredService<SafeChat.Bot.Conversations.KnownConversations>();
+        Assert.True(!known.TryGet(conversationId, out var held) || held.View is null, "the conversation's state is still in memory");
+        var recent = Host.Services.GetRequiredService<SafeChat.Bot.Conversations.RecentActivities>().TryRead(conversationId, 0, 500);
+        Assert.True(recent is null || recent.Json.All(json => !json.Contains("metro Beurs")), "the erased transcript is still in memory");
     }
 
     [Fact]
@@ -80,6 +90,8 @@ public sealed class ErasureTests : TwilioHostTests
         var responder = await StaffClient.SignedInAsync(Host, "responder");
         var supervisor = await StaffClient.SignedInAsync(Host, "supervisor");
         var id = await supervisor.CaseIdAsync(code);
+        var known = Host.Services.GetRequiredService<SafeChat.Bot.Conversations.KnownConversations>();
+        Assert.True(known.TryGet(chat.ConversationId, out _), "the reporter's turns ran on this instance, which remembers the conversation");
 
         Assert.Equal(HttpStatusCode.Conflict, (await responder.PostAsync($"/staff/api/cases/{id}/erase")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await supervisor.PostAsync($"/staff/api/cases/{id}/erase")).StatusCode);
@@ -88,5 +100,7 @@ public sealed class ErasureTests : TwilioHostTests
         Assert.False(await db.Conversations.AnyAsync(c => c.Id == chat.ConversationId));
         Assert.Null((await db.Reports.SingleAsync(r => r.Id == id)).ReplyConversationId);
         Assert.True(await db.Audit.AnyAsync(a => a.ReportId == id && a.Action == "erased" && a.StaffId == supervisor.Account.Id));
+        Assert.False(known.TryGet(chat.ConversationId, out _), "the erased conversation's state is still in memory");
+        AssertNothingHeldInMemory(chat.ConversationId);
     }
 }

@@ -56,6 +56,25 @@ public class ReportFlowTests
     }
 
     [Fact]
+    public void A_bridge_between_two_districts_is_kept_and_only_the_district_is_asked()
+    {
+        var chat = AtReport();
+        chat.Say("Mij");
+        chat.Say("Opmerkingen, fluiten of geluiden");
+        chat.Say("Dit is alles");
+        var side = chat.Say("op de Erasmusbrug");
+        Assert.Contains("Erasmusbrug ligt in twee delen van Rotterdam", side.Texts());
+        Assert.Equal(["Centrum", "Feijenoord"], side.Choices());
+        var next = chat.Say("Feijenoord");
+        Assert.DoesNotContain("preciezer", next.Texts()); // the place is known: not asked again
+        chat.Say("gisteren");
+        chat.Say("Overslaan");
+        var summary = chat.Say("Nee, dat hoeft niet").Texts();
+        Assert.Contains("Erasmusbrug", summary);
+        Assert.Contains("Feijenoord", summary);
+    }
+
+    [Fact]
     public void Not_sending_stores_nothing()
     {
         var chat = AtReport();

@@ -46,17 +46,28 @@ public class RecognizerTests
         Assert.Equal(place, told.Place);
     }
 
+    [Fact]
+    public void A_place_that_is_not_in_one_district_gives_none() =>
+        Assert.Null(Understander.Places.Recognize(TextNormalizer.Normalize("om de hoek bij mij")));
+
     [Theory]
-    [InlineData("op de Erasmusbrug")]     // lies in two districts: SafeChat asks rather than guesses
-    [InlineData("om de hoek bij mij")]
-    public void A_place_that_is_not_in_one_district_gives_none(string text) =>
-        Assert.Null(Understander.Places.Recognize(TextNormalizer.Normalize(text)));
+    [InlineData("op de Erasmusbrug", "Erasmusbrug", "centrum", "feijenoord")]
+    [InlineData("ergens op de nieuwe binnenweg", "Nieuwe Binnenweg", "centrum", "delfshaven")]
+    public void A_place_on_a_border_gives_the_two_districts_and_no_guess(string text, string place, string one, string other)
+    {
+        var told = Understander.Places.Recognize(TextNormalizer.Normalize(text));
+
+        Assert.NotNull(told);
+        Assert.Null(told.District);
+        Assert.Equal(place, told.Place);
+        Assert.Equal([one, other], told.Sides);
+    }
 
     [Fact]
     public void Every_place_lies_in_a_known_district()
     {
         var districts = SafeChat.Dialogs.Reports.Districts.All.Select(d => d.Id).Append(SafeChat.Dialogs.Reports.Districts.Elsewhere).ToHashSet();
-        Assert.All(Understander.Places.Places, p => Assert.Contains(p.District, districts));
+        Assert.All(Understander.Places.Places.SelectMany(p => p.District.Split('|')), d => Assert.Contains(d, districts));
     }
 
     [Theory]

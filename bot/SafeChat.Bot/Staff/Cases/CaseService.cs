@@ -120,13 +120,19 @@ public sealed class CaseService(
         }, cancellation);
 
     /// <summary>The same erasure a reporter can ask for, run by a supervisor for a case.</summary>
-    public Task EraseAsync(long id, StaffMember who, CancellationToken cancellation = default) =>
-        ChangeAsync(id, who, AuditActions.Erased, null, async (report, db) =>
+    public async Task EraseAsync(long id, StaffMember who, CancellationToken cancellation = default)
+    {
+        string? conversation = null;
+        await ChangeAsync(id, who, AuditActions.Erased, null, async (report, db) =>
         {
             if (!who.IsSupervisor) throw new CaseActionRefused("Alleen supervisors kunnen gegevens wissen.");
+            conversation = report.ReplyConversationId;
             await erasure.EraseForCaseAsync(db, report, cancellation);
             Entry(db, report, CaseEntryKinds.Withdrawn, "Contactgegevens en gesprek gewist door een supervisor.", who);
         }, cancellation);
+        // What any instance still holds of the conversation in memory goes as well (a change none of them recorded).
+        if (conversation is not null) delivery.Delivered(conversation, wakeSender: false);
+    }
 
     public Task CloseAsync(long id, string? outcome, string? text, StaffMember who, CancellationToken cancellation = default) =>
         ChangeAsync(id, who, AuditActions.Closed, outcome, async (report, db) =>

@@ -30,9 +30,9 @@ public sealed class ReportDialog : Dialog
             : step.Ask(Prompt.Choice(Who, "report.ask-who", "to-me", "to-someone-else").ChosenBy(("to-someone-else", Triage.Signal.Bystander))),
         AskWhat,
         CollectWhat,
-        step => FillFromFacts(step) || step.Answer(Where) is not null ? step.Next()
-            : step.Ask(Prompt.Choice(Where, "report.ask-where", [.. Districts.All.Select(d => d.Id), Districts.Elsewhere]).Recognizing(Facts.WhereKey).IfUnclear("report.where-unclear")),
+        step => FillFromFacts(step) || step.Answer(Where) is not null ? step.Next() : AskWhere(step),
         ResolveWhere,
+        ResolveWhere, // after "which of the two districts?", if the first one asked it
         step => FillFromFacts(step) || step.Answer(Place) is not null || step.Answer(Cell) is not null ? step.Next()
             : step.Ask(Prompt.Text(Place, "report.ask-place").WithChoices(SkipIt).Scrub()),
         step => step.Facts.Day is not null || step.Answer(When) is not null ? step.Next()
@@ -62,6 +62,7 @@ public sealed class ReportDialog : Dialog
         FillFromFacts(step);
         if (facts.What.Count > 0) filled.Add(Labels(step, facts.What));
         if (facts.District is { } district) filled.Add(facts.Place ?? step.Text("choice." + district));
+        else if (facts.Place is { } onBorder) filled.Add(onBorder);
         if (facts.Day is not null) filled.Add(WhenWords.Describe(step, facts));
         if (filled.Count > 0)
         {
@@ -69,6 +70,20 @@ public sealed class ReportDialog : Dialog
             step.Say("report.understood", new Dictionary<string, string> { ["facts"] = string.Join(", ", filled) });
         }
         return step.Next();
+    }
+
+    /// <summary>Which part of Rotterdam; for a place on a border (the Erasmusbrug) only which of its two districts.</summary>
+    private static StepResult AskWhere(StepContext step) => step.Facts is { District: null, Place: not null, PlaceSides.Count: > 1 }
+        ? AskWhichSide(step)
+        : step.Ask(Prompt.Choice(Where, "report.ask-where", [.. Districts.All.Select(d => d.Id), Districts.Elsewhere])
+            .Recognizing(Facts.WhereKey).IfUnclear("report.where-unclear"));
+
+    /// <summary>Only the two districts the place lies between, by button or by name (no place words: the place is known).</summary>
+    private static StepResult AskWhichSide(StepContext step)
+    {
+        step.Remember(Place, step.Facts.Place!);
+        return step.Ask(Prompt.Choice(Where, "report.ask-where-side", [.. step.Facts.PlaceSides])
+            .With(new() { ["place"] = step.Facts.Place! }).IfUnclear("report.where-unclear"));
     }
 
     /// <summary>Takes into the report what the person has told so far (also in a message between two questions);
@@ -92,6 +107,8 @@ public sealed class ReportDialog : Dialog
             step.Remember(Where, district);
             if (facts.Place is { } place) step.Remember(Place, place);
         }
+        else if (facts is { District: null, Place: { } onBorder, PlaceSides.Count: > 0 } && step.Answer(Place) is null)
+            step.Remember(Place, onBorder); // the place is known; only the district is asked
         return false;
     }
 
@@ -126,6 +143,7 @@ public sealed class ReportDialog : Dialog
             step.Say("report.location-received");
             return step.Next();
         }
+        if (step.Facts is { District: null, PlaceSides.Count: > 1 }) return AskWhichSide(step); // a bridge between two districts
         step.Remember(Where, step.Facts.District!);
         if (step.Facts.Place is { } place) step.Remember(Place, place);
         return step.Next();

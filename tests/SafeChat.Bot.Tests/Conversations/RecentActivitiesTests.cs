@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Time.Testing;
+using SafeChat.Bot.Conversations;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Tests.Conversations;
+
+/// <summary>
+/// The end of the log held in memory for the readers a write wakes: it answers only for a run it knows to be whole and
+/// recent, and nothing else. (A wrong answer here is a reply a person never sees, or an erased message that lives on.)
+/// </summary>
+public sealed class RecentActivitiesTests
+{
+    private const string Conversation = "c1";
+    private readonly FakeTimeProvider _clock = new();
+    private readonly ActivitySignals _signals = new();
+    private readonly RecentActivities _recent;
+
+    public RecentActivitiesTests() => _recent = new RecentActivities(_signals, _clock);
+
+    private static ActivityRecord Row(long seq) =>
+        new() { ConversationId = Conversation, Seq = seq, ActivityId = $"a{seq}", Type = "message", VisibleToClient = true, Json = $"{{\"seq\":{seq}}}" };
+
+    private void Record(params long[] seqs) => _recent.Record(Conversation, [.. seqs.Select(Row)], _recent.Stamp(Conversation));
+
+    [Fact]
+    public void A_writer_that_was_overtaken_does_not_rewind_the_run()
+    {
+        Record(6, 7);
+        Record(9, 10);  // a turn's replies, recorded first
+        Record(8);      // the message before them, recorded late
+
+        Assert.Null(_recent.TryRead(Conversation, 7, 500)); // 8 is not known to memory: the database answers
+        Assert.Equal(10, _recent.TryRead(Conversation, 8, 500)!.Watermark);
+        Assert.Equal(2, _recent.TryRead(Conversation, 8, 500)!.Json.Count);
+    }
+
+    [Fact]
+    public void A_change_this_instance_did_not_record_and_age_both_empty_it()
+    {
+        Record(1, 2);
+        Assert.NotNull(_recent.TryRead(Conversation, 0, 500));
+
+        _signals.WakeLocal(Conversation); // another instance wrote, or an erasure
+        Assert.Null(_recent.TryRead(Conversation, 0, 500));
+
+        Record(3, 4);
+        _clock.Advance(RecentActivities.MaxAge);
+        Assert.Null(_recent.TryRead(Conversation, 2, 500));
+    }
+
+    [Fact]
+    public void Known_conversations_forget_what_another_writer_changed_and_what_went_quiet()
+    {
+        var known = new KnownConversations(_signals, _clock);
+        var entry = new KnownConversations.Known(new ActivityLog.Counters(4, DateTime.UtcNow), null);
+        known.Remember(Conversation, entry);
+        Assert.True(known.TryGet(Conversation, out _));
+
+        _signals.WakeLocal(Conversation);
+        Assert.False(known.TryGet(Conversation, out _));
+
+        known.Remember(Conversation, entry);
+        _clock.Advance(KnownConversations.IdleAfter);
+        Assert.False(known.TryGet(Conversation, out _));
+    }
+}
