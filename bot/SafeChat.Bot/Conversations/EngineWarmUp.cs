@@ -3,8 +3,9 @@ using SafeChat.Dialogs.Engine;
 namespace SafeChat.Bot.Conversations;
 
 /// <summary>
-/// Loads the triage models and starts the date recogniser of every language in the background at start-up (about a
-/// second in all), so the first person to write does not wait for it.
+/// Loads the triage models, starts the date recogniser of every language and reads each language's start-up messages in
+/// the background at start-up, so the first person to write does not wait for it (the first message in danger once
+/// waited two to five seconds for the patterns on its path).
 /// </summary>
 public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp> logger) : BackgroundService
 {
@@ -15,7 +16,7 @@ public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp
         {
             engine.Triage.Recognize("hallo");
             if (engine.Triage is SafeChat.Dialogs.Triage.TriageRecognizer recognizer) recognizer.LoadAllModels();
-            engine.Understander.WarmUp();
+            engine.WarmUp(DateTimeOffset.UtcNow);
             logger.LogInformation("Triage model and date recognisers ready in {Milliseconds} ms", started.ElapsedMilliseconds);
         }
         catch (Exception ex)

@@ -54,6 +54,14 @@ public sealed class ConversationEngine
     public IReadOnlyList<Activity> RunTurn(ConversationState state, Activity inbound, DateTimeOffset now) =>
         Run(state, inbound, now).Replies;
 
+    /// <summary>Reads each language module's start-up messages in a conversation of its own and throws the result away:
+    /// the patterns, recognisers and flows on those paths are built before the first person writes.</summary>
+    public void WarmUp(DateTimeOffset now)
+    {
+        Understander.WarmUp();
+        foreach (var text in Understander.WarmUpMessages) Run(new ConversationState(), Activity.Message(text), now);
+    }
+
     /// <summary>The replies and the names of the routing rules that fired.</summary>
     public TurnOutcome Run(ConversationState state, Activity inbound, DateTimeOffset now)
     {

@@ -54,6 +54,11 @@ public sealed class LanguageData
     /// as regular expressions over the corrected, lower-case text: not danger now.</summary>
     public required IReadOnlyList<string> Hypotheticals { get; init; }
 
+    /// <summary>Messages the engine reads once at start-up, so that every path (danger, a safe statement, a what-if
+    /// question, a figure of speech, a report) has built its patterns before the first person writes: the first message in
+    /// danger once waited seconds for them.</summary>
+    public IReadOnlyList<string> WarmUp { get; init; } = [];
+
     private sealed record File(
         string RecognizerCulture,
         Dictionary<string, List<string>> Answers,
@@ -70,7 +75,8 @@ public sealed class LanguageData
         Dictionary<string, List<string>> ServiceQuestions,
         ShortCryWords ShortCries,
         List<string> FiguresOfSpeech,
-        List<string> Hypotheticals);
+        List<string> Hypotheticals,
+        List<string>? WarmUp);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -98,6 +104,7 @@ public sealed class LanguageData
             ShortCries = file.ShortCries,
             FiguresOfSpeech = file.FiguresOfSpeech,
             Hypotheticals = file.Hypotheticals,
+            WarmUp = file.WarmUp ?? [],
         };
     }
 }

@@ -121,6 +121,11 @@ public sealed partial class Understander
         foreach (var recognizer in _when.Values) recognizer.WarmUp();
     }
 
+    /// <summary>Every language module's start-up messages (<see cref="LanguageData.WarmUp"/>).</summary>
+    public IEnumerable<string> WarmUpMessages => _languages.Values.SelectMany(l => l.WarmUp);
+
+    public IReadOnlyList<string> WarmUpMessagesOf(string language) => _languages[language].WarmUp;
+
     /// <summary>
     /// The facts a message tells. Who did it and what happened are only read from a message about harm (or when the
     /// question asked for them), so "mijn vriend haalt me op" never makes a partner the perpetrator.
