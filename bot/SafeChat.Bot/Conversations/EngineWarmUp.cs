@@ -14,7 +14,6 @@ public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            engine.Triage.Recognize("hallo");
             if (engine.Triage is SafeChat.Dialogs.Triage.TriageRecognizer recognizer) recognizer.LoadAllModels();
             engine.WarmUp(DateTimeOffset.UtcNow);
             logger.LogInformation("Triage model and date recognisers ready in {Milliseconds} ms", started.ElapsedMilliseconds);

@@ -21,6 +21,9 @@ public sealed class Facts
     /// <summary>The districts a place on a border lies between (the Erasmusbrug: Centrum and Feijenoord), while the
     /// district itself is not known.</summary>
     public List<string> PlaceSides { get; set; } = [];
+
+    /// <summary>A place was named that lies on a district border, and which side is not known yet.</summary>
+    public bool PlaceOnBorder => District is null && Place is not null && PlaceSides.Count > 1;
     public List<string> What { get; set; } = [];
     public bool? ToSomeoneElse { get; set; }
 

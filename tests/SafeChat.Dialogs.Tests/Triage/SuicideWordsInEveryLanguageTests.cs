@@ -12,6 +12,7 @@ public class SuicideWordsInEveryLanguageTests
     private static readonly TriageRecognizer Recognizer = new();
 
     [Theory]
+    [InlineData("ar", "nefsi amoot")] // the model alone misses it; the Arabizi part of the rule catches it
     [InlineData("ar", "wallah bghit nmout, ma b9itch kan9der")]
     [InlineData("ar", "ابغى اموت والله تعبت")]
     [InlineData("ar", "كنفكر فالانتحار من شهر")]

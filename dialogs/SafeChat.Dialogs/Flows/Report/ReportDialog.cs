@@ -73,7 +73,7 @@ public sealed class ReportDialog : Dialog
     }
 
     /// <summary>Which part of Rotterdam; for a place on a border (the Erasmusbrug) only which of its two districts.</summary>
-    private static StepResult AskWhere(StepContext step) => step.Facts is { District: null, Place: not null, PlaceSides.Count: > 1 }
+    private static StepResult AskWhere(StepContext step) => step.Facts.PlaceOnBorder
         ? AskWhichSide(step)
         : step.Ask(Prompt.Choice(Where, "report.ask-where", [.. Districts.All.Select(d => d.Id), Districts.Elsewhere])
             .Recognizing(Facts.WhereKey).IfUnclear("report.where-unclear"));
@@ -107,8 +107,8 @@ public sealed class ReportDialog : Dialog
             step.Remember(Where, district);
             if (facts.Place is { } place) step.Remember(Place, place);
         }
-        else if (facts is { District: null, Place: { } onBorder, PlaceSides.Count: > 0 } && step.Answer(Place) is null)
-            step.Remember(Place, onBorder); // the place is known; only the district is asked
+        else if (facts.PlaceOnBorder && step.Answer(Place) is null)
+            step.Remember(Place, facts.Place!); // the place is known; only the district is asked
         return false;
     }
 
@@ -143,7 +143,7 @@ public sealed class ReportDialog : Dialog
             step.Say("report.location-received");
             return step.Next();
         }
-        if (step.Facts is { District: null, PlaceSides.Count: > 1 }) return AskWhichSide(step); // a bridge between two districts
+        if (step.Facts.PlaceOnBorder) return AskWhichSide(step); // a bridge between two districts
         step.Remember(Where, step.Facts.District!);
         if (step.Facts.Place is { } place) step.Remember(Place, place);
         return step.Next();
