@@ -37,7 +37,7 @@ public sealed class SafeChatDbFactory
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, "safechat.db");
             var connection = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
-            var built = new DbContextOptionsBuilder<SqliteSafeChatDb>().UseSqlite(connection).AddInterceptors(Commands).Options;
+            var built = new DbContextOptionsBuilder<SqliteSafeChatDb>().UseSqlite(connection).AddInterceptors(Commands, new SqliteWaitsInside()).Options;
             var pool = new PooledDbContextFactory<SqliteSafeChatDb>(built, PoolSize);
             _create = pool.CreateDbContext;
             Description = $"SQLite ({path})";

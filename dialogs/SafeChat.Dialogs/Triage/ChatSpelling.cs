@@ -20,7 +20,9 @@ public static partial class ChatSpelling
     private static readonly string[] Keywords =
         [.. Rules.TriageLanguages.All.SelectMany(l => l.Spelling?.Keywords ?? []).Distinct(StringComparer.Ordinal)];
 
-    private static readonly HashSet<string> KeywordSet = [.. Keywords];
+    /// <summary>Never corrected: the keywords themselves, and real words of one language a letter away from another's keyword
+    /// (Dutch "perron" and "persoon" are not English "person").</summary>
+    private static readonly HashSet<string> KeywordSet = [.. Keywords, .. Rules.TriageLanguages.All.SelectMany(l => l.Spelling?.Words ?? [])];
 
     public static string Correct(string text)
     {

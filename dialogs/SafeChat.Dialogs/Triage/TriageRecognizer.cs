@@ -71,10 +71,14 @@ public sealed class TriageRecognizer : ITriage
     {
         if (result.SelfHarm != SafetyLevel.Check || findings.SelfHarmAsides?.Value is not { Count: > 0 } asides) return result;
         var rest = asides.OrderByDescending(a => a.Length).Aggregate(corrected, (t, aside) => t.Replace(aside, " ", StringComparison.Ordinal));
-        rest = string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var again = rest.Length > 0 ? ReadAgain(reader, rest, languages) : null;
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Two words or fewer (of more than one letter) are what held the request together ("ik wil …", "I want a …"):
+        // read alone, the model's most sensitive threshold took "ik wil" for the start of "ik wil niet meer".
+        var again = words.Count(w => w.Length > 1) > LeftOverWords ? ReadAgain(reader, string.Join(' ', words), languages) : null;
         return Withdrawn(result, again, [Signal.SelfHarm], "without the denial, the request or the question about the law nothing of it is left");
     }
+
+    private const int LeftOverWords = 2;
 
     /// <summary>The first model that reads both the language the message is written in and the conversation's (a Polish
     /// conversation with a message that looks Dutch still goes to a model that knows Polish); the first model when

@@ -21,6 +21,7 @@ public class BlindJourneyTests(ITestOutputHelper output)
     [InlineData("journeys-09.jsonl", 0.90)]
     [InlineData("journeys-11.jsonl", 0.85)]
     [InlineData("journeys-12.jsonl", 0.85)]
+    [InlineData("journeys-13.jsonl", 0.90)]
     public void The_blind_conversations_get_the_right_help(string file, double floor)
     {
         var journeys = BlindJourneys.Load(Path.Combine(RepositoryPaths.Root, "tests", "SafeChat.Dialogs.Tests", "Triage", "Blind", file));

@@ -69,6 +69,7 @@ public class TriageQualityTests(ITestOutputHelper output)
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-10.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-11.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-12.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-13.tsv",
     };
 
     [Theory]

@@ -55,7 +55,7 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
         DangerCue: fired.Any(f => f.Rule == RuleRecognizer.DangerCueRule),
         ShortCry: cries.IsCry(corrected),
         SafeStatement: new Lazy<bool>(() => SafeStatements.IsSafeNowCorrected(corrected)),
-        SmallTalk: new Lazy<bool>(() => !Shouting(text) && smallTalk(text)),
+        SmallTalk: new Lazy<bool>(() => !Shouting(text) && (smallTalk(text) || SafeStatements.IsThanksCorrected(corrected))),
         SafeSomewhere: new Lazy<bool>(() => SafeStatements.SaysSafeSomewhereCorrected(corrected)),
         Stopped: new Lazy<bool>(() => SafeStatements.HasStoppedCorrected(corrected) || SafeStatements.SaysAwayCorrected(corrected)),
         Declined: RuleRecognizer.DeclinedCorrected(corrected),

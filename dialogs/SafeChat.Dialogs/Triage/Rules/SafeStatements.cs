@@ -28,14 +28,25 @@ public static class SafeStatements
     }
 
     /// <summary>Every part of it says the person is safe ("ik ben nu binnen, deur op slot, hij is weg"), and at least one
-    /// says so by itself: safe, he has gone, or — only for a whole message — at home.</summary>
-    private static bool AllPartsSafe(string text, bool placeIsEnough)
-    {
-        var parts = PartBreak.Split(text).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-        return parts.Count > 1 && parts.Any(c => SafeNow.IsMatch(c) || Away.IsMatch(c) || placeIsEnough && SafePlace.IsMatch(c))
-               && parts.All(c => SafeNow.IsMatch(c) || SafePlace.IsMatch(c) || Away.IsMatch(c) || AloneNow.IsMatch(c) || SecuredNow.IsMatch(c)
-                                 || ThanksPart.IsMatch(c) || NoLonger.IsMatch(c) && !AboutOneself.IsMatch(c));
-    }
+    /// says so by itself: safe, he has gone, or — only for a whole message — at home. At home behind a locked door says
+    /// so too, also at the end of a story.</summary>
+    private static bool AllPartsSafe(string text, bool placeIsEnough) => AllSafe(Parts(text), placeIsEnough);
+
+    private static List<string> Parts(string text) => PartBreak.Split(text).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+
+    private static bool AllSafe(IReadOnlyList<string> parts, bool placeIsEnough) =>
+        parts.Count > 1
+        && (parts.Any(c => SafeNow.IsMatch(c) || Away.IsMatch(c) || placeIsEnough && SafePlace.IsMatch(c))
+            || parts.Any(c => SafePlace.IsMatch(c)) && parts.Any(c => SecuredNow.IsMatch(c)))
+        && parts.All(SafePart);
+
+    private static bool SafePart(string part) =>
+        SafeNow.IsMatch(part) || SafePlace.IsMatch(part) || Away.IsMatch(part) || AloneNow.IsMatch(part) || SecuredNow.IsMatch(part)
+        || ThanksPart.IsMatch(part) || NoLonger.IsMatch(part) && !AboutOneself.IsMatch(part);
+
+    /// <summary>The whole message thanks for the help ("dankjewel voor je hulp", "thanks for the help!"): small talk, even
+    /// with the word "help" in it.</summary>
+    public static bool IsThanksCorrected(string corrected) => ThanksPart.IsMatch(Trim(corrected));
 
     /// <summary>A short message that says that he or they no longer do something ("hij volgt me niet meer").</summary>
     public static bool HasStoppedCorrected(string corrected)
@@ -56,9 +67,23 @@ public static class SafeStatements
     /// has gone), and nothing in it is still going on. At home alone does not count here: danger can be at home too.</summary>
     public static bool SaysSafeSomewhereCorrected(string corrected)
     {
+        if (StillGoingOn.IsMatch(corrected)) return false;
         var clauses = ClauseBreak.Split(Trim(corrected)).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-        return clauses.Count > 1 && !StillGoingOn.IsMatch(corrected)
-               && clauses.Any(c => !NotSafe.IsMatch(c) && (SafeNow.IsMatch(c) || AllPartsSafe(c, placeIsEnough: false)));
+        return clauses.Count > 1 && clauses.Any(c => !NotSafe.IsMatch(c) && (SafeNow.IsMatch(c) || AllPartsSafe(c, placeIsEnough: false)))
+               || EndsSafe(Parts(Trim(corrected)));
+    }
+
+    /// <summary>A story whose last parts, after a comma or "and", say where the person is now and that it is safe ("he
+    /// followed me from the metro, I'm home now and the door is locked"): how the story ends is how things stand.</summary>
+    private static bool EndsSafe(IReadOnlyList<string> parts)
+    {
+        for (var from = parts.Count - 1; from >= 1; from--)
+        {
+            var tail = parts.Skip(from).ToList();
+            if (!SafePart(tail[0]) || NotSafe.IsMatch(tail[0])) return false;
+            if (tail.Count == 1 ? SafeNow.IsMatch(tail[0]) || Away.IsMatch(tail[0]) : AllSafe(tail, placeIsEnough: false)) return true;
+        }
+        return false;
     }
 
     private static string Trim(string corrected) => corrected.Trim('.', '!', '?', ' ');

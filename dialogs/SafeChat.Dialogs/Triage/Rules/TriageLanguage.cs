@@ -41,7 +41,7 @@ internal sealed record TriageLanguage(
         string? NoLongerEnd, string? AboutOneself, string? NotSafe, string? SecuredNow, string? ThanksPart);
 
     public sealed record SpellingWords(
-        [property: JsonPropertyName("_about")] string? About, Dictionary<string, string>? Shorthand, List<string>? Keywords);
+        [property: JsonPropertyName("_about")] string? About, Dictionary<string, string>? Shorthand, List<string>? Keywords, List<string>? Words = null);
 
     public sealed record FeatureWords(
         [property: JsonPropertyName("_about")] string? About, List<string>? Negations, List<string>? ScopeEnd,
