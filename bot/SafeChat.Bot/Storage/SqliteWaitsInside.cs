@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SafeChat.Bot.Storage;
@@ -21,8 +23,13 @@ public sealed class SqliteWaitsInside : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // A pooled connection keeps its SQLite handle, and the handle keeps the setting: set it once per handle, not per open.
+    private static readonly ConditionalWeakTable<object, object> Set = new();
+
     private static void SetBusyTimeout(DbConnection connection)
     {
+        if (connection is not SqliteConnection { Handle: { } handle } || Set.TryGetValue(handle, out _)) return;
+        Set.AddOrUpdate(handle, Set);
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs};";
         command.ExecuteNonQuery();
