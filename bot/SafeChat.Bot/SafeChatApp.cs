@@ -84,6 +84,7 @@ public static class SafeChatApp
         services.AddSingleton<RecentActivities>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnQueue>();
+        services.AddSingleton<EngineReadiness>();
         services.AddSingleton<UrgentMessages>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<TurnProcessor>();

@@ -6,8 +6,10 @@ namespace SafeChat.Load;
 /// <summary>
 /// The load benchmark: N simultaneous conversations (three in four on Web Chat over Direct Line, one in four by
 /// SMS through Twilio's webhook), each a full visit ending in a report, against 1 or 3 SafeChat processes on
-/// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3], or load --flood
-/// (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>)
+/// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3] [--paced], or
+/// load [--twilio-ms N] (Twilio's API latency), or load --flood (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>),
+/// or load --idle N (see <see cref="IdleConversations"/>). --paced: people type 2–8 s before each message, the latency
+/// a person feels; without it a closed loop (each visitor sends the moment the answer arrives), for throughput.
 /// </summary>
 public static class Program
 {
@@ -24,6 +26,9 @@ public static class Program
                 args.Contains("--postgres") ? await CreateDatabaseAsync(Environment.GetEnvironmentVariable("SAFECHAT_LOAD_POSTGRES")
                     ?? throw new InvalidOperationException("--postgres needs SAFECHAT_LOAD_POSTGRES")) : null,
                 TimeSpan.FromSeconds(double.Parse(Option(args, "--think", "0"), System.Globalization.CultureInfo.InvariantCulture)));
+        if (args.Contains("--idle"))
+            return await IdleConversations.RunAsync(int.Parse(Option(args, "--idle", "1000")), BaseSettings("http://127.0.0.1:9"));
+        var paced = args.Contains("--paced");
         var sizes = Option(args, "--conversations", "50,200").Split(',').Select(int.Parse).ToArray();
         var setups = Option(args, "--setups", "sqlite,pg1,pg3").Split(',');
         var postgres = Environment.GetEnvironmentVariable("SAFECHAT_LOAD_POSTGRES");
@@ -33,15 +38,18 @@ public static class Program
             return 2;
         }
 
-        Console.WriteLine($"SafeChat load benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"SafeChat load benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
+                          (paced ? $"paced: {Think.MinSeconds}–{Think.MaxSeconds} s typing before each message" : "closed loop") +
+                          $", Twilio's API answering in {Option(args, "--twilio-ms", "0")} ms");
         var bare = new Dictionary<int, double>();
         foreach (var size in sizes) bare[size] = await BareEndpoint.RequestsPerSecondAsync(size, TimeSpan.FromSeconds(5));
-        await using var twilio = await TwilioStandIn.StartAsync();
+        var twilioLatency = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--twilio-ms", "0")));
+        await using var twilio = await TwilioStandIn.StartAsync(twilioLatency);
 
         var rows = new List<string>();
         foreach (var setup in setups)
             foreach (var size in sizes)
-                rows.Add(await RunAsync(setup, size, postgres, twilio, bare[size]));
+                rows.Add(await RunAsync(setup, size, postgres, twilio, bare[size], paced));
 
         Console.WriteLine();
         Console.WriteLine("| setup | conversations | turns/s | Web Chat turn p50 / p95 / p99 ms | SMS webhook ack p50 / p95 / p99 ms | SMS turn p99 ms | errors | CPU % (of all cores) | peak MB per process | vs bare endpoint |");
@@ -53,7 +61,7 @@ public static class Program
         return 0;
     }
 
-    private static async Task<string> RunAsync(string setup, int size, string? postgres, TwilioStandIn twilio, double bareRate)
+    private static async Task<string> RunAsync(string setup, int size, string? postgres, TwilioStandIn twilio, double bareRate, bool paced)
     {
         var instances = setup == "pg3" ? 3 : 1;
         var settings = BaseSettings(twilio.BaseUrl);
@@ -73,7 +81,7 @@ public static class Program
             foreach (var process in processes) process.ResetCpu();
             var latencies = new Latencies();
             var clock = Stopwatch.StartNew();
-            await DriveAsync(size, instances, processes, clients, twilio, latencies);
+            await DriveAsync(size, instances, processes, clients, twilio, latencies, paced);
             var seconds = clock.Elapsed.TotalSeconds;
             var turns = latencies.Count("webchat turn") + latencies.Count("sms turn");
             var cpu = processes.Sum(p => p.CpuSinceStart.TotalSeconds) / seconds / Environment.ProcessorCount * 100;
@@ -102,17 +110,18 @@ public static class Program
     private static int _nextNumber;
 
     private static Task DriveAsync(int size, int instances, List<SafeChatProcess> processes, List<HttpClient> clients,
-        TwilioStandIn twilio, Latencies latencies) =>
+        TwilioStandIn twilio, Latencies latencies, bool paced = false) =>
         Task.WhenAll(Enumerable.Range(0, size).Select(i => Task.Run(async () =>
         {
+            var think = paced ? Think.For(i) : null;
             try
             {
                 // Post to one instance and stream from the next, as a load balancer without stickiness would.
                 if (i % 4 == 3)
                     await new SmsSender(clients[i % instances], processes[i % instances].BaseUrl, twilio, AuthToken,
-                        $"+316{Interlocked.Increment(ref _nextNumber):D8}", latencies).RunAsync(default);
+                        $"+316{Interlocked.Increment(ref _nextNumber):D8}", latencies, think).RunAsync(default);
                 else
-                    await new WebChatVisitor(clients[i % instances], processes[(i + 1) % instances].BaseUrl, latencies).RunAsync(default);
+                    await new WebChatVisitor(clients[i % instances], processes[(i + 1) % instances].BaseUrl, latencies, think: think).RunAsync(default);
             }
             catch (Exception error)
             {

@@ -6,7 +6,9 @@ namespace SafeChat.Load;
 /// One person texting SafeChat: signed webhooks as Twilio sends them. Two figures: how fast the webhook is
 /// acknowledged (what Twilio waits for) and how long until the reply reaches Twilio's API.
 /// </summary>
-public sealed class SmsSender(HttpClient http, Uri instance, TwilioStandIn twilio, string authToken, string number, Latencies latencies)
+/// <param name="think">Typing time before each message (the paced run); none: a closed loop at capacity.</param>
+public sealed class SmsSender(HttpClient http, Uri instance, TwilioStandIn twilio, string authToken, string number, Latencies latencies,
+    Func<TimeSpan>? think = null)
 {
     public async Task RunAsync(CancellationToken cancellation)
     {
@@ -14,6 +16,7 @@ public sealed class SmsSender(HttpClient http, Uri instance, TwilioStandIn twili
         var url = new Uri(instance, "/twilio/sms").ToString();
         foreach (var text in Journeys.ReportOnSms)
         {
+            if (think is not null) await Task.Delay(think(), cancellation);
             while (inbox.Reader.TryRead(out _)) { } // replies to the previous message that came in several parts
             var form = new List<KeyValuePair<string, string>>
             {

@@ -3,7 +3,8 @@ using System.Threading.Channels;
 
 namespace SafeChat.Load;
 
-/// <summary>Twilio's Messages API, locally: accepts every message and tells the waiting phone it arrived.</summary>
+/// <summary>Twilio's Messages API, locally: accepts every message and tells the waiting phone it arrived, after the
+/// latency given (load --twilio-ms N: Twilio's real API answers in a tenth of a second or more; 0 by default).</summary>
 public sealed class TwilioStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -14,7 +15,7 @@ public sealed class TwilioStandIn : IAsyncDisposable
 
     public string BaseUrl => _app.Urls.First();
 
-    public static async Task<TwilioStandIn> StartAsync()
+    public static async Task<TwilioStandIn> StartAsync(TimeSpan latency = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -24,6 +25,7 @@ public sealed class TwilioStandIn : IAsyncDisposable
         app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
+            if (latency > TimeSpan.Zero) await Task.Delay(latency);
             standIn.Inbox(form["To"]!).Writer.TryWrite(true);
             return Results.Json(new { sid = $"SM{Interlocked.Increment(ref standIn._sid):D32}", status = "queued" }, statusCode: 201);
         });

@@ -8,8 +8,9 @@ namespace SafeChat.Load;
 /// every visitor then counts as one person for the per-address limits).</param>
 /// <param name="journey">What the visitor says; a report on Web Chat unless given.</param>
 /// <param name="kind">The latency kind its turns are counted under.</param>
+/// <param name="think">Typing time before each message (the paced run); none: a closed loop at capacity.</param>
 public sealed class WebChatVisitor(HttpClient postTo, Uri streamFrom, Latencies latencies, string? address = null,
-    IReadOnlyList<string>? journey = null, string kind = "webchat turn")
+    IReadOnlyList<string>? journey = null, string kind = "webchat turn", Func<TimeSpan>? think = null)
 {
     /// <summary>The bot's first reply to each message, as JSON text.</summary>
     public List<string> Replies { get; } = [];
@@ -21,6 +22,7 @@ public sealed class WebChatVisitor(HttpClient postTo, Uri streamFrom, Latencies 
         await chat.ReadUntilAsync(_ => true, cancellation); // the greeting
         foreach (var text in journey ?? Journeys.ReportOnWebChat)
         {
+            if (think is not null) await Task.Delay(think(), cancellation);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             if (await chat.PostAsync(text, cancellation) is not { } id) { latencies.Error(); return; }
             Replies.Add(await chat.ReadUntilAsync(a => a.TryGetProperty("replyToId", out var to) && to.GetString() == id, cancellation));

@@ -56,7 +56,7 @@ public sealed class SafeChatProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = baseUrl };
-        for (var waited = 0; waited < 600; waited++)
+        for (var waited = 0; waited < 1200; waited++)
         {
             try
             {
@@ -67,7 +67,7 @@ public sealed class SafeChatProcess : IAsyncDisposable
                 throw new InvalidOperationException($"SafeChat exited with {process.ExitCode}:\n{string.Join("\n", output)}");
             await Task.Delay(100);
         }
-        throw new TimeoutException("SafeChat did not become ready in 60 s:\n" + string.Join("\n", output));
+        throw new TimeoutException("SafeChat did not become ready in 120 s:\n" + string.Join("\n", output));
     }
 
     /// <summary>kill -9: no shutdown code runs, open connections drop, whatever was in memory is gone.</summary>
@@ -92,8 +92,13 @@ public sealed class SafeChatProcess : IAsyncDisposable
     public TimeSpan CpuSinceStart { get { _process.Refresh(); return _process.TotalProcessorTime - _cpuAtStart; } }
 
     /// <summary>Peak resident memory (VmHWM) in MB.</summary>
-    public double PeakMemoryMb =>
-        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmHWM:"))
+    public double PeakMemoryMb => StatusMb("VmHWM:");
+
+    /// <summary>Resident memory now (VmRSS) in MB.</summary>
+    public double MemoryMb => StatusMb("VmRSS:");
+
+    private double StatusMb(string field) =>
+        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith(field))
             .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
 
     public async ValueTask DisposeAsync()

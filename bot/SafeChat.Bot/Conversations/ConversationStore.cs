@@ -158,7 +158,8 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         string protectedAddress, bool? optOut, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var isUrgent = urgent.IsUrgent(activity.Text);
+        // Read in full, models loaded: if this answers the template, whether it is a turn hangs on it.
+        var isUrgent = await urgent.SpeaksOfDangerAsync(activity.Text, cancellation);
         activity.Recipient = Bot;
         activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
         await using (var db = databases.Create())

@@ -7,7 +7,7 @@ namespace SafeChat.Bot.Conversations;
 /// the background at start-up, so the first person to write does not wait for it (the first message in danger once
 /// waited two to five seconds for the patterns on its path).
 /// </summary>
-public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp> logger) : BackgroundService
+public sealed class EngineWarmUp(ConversationEngine engine, EngineReadiness readiness, ILogger<EngineWarmUp> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
@@ -22,6 +22,10 @@ public sealed class EngineWarmUp(ConversationEngine engine, ILogger<EngineWarmUp
         {
             // Warming up is an optimisation: a failure here shows again, with its context, on the first message.
             logger.LogError(ex, "Warming up the triage model or the date recognisers failed");
+        }
+        finally
+        {
+            readiness.MarkWarm();
         }
     }, stoppingToken);
 }

@@ -61,6 +61,10 @@ public sealed class ConversationState
     /// <summary>When the gentle 113 line was last shown for an unsure signal (it is not repeated for a while).</summary>
     public int? SelfHarmLineShownAt { get; set; }
 
+    /// <summary>Thoughts of suicide came up in this conversation (113 was shown, sure or gently): a word that sounds like
+    /// a goodbye ("ik denk er nog over na") then never ends it.</summary>
+    public bool SelfHarmCameUp { get; set; }
+
     public DialogFrame? Active => Stack.Count > 0 ? Stack[^1] : null;
 }
 

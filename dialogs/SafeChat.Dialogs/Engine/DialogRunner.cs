@@ -9,7 +9,7 @@ namespace SafeChat.Dialogs.Engine;
 /// Runs the dialog stack for one turn: feeds an answer to the waiting prompt, then runs steps
 /// until one asks a question or the stack is empty.
 /// </summary>
-public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, ChoiceMatcher matcher, TurnContext turn, string rootDialog, string menuDialog)
+public sealed partial class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, ChoiceMatcher matcher, TurnContext turn, string rootDialog, string menuDialog)
 {
     // A flow that loops without asking anything is a bug; stop it rather than hang the turn.
     private const int MaxStepsPerTurn = 64;
@@ -73,6 +73,13 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         if (answer is null && prompt.AcceptsOwnWords
             && (OwnWords.FlowFor(turn) is not null || turn.SharedCell is not null))
             answer = Answers.OwnWords;
+        if (answer is null && !prompt.IsDangerQuestion && AsksAboutAHelpLine() is { } line)
+        {
+            // "en veilig thuis, is dat anoniem?": what that line does, and the question again.
+            turn.Route(line);
+            turn.Ask(prompt);
+            return;
+        }
         // A question about the law carries street harassment; any other signal means more than a question.
         if (answer is null && turn.Triage.Signals.All(s => s == Triage.Signal.StreetHarassment) && InlineAnswer() is { } inline)
         {
@@ -85,18 +92,30 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
         {
             var kind = turn.Understander.SmallTalkKind(turn.NormalizedText)
                        ?? (Triage.Rules.SafeStatements.IsSafeStatement(turn.Text ?? "") && turn.Triage.Signals.Count == 0 ? "safe" : null);
+            if (kind == Understander.Closing && MayCloseAt())
+            {
+                // "thanks, that's all": a goodbye, not the question again.
+                EndAll();
+                turn.SayGoodbye();
+                return;
+            }
             if (kind is not null)
             {
                 // "bedankt", "hoi", "ok": a friendly word and the question again, not "I did not understand".
-                turn.Say("smalltalk." + kind);
+                turn.Say("smalltalk." + (kind == Understander.Closing ? "other" : kind));
                 turn.Ask(prompt);
                 return;
             }
-            if (SwitchesNeed(frame)) return;
+            // While the danger is known to be there, a reply that is no answer and itself sounds of danger means it still
+            // is: 112 again, not another flow and not "I did not understand".
+            if (frame.Dialog == Flow.WhenSafe && (StillSoundsOfDanger() || turn.ChangedFacts.Count > 0) && prompt.UnsureMeans is { } stillThere)
+                answer = stillThere;
+            else if (SwitchesNeed(frame)) return;
             // The weakest readings last: a reply that starts with a choice or with yes/no ("nee, dat hoeft niet").
-            answer = _reader.Leading(prompt);
+            answer ??= _reader.Leading(prompt);
             if (answer is null)
             {
+                if (StartsTalkingAtGreeting(frame) || NotesUnaskedFacts(prompt)) return;
                 NotUnderstood(frame, prompt);
                 return;
             }
@@ -120,11 +139,22 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
 
     private const string MenuChoice = "menu";
 
+    /// <summary>Not while danger is being asked about or a report is half-made: there "dat was het" is the question again;
+    /// never once thoughts of suicide came up ("ik denk er nog over na" after 113 is no goodbye).</summary>
+    private bool MayCloseAt() =>
+        !turn.State.SelfHarmCameUp && Stack.All(f => f.Dialog is not (Flow.WhenSafe or Flow.SafetyCheck or Flow.Report or Flow.Greeting) && f.Prompt?.IsDangerQuestion != true);
+
     /// <summary>A short question with a short answer: about SafeChat itself, or the punishment the law sets.</summary>
     private string? InlineAnswer() =>
         turn.Understander.ServiceQuestionKind(turn.NormalizedText) is { } service ? "service." + service
         : turn.Told.Topics.Contains(Understanding.Topics.Penalty) ? "counts.penalty"
         : null;
+
+    /// <summary>A short question about one help line, with no danger in it and no sure sign of despair (an unsure one
+    /// has its gentle 113 line already).</summary>
+    private Flows.Routing.HelpRoute? AsksAboutAHelpLine() =>
+        turn.Triage.Danger == Triage.SafetyLevel.None && turn.Triage.SelfHarm < Triage.SafetyLevel.Act
+        && turn.Understander.HelpLineAskedAbout(turn.NormalizedText, turn.Text ?? "") is { } name ? Flows.Routing.HelpRoutes.Named(name) : null;
 
     /// <summary>Is this message an answer to the waiting choice question (a choice, yes/no, the fact it asks for)?</summary>
     public bool Understands(PendingPrompt prompt) => prompt.Kind == PromptKind.Choice && _reader.Read(prompt) is not null;
@@ -132,32 +162,29 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     private static readonly ChoiceOption PersonChoice = new(Answers.TalkToPerson, "choice.talk-to-person");
 
     /// <summary>
-    /// "Ben je nu in gevaar?" answered with the rest of the story ("last friday evening", "we broke up in january"): the
-    /// person moved on, so it counts as no (112 was on screen already). The story goes on where it was set aside, or
-    /// the message answers the question that was waiting below.
+    /// The greeting's "Ben je nu in gevaar?" answered with a first message that carries no sign of danger or distress
+    /// ("this exam is killing me lol", "ik heb een vraag over jullie"): the person started talking, so the menu takes
+    /// it from there rather than "I did not understand" with the danger question again. Unsure words still mean yes.
     /// </summary>
-    private bool MovesOnFromSafetyQuestion(DialogFrame frame)
+    private bool StartsTalkingAtGreeting(DialogFrame frame)
     {
-        if (frame.Dialog is not (Flow.SafetyCheck or Flow.WhenSafe) || string.IsNullOrWhiteSpace(turn.Text)) return false;
-        var own = OwnWords.FlowFor(turn);
-        // "wat moet ik doen?" or "ik weet het niet" is not a story: ask again, with 112 in view.
-        if (own is null && turn.ChangedFacts.Count == 0 && !TellsAStory()) return false;
-        var state = turn.State;
-        Stack.RemoveAt(Stack.Count - 1);
-        state.SaidNoDanger();
-        var flow = own ?? OwnWords.FlowFor(state.SetAside.ToHashSet(), "");
-        state.SetAside = [];
-        if (Stack.Count == 0 || Stack.Any(f => f.Prompt?.IsDangerQuestion == true)) ToMenu(flow, confirm: own is not null && !OwnWords.LikelyOf(turn, own));
-        else if (flow is not null && Stack.All(f => f.Dialog != flow)) Begin(flow);
-        else Answer();
+        if (frame.Dialog != Flow.Greeting || turn.Triage.Has(Triage.Signal.Emergency) || turn.Triage.Has(Triage.Signal.SelfHarm)) return false;
+        ToMenu();
         return true;
     }
 
-    /// <summary>A message of some length that is not a question: the person is telling what happened.</summary>
-    private bool TellsAStory() =>
-        turn.NormalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= StoryWords && !(turn.Text ?? "").TrimEnd().EndsWith('?');
-
-    private const int StoryWords = 8;
+    /// <summary>
+    /// A reply that does not answer the question but tells something new about what happened ("meestal rond 5 uur",
+    /// "it's been going on for two weeks"): kept for later (a report fills itself from it), said so, and the question
+    /// asked again, rather than "I did not understand".
+    /// </summary>
+    private bool NotesUnaskedFacts(PendingPrompt prompt)
+    {
+        if (turn.ChangedFacts.Count == 0) return false;
+        turn.Say("understood.noted");
+        turn.Ask(prompt);
+        return true;
+    }
 
     /// <summary>
     /// A flow that fills itself from what the person told (the report) gets a message that does not answer its question
@@ -192,7 +219,11 @@ public sealed class DialogRunner(IReadOnlyDictionary<string, Dialog> dialogs, Ch
     {
         if (OwnWords.FlowFor(turn) is not { } flow) return false;
         if (Stack.Any(f => f.Dialog == flow) || flow == frame.Dialog) return false;
-        if (OwnWords.SureOf(turn, flow))
+        // "Wil je het hebben over …?" is answered by telling more: that question is done, not asked again afterwards,
+        // and never asked twice over ("how do I even talk to her?" after "do you want to know how to help someone?").
+        var confirming = frame.Dialog == Flow.ConfirmSwitch;
+        if (confirming) Stack.RemoveAt(Stack.Count - 1);
+        if (OwnWords.SureOf(turn, flow) || confirming && frame.Answers.GetValueOrDefault(Flows.Switch.ConfirmSwitchDialog.Target) == flow)
         {
             Begin(flow);
             return true;

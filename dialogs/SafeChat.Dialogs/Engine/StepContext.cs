@@ -25,11 +25,7 @@ public sealed class StepContext(TurnContext turn, DialogFrame frame, DialogRunne
     public Facts Facts => Turn.State.Facts;
 
     /// <summary>Records that a named routing rule fired (the host logs the name) and gives its help.</summary>
-    public void Route(Flows.Routing.HelpRoute route)
-    {
-        Turn.FiredRules.Add(route.Name);
-        Turn.Say(route.TextKey, contacts: route.Services);
-    }
+    public void Route(Flows.Routing.HelpRoute route) => Turn.Route(route);
 
     /// <summary>This flow gave its help from facts it did not ask: if a later message corrects one, it runs again.</summary>
     public void RoutedFrom(string flow, params string[] factKeys)

@@ -61,6 +61,12 @@ public sealed class TurnContext
 
     public TriageResult Triage => _triage ??= _triageEngine.Recognize(Text ?? "", State.Language);
 
+    /// <summary>How many words the message has: short replies and longer stories are read differently.</summary>
+    public int WordCount => NormalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Triage of other words in this conversation's language (a part of the message, read on its own).</summary>
+    public TriageResult TriageOf(string text) => _triageEngine.Recognize(text, State.Language);
+
     public IReadOnlyList<Activity> Replies => _replies.Activities;
 
     /// <summary>Lasting changes the host must make together with this turn's state and replies.</summary>
@@ -85,6 +91,20 @@ public sealed class TurnContext
         _replies.Say(Language, textKey, args, contacts);
 
     public void Ask(PendingPrompt prompt, IReadOnlyList<string>? contacts = null) => _replies.Ask(Language, prompt, contacts);
+
+    /// <summary>Records that a named routing rule fired (the host logs the name) and gives its help.</summary>
+    public void Route(Flows.Routing.HelpRoute route)
+    {
+        FiredRules.Add(route.Name);
+        Say(route.TextKey, contacts: route.Services);
+    }
+
+    /// <summary>The goodbye, with what the conversation leaves behind on this channel and how to wipe it.</summary>
+    public void SayGoodbye()
+    {
+        Say("menu.goodbye");
+        Say("trace." + Channel.Key());
+    }
 
     /// <summary>Puts a line before the last question of the turn (or at the end when there is none).</summary>
     public void SayBeforeQuestion(string textKey, IReadOnlyDictionary<string, string>? args = null) =>

@@ -23,6 +23,18 @@ public sealed class AnswerRecognizer(IReadOnlyList<LanguageData> languages)
         return InOwnThenOthers(language, data => Leading(data, normalized));
     }
 
+    /// <summary>
+    /// Words anywhere in the reply that say the danger is still there, or that the person cannot call because of it
+    /// ("ik durf niet te bellen, hij kan me horen", "he's still here"): to "are you in danger?" they mean yes, whatever
+    /// the reply starts with (each module's <c>stillInDanger</c>).
+    /// </summary>
+    public bool SaysStillInDanger(string normalized) => normalized.Length > 0 && languages.Any(l => l.StillInDanger.In(normalized));
+
+    /// <summary>"oke. kunnen we verder": a leading "ok" says the message was read; to "are you still in danger?" it is no
+    /// yes (each module's <c>answers.acknowledge</c>).</summary>
+    public bool StartsWithAcknowledgement(string normalized) =>
+        languages.Any(l => l.Answers.TryGetValue("acknowledge", out var list) && StartsWith(list, normalized));
+
     /// <summary>The conversation's language decides; failing that, the other languages, but only when they agree:
     /// Polish "no" means yes, English "no" means no, so in a Dutch conversation "no" is no answer rather than a guess.</summary>
     private ShortAnswer? InOwnThenOthers(string language, Func<LanguageData, ShortAnswer?> read)
@@ -45,10 +57,11 @@ public sealed class AnswerRecognizer(IReadOnlyList<LanguageData> languages)
     {
         foreach (var (kind, answer) in new[] { ("unsure", ShortAnswer.Unsure), ("no", ShortAnswer.No), ("yes", ShortAnswer.Yes) })
         {
-            if (data.Answers.TryGetValue(kind, out var list) && list.Find(text) is { Index: 0 } m
-                && m.Length < text.Length && text[m.Length] is ',' or '.' or '!' or ';')
-                return answer;
+            if (data.Answers.TryGetValue(kind, out var list) && StartsWith(list, text)) return answer;
         }
         return null;
     }
+
+    private static bool StartsWith(PhraseList list, string text) =>
+        list.Find(text) is { Index: 0 } m && m.Length < text.Length && text[m.Length] is ',' or '.' or '!' or ';';
 }

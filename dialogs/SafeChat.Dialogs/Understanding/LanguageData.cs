@@ -16,6 +16,14 @@ public sealed class LanguageData
     /// <summary>Every letter beyond plain a-z that the module's words are written with ("ş", "ę", "ł"), as written.</summary>
     public IReadOnlySet<char> Letters { get; init; } = new HashSet<char>();
     public required IReadOnlyDictionary<string, PhraseList> Answers { get; init; }
+
+    /// <summary>Words that say the danger is still there, or that the person cannot call because of it ("hij kan me
+    /// horen", "he's still here"): to "are you in danger?" they mean yes, whatever the reply starts with.</summary>
+    public PhraseList StillInDanger { get; init; } = new([]);
+
+    /// <summary>Words that say 112 or the police has been called ("ik heb 112 gebeld", "the police are coming"): the
+    /// reply then says that was right, instead of telling the person to call.</summary>
+    public PhraseList Called112 { get; init; } = new([]);
     public required IReadOnlyDictionary<string, PhraseList> People { get; init; }
     public required IReadOnlyDictionary<string, PhraseList> Incidents { get; init; }
     public required PhraseList LongAgo { get; init; }
@@ -41,6 +49,18 @@ public sealed class LanguageData
     /// waiting question is asked again.</summary>
     public required IReadOnlyDictionary<string, PhraseList> ServiceQuestions { get; init; }
 
+    /// <summary>The names of the help lines, by the route that explains each ("csg", "Veilig Thuis", "victim support"): a
+    /// short question that names one ("en veilig thuis, is dat anoniem?") is answered with what that line does.</summary>
+    public IReadOnlyDictionary<string, PhraseList> HelpLines { get; init; } = new Dictionary<string, PhraseList>();
+
+    /// <summary>Words of doubt about a request ("not sure if I want to report it", "misschien later"): SafeChat then
+    /// checks in one line before it starts the flow.</summary>
+    public PhraseList Hesitations { get; init; } = new([]);
+
+    /// <summary>Words that, just before a language's name, say the message is not asking for that language ("without
+    /// speaking Dutch", "ik spreek geen Engels").</summary>
+    public IReadOnlyList<string> LanguageNotAsked { get; init; } = [];
+
     /// <summary>A cry for help of a word or three ("HULP", "pls help", "sos"), and the words around one ("please", "nu").</summary>
     public required ShortCryWords ShortCries { get; init; }
 
@@ -54,6 +74,10 @@ public sealed class LanguageData
     /// as regular expressions over the corrected, lower-case text: not danger now.</summary>
     public required IReadOnlyList<string> Hypotheticals { get; init; }
 
+    /// <summary>Asking what one can or should do ("hoe kan ik haar helpen?", "what could I have done?"), as regular
+    /// expressions over the lower-case text: a question that asks for advice can pick a question's advice choice.</summary>
+    public IReadOnlyList<string> AskingWhatToDo { get; init; } = [];
+
     /// <summary>Messages the engine reads once at start-up, so that every path (danger, a safe statement, a what-if
     /// question, a figure of speech, a report) has built its patterns before the first person writes: the first message in
     /// danger once waited seconds for them.</summary>
@@ -62,6 +86,8 @@ public sealed class LanguageData
     private sealed record File(
         string RecognizerCulture,
         Dictionary<string, List<string>> Answers,
+        List<string>? StillInDanger,
+        List<string>? Called112,
         Dictionary<string, List<string>> People,
         Dictionary<string, List<string>> Incidents,
         List<string> LongAgo,
@@ -73,9 +99,13 @@ public sealed class LanguageData
         List<string> SupportCues,
         Dictionary<string, List<string>> Topics,
         Dictionary<string, List<string>> ServiceQuestions,
+        Dictionary<string, List<string>>? HelpLines,
+        List<string>? Hesitations,
         ShortCryWords ShortCries,
         List<string> FiguresOfSpeech,
         List<string> Hypotheticals,
+        List<string>? AskingWhatToDo,
+        List<string>? LanguageNotAsked,
         List<string>? WarmUp);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -90,6 +120,8 @@ public sealed class LanguageData
             Letters = raw.ToLowerInvariant().Where(c => c > '\u007F' && char.IsLetter(c)).ToHashSet(),
             RecognizerCulture = file.RecognizerCulture,
             Answers = file.Answers.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            StillInDanger = new PhraseList(file.StillInDanger ?? []),
+            Called112 = new PhraseList(file.Called112 ?? []),
             People = file.People.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             Incidents = file.Incidents.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             LongAgo = new PhraseList(file.LongAgo),
@@ -101,9 +133,13 @@ public sealed class LanguageData
             SupportCues = new PhraseList(file.SupportCues),
             Topics = file.Topics.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             ServiceQuestions = file.ServiceQuestions.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            HelpLines = (file.HelpLines ?? []).ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
+            Hesitations = new PhraseList(file.Hesitations ?? []),
             ShortCries = file.ShortCries,
             FiguresOfSpeech = file.FiguresOfSpeech,
             Hypotheticals = file.Hypotheticals,
+            AskingWhatToDo = file.AskingWhatToDo ?? [],
+            LanguageNotAsked = (file.LanguageNotAsked ?? []).Select(TextNormalizer.Normalize).ToList(),
             WarmUp = file.WarmUp ?? [],
         };
     }

@@ -11,6 +11,9 @@ public sealed class LanguageDetector
 {
     private readonly IReadOnlyList<(string Language, HashSet<string> Words)> _words;
 
+    /// <summary>Words more than one module lists.</summary>
+    private readonly HashSet<string> _shared;
+
     /// <summary>Per language with a script of its own: its words written in Latin letters (Arabizi "3la", "hiya").</summary>
     private readonly IReadOnlyDictionary<string, HashSet<string>> _latinSpellingsOf;
 
@@ -26,6 +29,10 @@ public sealed class LanguageDetector
             .SelectMany(l => l.Letters.Select(c => (Letter: c, l.Language)))
             .GroupBy(x => x.Letter).Where(g => g.Select(x => x.Language).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First().Language);
+        // A word two modules list ("is", "we", "help") counts only when no other language has a word of its own in the
+        // message: "politie is geweest, hij is weg" is Dutch by "hij", "a man is following me" English by "a".
+        _shared = languages.SelectMany(l => l.CommonWords.Select(TextNormalizer.Normalize).Distinct())
+            .GroupBy(w => w).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         _words = languages.Select(l => (l.Language, l.CommonWords.Select(TextNormalizer.Normalize).ToHashSet())).ToList();
         // By word, not over all words at once: a module may list many words in Latin letters too (Arabizi), and its own
         // script must still be its own.
@@ -46,7 +53,7 @@ public sealed class LanguageDetector
         var normalized = TextNormalizer.Normalize(text);
         if (Scripts.Dominant(normalized, confident ? 0.85 : 0.6) is { } script && _onlyLanguageOf.TryGetValue(script, out var byScript)) return byScript;
         var words = normalized.Split([' ', ',', '.', '!', '?', ';', ':', '"', '(', ')', '،', '؟'], StringSplitOptions.RemoveEmptyEntries);
-        var scores = _words.Select(l => (l.Language, Hits: Hits(l.Language, l.Words, words))).OrderByDescending(s => s.Hits).ToList();
+        var scores = Scores(words).OrderByDescending(s => s.Hits).ToList();
         if (scores.Count == 0 || scores[0].Hits == 0) return null;
         var runnerUp = scores.Count > 1 ? scores[1].Hits : 0;
         if (scores[0].Hits == runnerUp) return null;
@@ -54,6 +61,16 @@ public sealed class LanguageDetector
         // A language with a script of its own switches a known conversation only by its script (nearly the whole message).
         if (confident && _onlyLanguageOf.Values.Contains(scores[0].Language)) return null;
         return scores[0].Language;
+    }
+
+    /// <summary>Each language's hits: its own words, and the words it shares with another module only when no other
+    /// language has a word of its own in the message.</summary>
+    private List<(string Language, int Hits)> Scores(string[] words)
+    {
+        string[] unshared = [.. words.Where(w => !_shared.Contains(w))];
+        var own = _words.Select(l => (l.Language, l.Words, Hits: Hits(l.Language, l.Words, unshared))).ToList();
+        return own.Select(l => (l.Language, l.Hits + (own.Any(o => o.Language != l.Language && o.Hits > 0)
+            ? 0 : words.Count(w => _shared.Contains(w) && l.Words.Contains(w))))).ToList();
     }
 
     /// <summary>A lone word of a language with a script of its own, written in Latin letters, is weak evidence: "3am" is

@@ -14,4 +14,7 @@ public static class Topics
 
     /// <summary>A question about the punishment ("hoe hoog is de boete?"): what counts, the penalty first.</summary>
     public const string Penalty = "penalty";
+
+    /// <summary>A question about the choices ("wat is het verschil?", "melding of aangifte?"): both explained.</summary>
+    public const string Choices = "choices";
 }

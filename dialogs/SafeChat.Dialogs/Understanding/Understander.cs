@@ -27,7 +27,25 @@ public sealed partial class Understander
         ShortCries = new Triage.Rules.ShortCries(_languages.Values.Select(l => l.ShortCries));
         FiguresOfSpeech = new Triage.Rules.PhrasePatterns(_languages.Values.SelectMany(l => l.FiguresOfSpeech));
         Hypotheticals = new Triage.Rules.PhrasePatterns(_languages.Values.SelectMany(l => l.Hypotheticals));
+        _askingWhatToDo = new Triage.Rules.PhrasePatterns(_languages.Values.SelectMany(l => l.AskingWhatToDo));
     }
+
+    private readonly Triage.Rules.PhrasePatterns _askingWhatToDo;
+
+    /// <summary>The message says 112 or the police has been called already, in any language.</summary>
+    public bool SaysCalled112(string normalized) => _languages.Values.Any(l => l.Called112.In(normalized));
+
+    /// <summary>The message without the words that say 112 or the police has been called.</summary>
+    public string WithoutCalled112(string normalized) => _languages.Values.Aggregate(normalized, (rest, l) => l.Called112.Without(rest));
+
+    /// <summary>A word that, just before a language's name, means the message does not ask for it, in any language.</summary>
+    public bool DeniesLanguage(string word) => _languages.Values.Any(l => l.LanguageNotAsked.Contains(word));
+
+    /// <summary>The message doubts what it asks for ("not sure if I want to report it"), in any language.</summary>
+    public bool Hesitates(string normalized) => _languages.Values.Any(l => l.Hesitations.In(normalized));
+
+    /// <summary>The message asks what one can or should do ("hoe help ik haar", "should I step in?"), in any language.</summary>
+    public bool AsksWhatToDo(string normalized) => _askingWhatToDo.In(normalized);
 
     /// <summary>Questions about what to do if something happened, in every language .</summary>
     public Triage.Rules.PhrasePatterns Hypotheticals { get; }
@@ -52,8 +70,10 @@ public sealed partial class Understander
         return rest.Length == 0;
     }
 
-    /// <summary>"thanks", "greeting" or "other" when the (normalised) message is only small talk: the kind of its first
-    /// phrase ("ok thank you so much" counts as thanks).</summary>
+    /// <summary>"closing", "thanks", "greeting" or "other" when the (normalised) message is only small talk: the kind of its
+    /// first phrase ("ok thank you so much" counts as thanks), unless it says it is done ("thanks, that's all").</summary>
+    public const string Closing = "closing";
+
     public string? SmallTalkKind(string normalized)
     {
         var text = Punctuation().Replace(normalized, " ").Trim();
@@ -63,16 +83,37 @@ public sealed partial class Understander
         var rest = text;
         foreach (var list in _languages.Values.SelectMany(l => l.SmallTalk.Values.Concat(l.Answers.Values))) rest = list.Without(rest);
         if (rest.Length > 0) return null;
-        return kinds.Any(k => k.Kind == "thanks") ? "thanks" : kinds.OrderBy(k => k.Index).First().Kind;
+        return kinds.Any(k => k.Kind == Closing) ? Closing
+            : kinds.Any(k => k.Kind == "thanks") ? "thanks" : kinds.OrderBy(k => k.Index).First().Kind;
     }
 
     /// <summary>The kind of question about SafeChat itself a short message asks ("is dit anoniem?"), in any language.</summary>
-    public string? ServiceQuestionKind(string normalized)
+    public string? ServiceQuestionKind(string normalized) =>
+        ShortQuestion(normalized) is { } text
+            ? _languages.Values.SelectMany(l => l.ServiceQuestions).FirstOrDefault(kv => kv.Value.In(text.Words)).Key
+            : null;
+
+    /// <summary>The message's words without punctuation, and how many, when it is short enough to be a question about
+    /// the service; null for a longer message (a story).</summary>
+    private static (string Words, int Count)? ShortQuestion(string normalized)
     {
-        var text = Punctuation().Replace(normalized, " ").Trim();
-        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxServiceQuestionWords) return null;
-        return _languages.Values.SelectMany(l => l.ServiceQuestions).FirstOrDefault(kv => kv.Value.In(text)).Key;
+        var words = Punctuation().Replace(normalized, " ").Trim();
+        var count = words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return count > MaxServiceQuestionWords ? null : (words, count);
     }
+
+    /// <summary>
+    /// The route that explains the one help line a short question names ("wat doet slachtofferhulp precies?", "csg?"):
+    /// a question mark, or a few words only. Null when none or more than one is named.
+    /// </summary>
+    public string? HelpLineAskedAbout(string normalized, string text)
+    {
+        if (ShortQuestion(normalized) is not { } question || question.Count > FewWords && !text.Contains('?')) return null;
+        var named = _languages.Values.SelectMany(l => l.HelpLines).Where(kv => kv.Value.In(question.Words)).Select(kv => kv.Key).Distinct().ToList();
+        return named.Count == 1 ? named[0] : null;
+    }
+
+    private const int FewWords = 6;
 
     /// <summary>The words of a question about the law or the punishment ("what punishment would he get?": "punishment").</summary>
     public IReadOnlyList<string> LawWords(string normalized) =>

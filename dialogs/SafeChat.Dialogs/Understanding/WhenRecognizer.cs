@@ -95,6 +95,8 @@ public sealed partial class WhenRecognizer(LanguageData language)
                 if (type == "daterange" && (end - start).TotalDays > 1.5) return new Candidate2(start, null, true, end > now ? now : end);
                 // "vannacht" said in the afternoon: the night that has just passed.
                 if (part == PartOfDay.Night && start > now && start.Date == now.Date) return new Candidate2(now.Date, PartOfDay.Night, true);
+                // "vanochtend" said at 7: the recogniser's morning starts at 8, but the person's has begun.
+                if (part == PartOfDay.Morning && start > now && start.Date == now.Date) return new Candidate2(now, PartOfDay.Morning, true);
                 return new Candidate2(start, part ?? (type == "datetimerange" ? PartOf(start.Hour) : null), true);
             }
             case "time":

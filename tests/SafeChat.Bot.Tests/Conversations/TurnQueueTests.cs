@@ -51,4 +51,31 @@ public class TurnQueueTests
     [InlineData("", false)]
     public void Danger_and_thoughts_of_suicide_are_urgent(string text, bool urgent) =>
         Assert.Equal(urgent, new UrgentMessages().IsUrgent(text));
+
+    [Fact]
+    public void While_the_models_load_a_message_is_not_held_to_read_it_for_urgency()
+    {
+        var readiness = new EngineReadiness();
+        var urgent = new UrgentMessages(readiness);
+        const string danger = "HELP er staat iemand met een mes voor me";
+
+        Assert.False(urgent.IsUrgent(danger));
+        readiness.MarkWarm();
+        Assert.True(urgent.IsUrgent(danger));
+    }
+
+    [Fact]
+    public async Task An_answer_to_WhatsApps_template_is_read_for_danger_even_while_the_models_load()
+    {
+        // Such an answer is a turn only when it speaks of danger: "not warm yet" must not make it "no danger".
+        var readiness = new EngineReadiness();
+        var urgent = new UrgentMessages(readiness);
+
+        var reading = urgent.SpeaksOfDangerAsync("hij staat nu voor mijn deur met een mes", CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(reading.IsCompleted); // waits for the models rather than guessing
+        readiness.MarkWarm();
+        Assert.True(await reading.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(await urgent.SpeaksOfDangerAsync("JA", CancellationToken.None));
+    }
 }

@@ -42,14 +42,21 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
                 // refused: the server had stopped taking requests
             }
         })).ToList();
-        await signalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await WithLogs(signalled.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         await cluster.Instances[0].TerminateAsync(TimeSpan.FromSeconds(40));
-        await Task.WhenAll(burst);
+        await WithLogs(Task.WhenAll(burst));
 
         output.WriteLine($"{acknowledged} of {Conversations * MessagesEach} messages acknowledged");
         Assert.Equal(0, cluster.Instances[0].ExitCode);
         Assert.Equal(0, await PendingTurnsAsync(cluster));
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await CloseStatusAsync(socket));
+
+        // A failure here depends on timing: what the instance logged is what explains it.
+        async Task WithLogs(Task step)
+        {
+            try { await step; }
+            catch (Exception failure) { throw new Xunit.Sdk.XunitException($"{failure.Message}\n{cluster.Logs(100)}"); }
+        }
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class FuzzTests : IAsyncLifetime
                 accepted.Add(id);
         }, seed: Seed, iter: Cases, threads: 1);
 
-        Assert.True(serverErrors.Count == 0, string.Join("\n", serverErrors.Take(10)));
+        Assert.True(serverErrors.Count == 0, string.Join("\n", serverErrors.Take(10)) + "\n" + string.Join("\n", _host.Logs.Exceptions.Take(5)));
         Assert.All(Enum.GetValues<Target>(), t => Assert.True(sent.GetValueOrDefault(t) >= Cases / 20, $"{t}: {sent.GetValueOrDefault(t)} cases"));
         Assert.Equal(HttpStatusCode.OK, (await _host.Http.GetAsync("/health/live")).StatusCode);
         List<string> stored = [];

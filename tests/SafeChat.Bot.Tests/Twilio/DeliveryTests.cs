@@ -63,6 +63,32 @@ public sealed class DeliveryTests : TwilioHostTests
         Assert.Contains("niet afgeleverd", await staff.Http.GetStringAsync($"/staff/cases/{id}"));
     }
 
+    [Fact]
+    public async Task One_persons_slow_send_does_not_hold_up_anothers_and_each_persons_messages_keep_their_order()
+    {
+        var (slow, quick) = (new TwilioPhone(Host, "+31612360003"), new TwilioPhone(Host, "+31612360004"));
+        var release = new TaskCompletionSource();
+        var held = 0;
+        Twilio.Hold = to =>
+        {
+            if (to != slow.Address) return Task.CompletedTask;
+            Interlocked.Increment(ref held);
+            return release.Task;
+        };
+
+        await slow.SendAsync("Hoi");
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref held) > 0)));
+        await quick.SendAsync("Hoi");
+        var quickReplies = await Twilio.WaitForAsync(quick.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
+
+        Assert.NotEmpty(quickReplies);
+        Assert.Empty(Twilio.To(slow.Address)); // still waiting on the first
+        Assert.Equal(1, Volatile.Read(ref held)); // and the second was not sent past it
+        release.SetResult();
+        var slowReplies = await Twilio.WaitForAsync(slow.Address, s => s.Count >= quickReplies.Count);
+        Assert.Equal(quickReplies.Select(m => m.Body), slowReplies.Take(quickReplies.Count).Select(m => m.Body));
+    }
+
     private sealed class JsonProblems(StaffClient staff, long id)
     {
         public async Task<string> WaitAsync()

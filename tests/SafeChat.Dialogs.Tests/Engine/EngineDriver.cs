@@ -24,6 +24,15 @@ public sealed class EngineDriver(ConversationEngine? engine = null)
 
     public IReadOnlyList<Activity> Say(string text) => Run(Activity.Message(text));
 
+    /// <summary>A conversation in this locale, past the greeting's danger question ("no"), at the menu.</summary>
+    public static EngineDriver AtMenu(string locale)
+    {
+        var chat = new EngineDriver();
+        chat.Start(locale);
+        chat.Say(locale.StartsWith("nl", StringComparison.Ordinal) ? "nee" : "no");
+        return chat;
+    }
+
     public IReadOnlyList<Activity> Event(string name, string value) =>
         Run(new Activity { Type = ActivityTypes.Event, Name = name, Value = JsonSerializer.SerializeToElement(value) });
 

@@ -87,6 +87,7 @@ public class PromptTests
     {
         var chat = new EngineDriver();
         chat.Start();
+        chat.Say("nee"); // the menu: "Waarmee kan ik je helpen? … of vertel het in je eigen woorden"
 
         var replies = chat.Say("ik heb een blauwe fiets gekocht");
 

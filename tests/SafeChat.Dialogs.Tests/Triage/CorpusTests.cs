@@ -51,6 +51,9 @@ public class CorpusTests
     [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-11.tsv")]
     [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-12.tsv")]
     [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-13.tsv")]
+    [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-14.tsv")]
+    [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-15.tsv")]
+    [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-16.tsv")]
     [InlineData("../shared/triage/dev.tsv")]
     [InlineData("tests/SafeChat.Dialogs.Tests/Triage/triage-cases.tsv")]
     public void No_sentence_of_a_set_it_is_measured_on_is_in_the_corpus(string set)

@@ -70,6 +70,9 @@ public class TriageQualityTests(ITestOutputHelper output)
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-11.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-12.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-13.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-14.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-15.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-16.tsv",
     };
 
     [Theory]

@@ -46,6 +46,20 @@ public class WhenRecognizerTests
         Assert.True(result.WithinAWeek == (Now.Date - result.Day.Date.ToDateTime(TimeOnly.MinValue)).TotalDays <= 7);
     }
 
+    /// <summary>The recogniser's morning starts at 8; at 7 "vanochtend" was dropped as a time still to come.</summary>
+    [Theory]
+    [InlineData("nl", "vanochtend in de metro")]
+    [InlineData("en", "this morning on the tram")]
+    public void This_morning_said_before_eight_is_this_morning(string language, string text)
+    {
+        var sevenInRotterdam = new DateTimeOffset(2026, 11, 18, 6, 10, 0, TimeSpan.Zero);
+
+        var result = Understander.When(text, language, sevenInRotterdam);
+
+        Assert.Equal(new DateOnly(2026, 11, 18), result?.Day?.Date);
+        Assert.Equal(PartOfDay.Morning, result?.Day?.Part);
+    }
+
     [Theory]
     [InlineData("nl", "toen ik 14 was", false)]
     [InlineData("nl", "vorig jaar", false)]

@@ -66,11 +66,22 @@ public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
         if (turn.Triage.Signals.Count == 0)
         {
             var words = text.Split([' ', ',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
-            var named = content.Packs.Where(p => p.SelectWords.Any(w => !w.Contains(' ') && w.Length > 2 && words.Contains(TextNormalizer.Normalize(w)))).ToList();
+            var named = content.Packs.Where(p => p.SelectWords.Any(w => !w.Contains(' ') && w.Length > 2 && AskedFor(turn, text, TextNormalizer.Normalize(w)))).ToList();
             // "can I continue in English? my Dutch is not good" names two: the words of the message decide (already done).
             if (named.Count == 1 && named[0].Language != turn.State.Language && words.Length <= 12) return named[0].Language;
             if (named.Count > 0 && turn.LanguageFollowed) return turn.State.Language;
         }
         return null;
     }
+
+    /// <summary>The language's name is in the message, once not shortly after "without" or "not" in its own clause ("can
+    /// I do it without speaking Dutch?", "ik spreek niet zo goed Engels"; "I don't speak Dutch, English please" asks for
+    /// English).</summary>
+    private static bool AskedFor(TurnContext turn, string text, string name) =>
+        text.Split([',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(clause => clause.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Any(words => words.Select((word, at) => (word, at))
+                .Any(w => w.word == name && !words[Math.Max(0, w.at - NotAskedReach)..w.at].Any(turn.Understander.DeniesLanguage)));
+
+    private const int NotAskedReach = 4;
 }

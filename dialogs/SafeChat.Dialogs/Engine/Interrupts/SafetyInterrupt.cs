@@ -19,6 +19,7 @@ public sealed class SafetyInterrupt : IInterrupt
         var triage = turn.Triage with { Danger = Level(turn, runner, turn.Triage.Danger, turn.State.SaidNoDangerAt, turn.Triage.DangerInOwnWords),
                                         SelfHarm = Level(turn, runner, turn.Triage.SelfHarm, turn.State.SelfHarmLineShownAt, inOwnWords: false) };
         if (triage.Danger == SafetyLevel.None && triage.SelfHarm == SafetyLevel.None) return false;
+        if (triage.SelfHarm > SafetyLevel.None) turn.State.SelfHarmCameUp = true;
 
         // What else the person told is set aside until they are safe; within one safety episode it adds up.
         var rest = triage.Signals.Where(s => s is not (Signal.Emergency or Signal.SelfHarm)).ToList();
@@ -37,7 +38,14 @@ public sealed class SafetyInterrupt : IInterrupt
             return true;
         }
 
-        if (triage.Danger == SafetyLevel.Act)
+        if (triage.Danger == SafetyLevel.Act && AlreadyCalled(turn))
+        {
+            // "ik heb 112 gebeld, de politie komt eraan": right, and 112 stays in view while help is on its way.
+            turn.Say("danger.called-112", contacts: ["emergency"]);
+            if (triage.SelfHarm > SafetyLevel.None) turn.Say("self-harm.call-113", contacts: ["113"]);
+            WaitUntilSafe(turn, runner, alreadyTold: true);
+        }
+        else if (triage.Danger == SafetyLevel.Act)
         {
             turn.Say("danger.call-112", contacts: ["emergency"]);
             if (triage.SelfHarm > SafetyLevel.None) turn.Say("self-harm.call-113", contacts: ["113"]);
@@ -83,6 +91,12 @@ public sealed class SafetyInterrupt : IInterrupt
         return true;
     }
 
+    /// <summary>The message says 112 or the police has been called, and nothing else in it speaks of danger in the
+    /// person's own words ("ik heb 112 gebeld maar hij slaat me nog" still gets "Bel nu 112").</summary>
+    public static bool AlreadyCalled(TurnContext turn) =>
+        turn.Understander.SaysCalled112(turn.NormalizedText)
+        && !turn.TriageOf(turn.Understander.WithoutCalled112(turn.NormalizedText)).DangerInOwnWords;
+
     /// <summary>How many messages a "nee" to a check question holds: the model's unsure signals do not ask again in that time.</summary>
     public const int CheckedFor = 6;
 
@@ -101,8 +115,17 @@ public sealed class SafetyInterrupt : IInterrupt
         if (turn.State.Active?.Dialog is Flow.SafetyCheck or Flow.WhenSafe) return SafetyLevel.None;
         if (saidNoAt is { } at && turn.State.Messages - at <= CheckedFor) return SafetyLevel.None;
         if (turn.State.Active?.Prompt is { } prompt && (prompt.Kind == Prompts.PromptKind.Text || runner.Understands(prompt))) return SafetyLevel.None;
+        if (OnlyTellsWhen(turn)) return SafetyLevel.None;
         return level;
     }
+
+    /// <summary>A short reply that tells when and nothing else ("meestal rond 9 uur 's avonds", "usually around 9 in the
+    /// evening"), at a question that did not ask for it: a fact to note, not a sign of danger now.</summary>
+    private static bool OnlyTellsWhen(TurnContext turn) =>
+        turn.ChangedFacts is [Understanding.Facts.WhenKey] && turn.Told is { Who: null, Place: null, What.Count: 0 }
+        && turn.WordCount <= ShortReplyWords;
+
+    private const int ShortReplyWords = 8;
 
     private static void WaitUntilSafe(TurnContext turn, DialogRunner runner, bool alreadyTold)
     {

@@ -15,15 +15,26 @@ public sealed class AnswerReader(ChoiceMatcher matcher, TurnContext turn)
         var normalized = turn.NormalizedText;
         if (matcher.Match(prompt, turn.Text)?.Id is { } id) return id;
         var said = turn.Understander.Answers.Recognize(normalized, turn.Language);
+        // "nee, ik durf niet te bellen, hij kan me horen": still in danger, whatever the reply starts with.
+        if (prompt.IsDangerQuestion && turn.Understander.Answers.SaysStillInDanger(normalized)) said = ShortAnswer.Yes;
+        // "ik heb 112 gebeld, ze komen eraan": help is on its way, which is not the end of the danger.
+        if (prompt.IsDangerQuestion && said is null && turn.Understander.SaysCalled112(normalized)) said = ShortAnswer.Unsure;
         // "ik ben niet in gevaar", "I'm safe now" answer the danger question with no.
         if (prompt.IsDangerQuestion && said is null && Triage.Rules.SafeStatements.IsSafeStatement(turn.Text ?? "")) said = ShortAnswer.No;
         // "Ben je nu in gevaar?" is answered with "nee, hij is weg" or "ja, hij staat er nog": the start is the answer.
-        if (prompt.IsDangerQuestion && said is null) said = turn.Understander.Answers.RecognizeLeading(normalized, turn.Language);
+        // … except a leading "oké" before words without danger ("oke. kunnen we verder?"): that says the message was read.
+        if (prompt.IsDangerQuestion && said is null
+            && !(turn.Understander.Answers.StartsWithAcknowledgement(normalized) && turn.Triage.Danger == Triage.SafetyLevel.None))
+            said = turn.Understander.Answers.RecognizeLeading(normalized, turn.Language);
+        // "Beijerlandselaan", "ik ben bij Wilhelminaplein": where the person is now, which does not say the danger is over.
+        if (prompt.IsDangerQuestion && said is null && OnlyWhereNow()) said = ShortAnswer.Unsure;
         if (prompt.IsYesNo && said is ShortAnswer.Yes or ShortAnswer.No) return said == ShortAnswer.Yes ? Answers.Yes : Answers.No;
         if (prompt.Recognizes is { } fact && Told(fact)) return Answers.Recognized;
         if (said == ShortAnswer.Unsure && prompt.UnsureMeans is { } unsure) return unsure;
         var bySignal = prompt.Choices.Where(c => c.Signal is { } s && turn.Triage.Has(s)).ToList();
         if (bySignal.Count == 1) return bySignal[0].Id;
+        if (prompt.PastMeans is { } past && turn.Told.When is not null && turn.Triage.Danger == Triage.SafetyLevel.None
+            && !Triage.Rules.DangerCues.Now.IsMatch(normalized)) return past;
         return prompt.Kind == PromptKind.Text ? FreeText(prompt) : null;
     }
 
@@ -37,6 +48,13 @@ public sealed class AnswerReader(ChoiceMatcher matcher, TurnContext turn)
             _ => null,
         };
 
+    /// <summary>A short reply that names a place and nothing else of what happened (no time, person or act).</summary>
+    private bool OnlyWhereNow() =>
+        turn.Told is { Place: not null, When: null, Who: null, What.Count: 0 }
+        && turn.WordCount <= PlaceReplyWords;
+
+    private const int PlaceReplyWords = 6;
+
     private bool Told(string fact) => fact switch
     {
         Facts.WhenKey => turn.Told.When is not null,
@@ -47,7 +65,10 @@ public sealed class AnswerReader(ChoiceMatcher matcher, TurnContext turn)
     };
 
     /// <summary>"nee, dat hoeft niet", "Centrum graag": the first word of the reply.</summary>
-    public string? Leading(PendingPrompt prompt) => matcher.MatchFirstWord(prompt, turn.Text)?.Id ?? LeadingYesNo(prompt);
+    public string? Leading(PendingPrompt prompt) =>
+        matcher.MatchFirstWord(prompt, turn.Text)?.Id ?? LeadingYesNo(prompt)
+        ?? matcher.MatchWithin(prompt, turn.Text, Triage.Rules.Negation.In)?.Id
+        ?? (prompt.AdviceMeans is { } advice && turn.Understander.AsksWhatToDo(turn.NormalizedText) ? advice : null);
 
     private string? FreeText(PendingPrompt prompt)
     {

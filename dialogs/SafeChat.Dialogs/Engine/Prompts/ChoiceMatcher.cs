@@ -30,6 +30,23 @@ public sealed class ChoiceMatcher(ContentCatalog content)
         return leading.Count == 1 ? leading[0] : null;
     }
 
+    /// <summary>
+    /// A short reply with the label or a synonym of exactly one choice inside it, as whole words ("hoe kan ik haar
+    /// steunen" → "steunen"): another weak reading. Not for yes/no questions, not for words of a letter or four ("nee",
+    /// "ja"), and not when the reply says no to something ("ik wil niet melden").
+    /// </summary>
+    public ChoiceOption? MatchWithin(PendingPrompt prompt, string? reply, Func<string, bool> negated)
+    {
+        var text = TextNormalizer.Normalize(reply);
+        var words = text.Split([' ', ',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+        if (prompt.IsYesNo || words.Length is 0 or > WithinWords || negated(text)) return null;
+        var padded = " " + string.Join(' ', words) + " ";
+        var within = prompt.Choices.Where(c => WordsFor(c).Any(w => w.Length > 4 && padded.Contains(" " + w + " ", StringComparison.Ordinal))).ToList();
+        return within.Count == 1 ? within[0] : null;
+    }
+
+    private const int WithinWords = 8;
+
     private HashSet<string> WordsFor(ChoiceOption choice)
     {
         var words = new HashSet<string> { choice.Id };

@@ -35,6 +35,16 @@ public sealed record PendingPrompt(PromptKind Kind, string Key, string TextKey, 
 
     public PendingPrompt IfUnsure(string choiceId) => this with { UnsureMeans = choiceId };
 
+    /// <summary>The choice a question asking for advice picks ("hoe kan ik helpen?", "moet ik ertussen gaan?").</summary>
+    public string? AdviceMeans { get; init; }
+
+    public PendingPrompt IfAskedForAdvice(string choiceId) => this with { AdviceMeans = choiceId };
+
+    /// <summary>The choice a story told with a time and no danger now picks ("yesterday a guy kept touching her hair").</summary>
+    public string? PastMeans { get; init; }
+
+    public PendingPrompt IfToldAsPast(string choiceId) => this with { PastMeans = choiceId };
+
     /// <summary>"Ben je nu in gevaar?": once a safety check has answered it, it is not asked again.</summary>
     public bool IsDangerQuestion { get; init; }
 

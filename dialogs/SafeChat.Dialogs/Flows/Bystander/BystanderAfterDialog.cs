@@ -16,7 +16,7 @@ public sealed class BystanderAfterDialog : Dialog
         {
             step.Say("bystander.delay");
             step.Say("bystander.witness");
-            return step.Ask(Prompt.Choice(Next, "bystander.ask-next", "report-or-police", "menu"));
+            return step.Ask(Prompt.Choice(Next, "bystander.ask-next", "report-or-police", "menu").ChosenBy(ReportOrPolice.ReportOrPoliceDialog.AskedForThePolice));
         },
         step => step.Answered(Next, "report-or-police") ? step.ReplaceWith(Flow.ReportOrPolice) : step.End(),
     ];

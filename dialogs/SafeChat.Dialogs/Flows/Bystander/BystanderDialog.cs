@@ -24,7 +24,10 @@ public sealed class BystanderDialog : Dialog
             if (step.Answer(When) is not null) return step.Next();
             step.Say("bystander.thanks");
             return step.Ask(Prompt.Choice(When, "bystander.ask-when", "happening-now", "already-happened", "prepare", "support-friend")
-                    .ChosenBy(("happening-now", Signal.Emergency)));
+                    .ChosenBy(("happening-now", Signal.Emergency))
+                    // "wat had ik kunnen doen?", "how can I help?": the tips for next time answer that.
+                    .IfAskedForAdvice("prepare")
+                    .IfToldAsPast("already-happened"));
         },
         step => step.ReplaceWith(step.Answer(When) switch
         {

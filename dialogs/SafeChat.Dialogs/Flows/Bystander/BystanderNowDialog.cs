@@ -23,14 +23,15 @@ public sealed class BystanderNowDialog : Dialog
         {
             if (step.Answer(Told112) is null) step.SayWithContacts("bystander.call-112", "emergency");
             step.Say("bystander.now-first");
-            return step.Ask(Prompt.Choice(Safe, "bystander.ask-safe", "safe-for-me", "not-safe-for-me", "not-sure"));
+            // "moet ik ertussen gaan?": unsure whether it is safe to step in, which is what "weet ik niet" answers.
+            return step.Ask(Prompt.Choice(Safe, "bystander.ask-safe", "safe-for-me", "not-safe-for-me", "not-sure").IfAskedForAdvice("not-sure"));
         },
         step =>
         {
             if (step.Answered(Safe, "safe-for-me")) step.SayWithContacts("bystander.safe-now", "emergency");
             else step.SayWithContacts("bystander.delegate", "emergency");
             step.Say("bystander.film");
-            return step.Ask(Prompt.Choice(Next, "bystander.ask-next", "report-or-police", "menu"));
+            return step.Ask(Prompt.Choice(Next, "bystander.ask-next", "report-or-police", "menu").ChosenBy(ReportOrPolice.ReportOrPoliceDialog.AskedForThePolice));
         },
         step => step.Answered(Next, "report-or-police") ? step.ReplaceWith(Flow.ReportOrPolice) : step.End(),
     ];

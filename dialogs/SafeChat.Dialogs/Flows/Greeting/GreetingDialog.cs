@@ -37,7 +37,7 @@ public sealed class GreetingDialog : Dialog
         if (step.Answered(InDanger, Answers.OwnWords)) return OwnWords.Follow(step);
         if (step.Answered(InDanger, Answers.Yes))
         {
-            step.SayWithContacts("danger.call-112-now", "emergency");
+            step.SayWithContacts(Safety.CallLine.Key(step.Turn), "emergency");
             return step.ReplaceWith(Flow.WhenSafe, new() { [WhenSafeDialog.AlreadyTold] = "yes" });
         }
         return step.ToMenu();

@@ -33,7 +33,7 @@ public sealed class HappenedToMeDialog : Dialog
         step =>
         {
             if (!step.Answered(Near, Answers.Yes)) return step.Next();
-            step.SayWithContacts("danger.call-112-now", "emergency");
+            step.SayWithContacts(Safety.CallLine.Key(step.Turn), "emergency");
             step.Turn.State.Facts.HappeningNow = true;
             return step.Begin(Flow.WhenSafe, new() { [WhenSafeDialog.AlreadyTold] = "yes" });
         },

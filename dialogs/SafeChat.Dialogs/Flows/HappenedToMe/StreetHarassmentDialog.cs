@@ -19,7 +19,7 @@ public sealed class StreetHarassmentDialog : Dialog
         {
             step.Say("street.named");
             if (step.Facts.Topics.Contains(Topics.Discrimination)) step.Route(HelpRoutes.Discrimination);
-            return step.Ask(Prompt.Choice(Next, "street.ask-next", "report-or-police", "support", "menu"));
+            return step.Ask(Prompt.Choice(Next, "street.ask-next", "report-or-police", "support", "menu").ChosenBy(ReportOrPolice.ReportOrPoliceDialog.AskedForThePolice));
         },
         step =>
         {

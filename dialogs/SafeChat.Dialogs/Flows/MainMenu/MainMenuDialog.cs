@@ -22,7 +22,7 @@ public sealed class MainMenuDialog : Dialog
             : step.Ask(Prompt.Choice(Need, "menu.ask", "happened", "saw", "what-counts", "report-or-police", "person").OrOwnWords()),
         StartChosenFlow,
         OfferWhatWasAlsoAsked,
-        step => step.Ask(Prompt.Choice(More, "menu.anything-else", "menu", "done").OrOwnWords()),
+        step => step.Ask(Prompt.Choice(More, "menu.anything-else", "menu", "done").OrOwnWords().IfAskedForAdvice(Again)),
         AgainOrGoodbye,
     ];
 
@@ -49,9 +49,10 @@ public sealed class MainMenuDialog : Dialog
     private static StepResult FollowOwnWords(StepContext step)
     {
         var flow = OwnWords.FlowFor(step.Turn) ?? Flow.HappenedToMe;
-        return OwnWords.LikelyOf(step.Turn, flow)
-            ? step.Begin(flow)
-            : step.Begin(Flow.ConfirmSwitch, new() { [Switch.ConfirmSwitchDialog.Target] = flow });
+        if (!OwnWords.LikelyOf(step.Turn, flow)) return step.Begin(Flow.ConfirmSwitch, new() { [Switch.ConfirmSwitchDialog.Target] = flow });
+        // Kept as the need, so "wat kan ik nu doen?" afterwards gives this help again.
+        step.Remember(Need, Start(flow));
+        return step.Begin(flow);
     }
 
     /// <summary>"…en ik wil het ook melden": once the first need is met, the next one is offered, not the general menu.</summary>
@@ -64,9 +65,15 @@ public sealed class MainMenuDialog : Dialog
         return step.Begin(Flow.ConfirmSwitch, new() { [Switch.ConfirmSwitchDialog.Target] = next });
     }
 
+    /// <summary>"dit gebeurt vaker, wat kan ik doen?" after the help was given: that help again, or the menu when the need
+    /// was told in words that are no longer here.</summary>
+    private const string Again = "again";
+
     private static StepResult AgainOrGoodbye(StepContext step)
     {
-        if (step.Answered(More, "menu"))
+        if (step.Answered(More, Again) && step.Answer(Need) is { } need && need != Answers.OwnWords && need != Start(Flow.ConfirmSwitch))
+            return step.Loop();
+        if (step.Answered(More, "menu") || step.Answered(More, Again))
         {
             step.Forget(Need);
             return step.Loop();
@@ -81,8 +88,7 @@ public sealed class MainMenuDialog : Dialog
             }
             return step.Loop();
         }
-        step.Say("menu.goodbye");
-        step.Say("trace." + step.Channel.Key());
+        step.Turn.SayGoodbye();
         return step.End();
     }
 }

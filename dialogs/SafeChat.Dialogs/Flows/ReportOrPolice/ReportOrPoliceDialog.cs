@@ -14,6 +14,10 @@ public sealed class ReportOrPoliceDialog : Dialog
 {
     private const string Choice = "choice";
 
+    /// <summary>For a "melding of aangifte?" choice in another flow: a question about the police picks it ("moet ik dan
+    /// naar het bureau?").</summary>
+    public static readonly (string ChoiceId, string Signal) AskedForThePolice = ("report-or-police", Signal.WantsPolice);
+
     public override string Id => Flow.ReportOrPolice;
 
     public override IReadOnlyList<Step> Steps { get; } =
@@ -32,8 +36,10 @@ public sealed class ReportOrPoliceDialog : Dialog
             // An anonymous tip fits a serious offence by someone the person can name, not one-off catcalling.
             var tipFits = TipFits(step);
             var choices = tipFits ? new[] { "melding", "aangifte", "tip", "support" } : ["melding", "aangifte", "support"];
+            // Asking for a person is not "support or advice" (Slachtofferhulp's number): it goes to a person of the team,
+            // as it does from any other question.
             return step.Ask(Prompt.Choice(Choice, tipFits ? "decision.ask-with-tip" : "decision.ask", choices)
-                .ChosenBy(("melding", Signal.WantsReport), ("aangifte", Signal.WantsPolice), ("support", Signal.WantsHuman)));
+                .ChosenBy(("melding", Signal.WantsReport), ("aangifte", Signal.WantsPolice)));
         },
         step =>
         {

@@ -48,4 +48,13 @@ public static class HelpRoutes
     /// <summary>Touching in a report: the Centrum Seksueel Geweld and Slachtofferhulp to talk to.</summary>
     public static readonly HelpRoute AfterTouching = new("after-touching", "report.touching-help", "csg", "slachtofferhulp");
 
+    private static readonly HelpRoute[] All =
+    [
+        RecentSexualViolence, EarlierSexualViolence, HarmBySomeoneClose, Support, TalkToPerson, PoliceComplaint,
+        SupportAfterSexualViolence, WorriedAboutSomeoneClose, AnonymousTip, Discrimination, LgbtiPolice, AfterTouching,
+    ];
+
+    /// <summary>The route of this name (language modules name routes in their data), or null.</summary>
+    public static HelpRoute? Named(string name) => All.FirstOrDefault(r => r.Name == name);
+
 }

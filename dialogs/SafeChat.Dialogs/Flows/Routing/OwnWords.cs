@@ -18,15 +18,21 @@ public static class OwnWords
     /// <summary>The flow for this turn's message: from its signals, else from a topic it asks about (the law).</summary>
     public static string? FlowFor(TurnContext turn) => FlowFor(turn.Triage, turn.NormalizedText) ?? TopicFlow(turn);
 
-    /// <summary>A question about the law is answered without checking first: its words are plain.</summary>
+    /// <summary>A question about the law, or about the difference between the choices, is answered without checking
+    /// first: its words are plain.</summary>
     private static string? TopicFlow(TurnContext turn) =>
-        turn.Told.Topics.Any(t => t is Understanding.Topics.Law or Understanding.Topics.Penalty) ? Flow.WhatCounts : null;
+        turn.Told.Topics.Any(t => t is Understanding.Topics.Law or Understanding.Topics.Penalty) ? Flow.WhatCounts
+        : turn.Told.Topics.Contains(Understanding.Topics.Choices) ? Flow.ReportOrPolice
+        : null;
 
     /// <summary><see cref="LikelyOf(TriageResult, string)"/>, or the flow of a topic the message asks about.</summary>
-    public static bool LikelyOf(TurnContext turn, string flow) => LikelyOf(turn.Triage, flow) || TopicFlow(turn) == flow;
+    public static bool LikelyOf(TurnContext turn, string flow) => (LikelyOf(turn.Triage, flow) || TopicFlow(turn) == flow) && !Doubts(turn);
 
     /// <summary><see cref="SureOf(TriageResult, string)"/>, or the flow of a topic the message asks about.</summary>
-    public static bool SureOf(TurnContext turn, string flow) => SureOf(turn.Triage, flow) || TopicFlow(turn) == flow;
+    public static bool SureOf(TurnContext turn, string flow) => (SureOf(turn.Triage, flow) || TopicFlow(turn) == flow) && !Doubts(turn);
+
+    /// <summary>"Not sure if I want to report it, maybe later": checked in one line before the flow starts.</summary>
+    private static bool Doubts(TurnContext turn) => turn.Understander.Hesitates(turn.NormalizedText);
 
     public static string? FlowFor(IReadOnlySet<string> signals, string normalizedText)
     {

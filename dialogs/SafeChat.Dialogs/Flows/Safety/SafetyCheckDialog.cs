@@ -25,7 +25,7 @@ public sealed class SafetyCheckDialog : Dialog
                 step.Turn.State.SaidNoDanger();
                 return SafetyResume.Carry(step);
             }
-            step.SayWithContacts("danger.call-112-now", "emergency");
+            step.SayWithContacts(Safety.CallLine.Key(step.Turn), "emergency");
             return step.ReplaceWith(Flow.WhenSafe, new() { [WhenSafeDialog.AlreadyTold] = "yes" });
         },
     ];

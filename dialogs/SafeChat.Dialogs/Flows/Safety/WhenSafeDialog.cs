@@ -27,7 +27,7 @@ public sealed class WhenSafeDialog : Dialog
                 step.Turn.State.SaidNoDanger();
                 return SafetyResume.Carry(step);
             }
-            step.SayWithContacts("danger.call-112-now", "emergency");
+            step.SayWithContacts(Safety.CallLine.Key(step.Turn), "emergency");
             step.Remember(AlreadyTold, "yes");
             return step.Loop();
         },

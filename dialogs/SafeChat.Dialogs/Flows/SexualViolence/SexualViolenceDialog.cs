@@ -52,7 +52,7 @@ public sealed class SexualViolenceDialog : Dialog
         {
             if (step.Answered(AfterAssault, Answers.Yes)) step.Say("sv.after-assault");
             else step.Say("sv.your-choice");
-            return step.Ask(Prompt.Choice(Next, "sv.ask-next", "report-or-police", "support", "menu"));
+            return step.Ask(Prompt.Choice(Next, "sv.ask-next", "report-or-police", "support", "menu").ChosenBy(ReportOrPolice.ReportOrPoliceDialog.AskedForThePolice));
         },
         step =>
         {

@@ -21,14 +21,14 @@ public sealed class WhatCountsDialog : Dialog
             if (step.Turn.Told.Topics.Contains(Understanding.Topics.Penalty)) step.Say("counts.law");
             else step.Say("counts.what");
             step.Say(step.Turn.Told.Topics.Contains(Understanding.Topics.Penalty) ? "counts.penalty" : "counts.law");
-            return step.Ask(Prompt.Choice(Next, "counts.ask-next", More, "report-or-police", "happened", "menu"));
+            return step.Ask(Prompt.Choice(Next, "counts.ask-next", More, "report-or-police", "happened", "menu").ChosenBy(ReportOrPolice.ReportOrPoliceDialog.AskedForThePolice));
         },
         step =>
         {
             if (!step.Answered(Next, More)) return step.Next();
             step.Say("counts.other-laws");
             step.Say("counts.online");
-            return step.Ask(Prompt.Choice(Next, "counts.ask-next", "report-or-police", "happened", "menu"));
+            return step.Ask(Prompt.Choice(Next, "counts.ask-next", "report-or-police", "happened", "menu").ChosenBy(ReportOrPolice.ReportOrPoliceDialog.AskedForThePolice));
         },
         step => step.Answer(Next) switch
         {

@@ -33,7 +33,7 @@ public static class NgramFeatures
     private const uint FnvOffset = 2166136261, FnvPrime = 16777619;
 
     /// <summary>Words that start the scope of a negation, and words that end it, from every language module.</summary>
-    private static readonly HashSet<string> Negations = [.. TriageLanguages.All.SelectMany(l => l.Features?.Negations ?? [])];
+    private static readonly IReadOnlySet<string> Negations = Negation.Words;
     private static readonly HashSet<string> ScopeEnd = [.. TriageLanguages.All.SelectMany(l => l.Features?.ScopeEnd ?? [])];
 
     public static FeatureVector Of(string text) => Of(text, ChatSpelling.Correct(text));

@@ -67,7 +67,7 @@ public sealed class RuleRecognizer
             {
                 foreach (Match m in DangerCues.Strong[j].Matches(clause))
                 {
-                    var negated = TriageRules.NegationBefore.IsMatch(LastWords(clause[..m.Index], 2)) || TriageRules.NegationAfter.IsMatch(clause[(m.Index + m.Length)..]);
+                    var negated = TriageRules.NegationBefore.IsMatch(LastWords(clause[..m.Index], NegationWords)) || TriageRules.NegationAfter.IsMatch(clause[(m.Index + m.Length)..]);
                     var state = negated ? "negated" : kind;
                     yield return $"cue:{j}:{state}";
                     yield return $"cue:{state}";
@@ -107,7 +107,7 @@ public sealed class RuleRecognizer
         {
             var clause = text[start..end];
             if (TriageRules.PastMarker.IsMatch(clause) || TriageRules.HabitualMarker.IsMatch(clause)) continue;
-            if (DangerCues.InClause(clause, m => TriageRules.NegationBefore.IsMatch(LastWords(clause[..m.Index], 2))
+            if (DangerCues.InClause(clause, m => TriageRules.NegationBefore.IsMatch(LastWords(clause[..m.Index], NegationWords))
                                                  || TriageRules.NegationAfter.IsMatch(clause[(m.Index + m.Length)..])))
                 return clause.Trim();
         }
@@ -130,7 +130,7 @@ public sealed class RuleRecognizer
         var (start, end) = ClauseAround(text, match.Index, match.Index + match.Length);
         var before = text[start..match.Index];
         var after = text[(match.Index + match.Length)..end];
-        if (rule.Negatable && (LastWords(before, 2) is var lead && TriageRules.NegationBefore.IsMatch(lead) || TriageRules.NegationAfter.IsMatch(after)
+        if (rule.Negatable && (LastWords(before, NegationWords) is var lead && TriageRules.NegationBefore.IsMatch(lead) || TriageRules.NegationAfter.IsMatch(after)
                                || TriageRules.NegatedThought.IsMatch(LastWords(before, 5))))
             return false;
         if (Declines(rule, before)) return false;
@@ -149,6 +149,10 @@ public sealed class RuleRecognizer
         }
         return (start, end);
     }
+
+    /// <summary>The words before a match that may negate it: three, so "no one is following me" reads as the negation
+    /// it is (the markers end where the match starts, so a longer reach adds nothing else).</summary>
+    private const int NegationWords = 3;
 
     private static string LastWords(string text, int count)
     {

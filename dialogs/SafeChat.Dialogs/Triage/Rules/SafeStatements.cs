@@ -42,11 +42,19 @@ public static class SafeStatements
 
     private static bool SafePart(string part) =>
         SafeNow.IsMatch(part) || SafePlace.IsMatch(part) || Away.IsMatch(part) || AloneNow.IsMatch(part) || SecuredNow.IsMatch(part)
-        || ThanksPart.IsMatch(part) || NoLonger.IsMatch(part) && !AboutOneself.IsMatch(part);
+        || ThanksPart.IsMatch(part) || GoOnPart.IsMatch(part) || NoLonger.IsMatch(part) && !AboutOneself.IsMatch(part);
 
     /// <summary>The whole message thanks for the help ("dankjewel voor je hulp", "thanks for the help!"): small talk, even
     /// with the word "help" in it.</summary>
     public static bool IsThanksCorrected(string corrected) => ThanksPart.IsMatch(Trim(corrected));
+
+    /// <summary>The message says it is over for now: the person is safe (the whole message, or one sentence of a story
+    /// with nothing in it still going on), or he is away. Only for a message triage already found no danger in.</summary>
+    public static bool SaysItIsOver(string text)
+    {
+        var corrected = ChatSpelling.Correct(text);
+        return IsSafeStatement(text) || SaysSafeSomewhereCorrected(corrected) || SaysAwayCorrected(corrected);
+    }
 
     /// <summary>A short message that says that he or they no longer do something ("hij volgt me niet meer").</summary>
     public static bool HasStoppedCorrected(string corrected)
@@ -119,6 +127,9 @@ public static class SafeStatements
 
     /// <summary>Thanks for the help as a part of its own ("dank voor het meedenken"): neither safe nor unsafe.</summary>
     private static readonly Regex ThanksPart = Compile($@"^{Either(l => l.SafeStatements?.ThanksPart)}$");
+
+    /// <summary>Asking to go on with what was being done ("kunnen we verder met de melding?"): neither safe nor unsafe.</summary>
+    private static readonly Regex GoOnPart = Compile($@"^{Either(l => l.SafeStatements?.GoOnPart)}$");
 
     /// <summary>He, she, they or that guy — then at most a few words — then "niet meer" / "not anymore".</summary>
     private static readonly Regex NoLonger = Compile(
