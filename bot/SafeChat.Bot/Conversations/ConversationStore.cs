@@ -65,6 +65,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     public async Task<string> ReceiveAsync(string conversationId, Activity activity, CancellationToken cancellation)
     {
         activity.Recipient = Bot;
+        activity.Text = WithoutNul(activity.Text);
         activity.From = new ChannelAccount { Id = activity.From?.Id ?? "user", Role = "user" };
         var clientId = ClientActivityId(activity);
         if (await StoredFastAsync(conversationId, activity, clientId, cancellation)) signals.NotifyRecorded(conversationId);
@@ -144,6 +145,10 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             .Select(a => a.ActivityId).FirstOrDefaultAsync(cancellation);
     }
 
+    /// <summary>PostgreSQL refuses a NUL character in text (SQLite takes it): one pasted from a PDF would make the turn,
+    /// and a report written in it, fail on every retry. It carries nothing a person meant.</summary>
+    private static string? WithoutNul(string? text) => text is not null && text.Contains('\0') ? text.Replace("\0", "") : text;
+
     /// <summary>Web Chat's own id for a message (channelData.clientActivityID), when it sent one that fits.</summary>
     private static string? ClientActivityId(Activity activity) =>
         activity.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data &&
@@ -161,6 +166,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         // Read in full, models loaded: if this answers the template, whether it is a turn hangs on it.
         var isUrgent = await urgent.SpeaksOfDangerAsync(activity.Text, cancellation);
         activity.Recipient = Bot;
+        activity.Text = WithoutNul(activity.Text);
         activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
         await using (var db = databases.Create())
         {
