@@ -66,6 +66,16 @@ public sealed partial class DialogRunner(IReadOnlyDictionary<string, Dialog> dia
             return;
         }
         var answer = _reader.Read(prompt);
+        // "can someone just call me? this afternoon is fine": a request for a person outranks the time it names.
+        if (answer is not null && AsksForAPerson(prompt)) answer = Answers.TalkToPerson;
+        if (answer is null && AsksAboutAHelpLine() is { } line)
+        {
+            // "en veilig thuis, is dat anoniem?": what that line does, and the question again (a danger question too:
+            // it stays waiting, with 112 in it), before the facts in it ("komen ze dan bij mij thuis?") are taken.
+            turn.Route(line);
+            turn.Ask(prompt);
+            return;
+        }
         if (answer is null && CorrectsEarlierHelp()) return;
         if (answer is null && MovesOnFromSafetyQuestion(frame)) return;
         if (answer is null && AbsorbsFacts(frame)) return;
@@ -73,13 +83,6 @@ public sealed partial class DialogRunner(IReadOnlyDictionary<string, Dialog> dia
         if (answer is null && prompt.AcceptsOwnWords
             && (OwnWords.FlowFor(turn) is not null || turn.SharedCell is not null))
             answer = Answers.OwnWords;
-        if (answer is null && !prompt.IsDangerQuestion && AsksAboutAHelpLine() is { } line)
-        {
-            // "en veilig thuis, is dat anoniem?": what that line does, and the question again.
-            turn.Route(line);
-            turn.Ask(prompt);
-            return;
-        }
         // A question about the law carries street harassment; any other signal means more than a question.
         if (answer is null && turn.Triage.Signals.All(s => s == Triage.Signal.StreetHarassment) && InlineAnswer() is { } inline)
         {
@@ -155,6 +158,14 @@ public sealed partial class DialogRunner(IReadOnlyDictionary<string, Dialog> dia
     private Flows.Routing.HelpRoute? AsksAboutAHelpLine() =>
         turn.Triage.Danger == Triage.SafetyLevel.None && turn.Triage.SelfHarm < Triage.SafetyLevel.Act
         && turn.Understander.HelpLineAskedAbout(turn.NormalizedText, turn.Text ?? "") is { } name ? Flows.Routing.HelpRoutes.Named(name) : null;
+
+    /// <summary>A request for a person that the reader took as the fact a question asks for (not one of its choices),
+    /// with no danger or despair in it, which have their own ways first. Not for free text: a report's story may say
+    /// "bel me" about its own follow-up, which the report asks for next.</summary>
+    private bool AsksForAPerson(PendingPrompt prompt) =>
+        !prompt.IsDangerQuestion && turn.Triage.Has(Triage.Signal.WantsHuman) && !_reader.PicksAChoice(prompt)
+        && turn.Triage.Danger == Triage.SafetyLevel.None && turn.Triage.SelfHarm == Triage.SafetyLevel.None
+        && prompt.Kind != PromptKind.Text;
 
     /// <summary>Is this message an answer to the waiting choice question (a choice, yes/no, the fact it asks for)?</summary>
     public bool Understands(PendingPrompt prompt) => prompt.Kind == PromptKind.Choice && _reader.Read(prompt) is not null;

@@ -25,6 +25,7 @@ public class BlindJourneyTests(ITestOutputHelper output)
     [InlineData("journeys-14.jsonl", 0.90)]
     [InlineData("journeys-15.jsonl", 0.90)]
     [InlineData("journeys-16.jsonl", 0.85)]
+    [InlineData("journeys-17.jsonl", 0.85)]
     public void The_blind_conversations_get_the_right_help(string file, double floor)
     {
         var journeys = BlindJourneys.Load(Path.Combine(RepositoryPaths.Root, "tests", "SafeChat.Dialogs.Tests", "Triage", "Blind", file));

@@ -54,6 +54,7 @@ public class CorpusTests
     [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-14.tsv")]
     [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-15.tsv")]
     [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-16.tsv")]
+    [InlineData("tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-17.tsv")]
     [InlineData("../shared/triage/dev.tsv")]
     [InlineData("tests/SafeChat.Dialogs.Tests/Triage/triage-cases.tsv")]
     public void No_sentence_of_a_set_it_is_measured_on_is_in_the_corpus(string set)

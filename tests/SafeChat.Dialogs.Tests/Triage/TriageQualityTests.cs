@@ -73,6 +73,7 @@ public class TriageQualityTests(ITestOutputHelper output)
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-14.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-15.tsv",
         "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-16.tsv",
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind/batch-17.tsv",
     };
 
     [Theory]

@@ -21,6 +21,10 @@ public sealed class AnswerReader(ChoiceMatcher matcher, TurnContext turn)
         if (prompt.IsDangerQuestion && said is null && turn.Understander.SaysCalled112(normalized)) said = ShortAnswer.Unsure;
         // "ik ben niet in gevaar", "I'm safe now" answer the danger question with no.
         if (prompt.IsDangerQuestion && said is null && Triage.Rules.SafeStatements.IsSafeStatement(turn.Text ?? "")) said = ShortAnswer.No;
+        // "I'm at my friend's place now, I'm safe. does it matter that I showered?": one sentence says safe, with a
+        // question beside it, and the message signals nothing (a story with a need in it goes to that need instead).
+        if (prompt.IsDangerQuestion && said is null && turn.Triage.Signals.Count == 0 && turn.Triage.Danger == Triage.SafetyLevel.None
+            && Triage.Rules.SafeStatements.SaysSafeSomewhereCorrected(Triage.ChatSpelling.Correct(turn.Text ?? ""))) said = ShortAnswer.No;
         // "Ben je nu in gevaar?" is answered with "nee, hij is weg" or "ja, hij staat er nog": the start is the answer.
         // … except a leading "oké" before words without danger ("oke. kunnen we verder?"): that says the message was read.
         if (prompt.IsDangerQuestion && said is null
@@ -37,6 +41,9 @@ public sealed class AnswerReader(ChoiceMatcher matcher, TurnContext turn)
             && !Triage.Rules.DangerCues.Now.IsMatch(normalized)) return past;
         return prompt.Kind == PromptKind.Text ? FreeText(prompt) : null;
     }
+
+    /// <summary>The reply is one of the question's own choices (its label, number or synonym).</summary>
+    public bool PicksAChoice(PendingPrompt prompt) => matcher.Match(prompt, turn.Text) is not null;
 
     private string? LeadingYesNo(PendingPrompt prompt) =>
         !prompt.IsYesNo ? null
