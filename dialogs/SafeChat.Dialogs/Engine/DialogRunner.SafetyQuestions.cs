@@ -23,11 +23,12 @@ public sealed partial class DialogRunner
         if (own is null && turn.ChangedFacts.Count == 0 && !TellsAStory()) return false;
         // After "Bel nu 112", a story that itself sounds of danger ("ik weet niet wat ik moet doen, ik ben zo bang") is
         // no sign it is over: only a time that puts it in the past, or asking for something else, moves on then.
-        if (frame.Dialog == Flow.WhenSafe && StillSoundsOfDanger() && !PutInThePast() && !AsksForSomethingElse()) return false;
+        // Asking for something else beside words of him ("kunnen jullie me bellen, hij is in de kamer") is no sign either.
+        if (frame.Dialog == Flow.WhenSafe && StillSoundsOfDanger() && !PutInThePast()
+            && (!AsksForSomethingElse() || !Triage.Rules.SafeStatements.NothingOfHimBeside(Triage.ChatSpelling.Correct(turn.Text!)))) return false;
         // Nor is a place, or a story told in passing ("I got off at Oostplein and he got off too"): after 112, moving on
         // takes a sign that it is over — a time in the past, safe words, or asking for something else.
-        if (frame.Dialog == Flow.WhenSafe && !PutInThePast() && !AsksForSomethingElse() && !OpensWithNo()
-            && !Triage.Rules.SafeStatements.SaysItIsOver(turn.Text!)) return false;
+        if (frame.Dialog == Flow.WhenSafe && !SignsItIsOver()) return false;
         var state = turn.State;
         Stack.RemoveAt(Stack.Count - 1);
         state.SaidNoDanger();
@@ -44,6 +45,11 @@ public sealed partial class DialogRunner
         else Answer();
         return true;
     }
+
+    /// <summary>After "Bel nu 112": a time in the past, asking for something else, a "no" without "not yet" after it, or
+    /// safe words (with no sentence of him or of hiding beside them).</summary>
+    private bool SignsItIsOver() =>
+        PutInThePast() || AsksForSomethingElse() || OpensWithNo() || Triage.Rules.SafeStatements.SaysItIsOver(turn.Text ?? "");
 
     /// <summary>Triage hears danger in the message, even if only enough for a check question (which is not asked while
     /// the danger question is waiting).</summary>

@@ -68,10 +68,11 @@ public sealed partial class DialogRunner(IReadOnlyDictionary<string, Dialog> dia
         var answer = _reader.Read(prompt);
         // "can someone just call me? this afternoon is fine": a request for a person outranks the time it names.
         if (answer is not null && AsksForAPerson(prompt)) answer = Answers.TalkToPerson;
-        if (answer is null && AsksAboutAHelpLine() is { } line)
+        if (answer is null && !prompt.IsDangerQuestion && AsksAboutAHelpLine() is { } line)
         {
-            // "en veilig thuis, is dat anoniem?": what that line does, and the question again (a danger question too:
-            // it stays waiting, with 112 in it), before the facts in it ("komen ze dan bij mij thuis?") are taken.
+            // "en veilig thuis, is dat anoniem?": what that line does, and the question again, before the facts in it
+            // ("komen ze dan bij mij thuis?") are taken. Not at a danger question: there "wat is het csg? ik ben net
+            // verkracht" is more than a question, and the name alone already reads as a signal.
             turn.Route(line);
             turn.Ask(prompt);
             return;
@@ -111,7 +112,10 @@ public sealed partial class DialogRunner(IReadOnlyDictionary<string, Dialog> dia
             }
             // While the danger is known to be there, a reply that is no answer and itself sounds of danger means it still
             // is: 112 again, not another flow and not "I did not understand".
-            if (frame.Dialog == Flow.WhenSafe && (StillSoundsOfDanger() || turn.ChangedFacts.Count > 0) && prompt.UnsureMeans is { } stillThere)
+            // Nor does another need told beside him or hiding end it ("im safe. im hiding behind the counter" is no
+            // street-harassment story); "hoe help ik haar?" still goes to the help it asks for.
+            if (frame.Dialog == Flow.WhenSafe && (StillSoundsOfDanger() || turn.ChangedFacts.Count > 0
+                    || !Triage.Rules.SafeStatements.NothingOfHimBeside(Triage.ChatSpelling.Correct(turn.Text ?? ""))) && prompt.UnsureMeans is { } stillThere)
                 answer = stillThere;
             else if (SwitchesNeed(frame)) return;
             // The weakest readings last: a reply that starts with a choice or with yes/no ("nee, dat hoeft niet").

@@ -6,28 +6,60 @@ using SafeChat.Dialogs.Understanding;
 namespace SafeChat.Dialogs.Tests.Engine;
 
 /// <summary>
-/// The kinds of sentence and conversation blind batch 17 showed, each in words of its own (not the batch's). At "Ben je
-/// nu in gevaar?" a safe sentence with a question beside it was not understood (only a whole message of safe words
-/// counted); a question about a help line at a danger question, or at "anything else?", got "I did not understand" or
-/// a flow; "can someone call me? this afternoon is fine" at "when did it happen?" was read as the time; "meld het maar"
-/// and "I want the city to know" were no wish to report; "are you a real person?" was a wish for a person; a formal
-/// "dank u wel voor de hulp" was not small talk; standing on the edge of a platform with the thought of jumping got 113
-/// but not 112; "might as well make it official" got nothing.
+/// The kinds of sentence and conversation blind batch 17 showed, each in words of its own (not the batch's), and what a
+/// review of them for hidden danger found: after 112, "ik ben veilig. hij staat om de hoek" or "im safe. im hiding"
+/// ended the danger. A question about a help line at "anything else?" got a flow, and one that named a place was taken
+/// as that fact; "can someone call me? this afternoon is fine" at "when did it happen?" was read as the time; "meld het
+/// maar" and "I want the city to know" were no wish to report; "are you a real person?" was a wish for a person; a
+/// formal "dank u wel voor de hulp" was not small talk; standing on the edge of a platform with the thought of jumping
+/// got 113 but not 112; "might as well make it official" got nothing.
 /// </summary>
 public class Round17KindsTests
 {
     private static readonly TriageRecognizer Recognizer = new();
 
+    /// <summary>After 112 a safe sentence ends the danger only when no other sentence speaks of him or of hiding.</summary>
     [Theory]
-    [InlineData("en-US", "I'm home now, I'm safe. I washed everything already, is that bad?")]
-    [InlineData("nl-NL", "ik zit nu bij mijn zus, ik ben veilig. ik heb alles al gewassen, is dat erg?")]
-    public void A_safe_sentence_with_a_question_answers_the_danger_question_with_no(string locale, string reply)
+    [InlineData("en-US", "i'm safe. he is sitting a few seats behind me")]
+    [InlineData("en-US", "im safe. im hiding behind the counter of a shop")]
+    [InlineData("nl-NL", "ik ben veilig. hij zit twee banken achter me in de bus")]
+    [InlineData("nl-NL", "ben veilig. kan die vent zien waar ik ben?")]
+    public void After_112_a_safe_sentence_beside_him_keeps_112(string locale, string reply)
     {
         var chat = InDanger(locale);
 
-        var replies = chat.Say(reply);
+        Assert.Contains("emergency", chat.Say(reply).Contacts());
+        Assert.Equal(Flow.WhenSafe, chat.State.Active?.Dialog);
+    }
 
-        Assert.DoesNotContain("emergency", replies.Contacts());
+    [Theory]
+    [InlineData("en-US", "could you call me? i cant talk, he is sitting next to me")]
+    [InlineData("nl-NL", "kunnen jullie me bellen? ik kan niet praten, hij zit naast me")]
+    public void After_112_asking_for_a_call_beside_him_keeps_112(string locale, string reply)
+    {
+        var chat = InDanger(locale);
+
+        Assert.Contains("emergency", chat.Say(reply).Contacts());
+        Assert.Equal(Flow.WhenSafe, chat.State.Active?.Dialog);
+    }
+
+    /// <summary>A safe sentence takes an unsure 112 away only when no sentence after it speaks of him still being near.</summary>
+    [Theory]
+    [InlineData("ik ben veilig. die vent wacht nog steeds bij mijn fiets")]
+    [InlineData("ik ben veilig. hij zit nu in de bus twee rijen achter me")]
+    [InlineData("i'm safe. he is waiting next to my bike")]
+    public void A_safe_sentence_before_him_being_near_keeps_the_danger(string text) =>
+        Assert.NotEqual(SafetyLevel.None, Recognizer.Recognize(text).Danger);
+
+    [Theory]
+    [InlineData("en-US", "i'm safe now. he's gone")]
+    [InlineData("nl-NL", "ik ben veilig. hij is weg")]
+    public void After_112_a_safe_sentence_and_him_gone_moves_on(string locale, string reply)
+    {
+        var chat = InDanger(locale);
+
+        chat.Say(reply);
+
         Assert.NotEqual(Flow.WhenSafe, chat.State.Active?.Dialog);
     }
 
@@ -43,21 +75,10 @@ public class Round17KindsTests
     }
 
     [Theory]
-    [InlineData("en-US", "what is Veilig Thuis exactly? would they come to my house?", "veilig-thuis")]
-    [InlineData("nl-NL", "wat doet het CSG eigenlijk? moet ik daar heen?", "csg")]
-    public void A_question_about_a_help_line_after_112_gets_the_line_and_the_danger_question_again(string locale, string question, string line)
-    {
-        var chat = InDanger(locale);
-
-        var replies = chat.Say(question);
-
-        Assert.Contains(line, replies.Contacts());
-        Assert.Equal(Flow.WhenSafe, chat.State.Active?.Dialog);
-    }
-
-    [Theory]
     [InlineData("en-US", "what is veilig thuis? he is banging on the door right now")]
     [InlineData("nl-NL", "wat is veilig thuis? hij staat nu met een mes voor de deur")]
+    [InlineData("nl-NL", "wat is het csg? ik ben net aangerand")]
+    [InlineData("en-US", "what does veilig thuis do? my husband is still home and furious")]
     public void A_question_about_a_help_line_with_danger_in_it_gets_112(string locale, string question)
     {
         var chat = InDanger(locale);

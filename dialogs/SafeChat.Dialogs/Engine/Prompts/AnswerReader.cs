@@ -21,15 +21,13 @@ public sealed class AnswerReader(ChoiceMatcher matcher, TurnContext turn)
         if (prompt.IsDangerQuestion && said is null && turn.Understander.SaysCalled112(normalized)) said = ShortAnswer.Unsure;
         // "ik ben niet in gevaar", "I'm safe now" answer the danger question with no.
         if (prompt.IsDangerQuestion && said is null && Triage.Rules.SafeStatements.IsSafeStatement(turn.Text ?? "")) said = ShortAnswer.No;
-        // "I'm at my friend's place now, I'm safe. does it matter that I showered?": one sentence says safe, with a
-        // question beside it, and the message signals nothing (a story with a need in it goes to that need instead).
-        if (prompt.IsDangerQuestion && said is null && turn.Triage.Signals.Count == 0 && turn.Triage.Danger == Triage.SafetyLevel.None
-            && Triage.Rules.SafeStatements.SaysSafeSomewhereCorrected(Triage.ChatSpelling.Correct(turn.Text ?? ""))) said = ShortAnswer.No;
         // "Ben je nu in gevaar?" is answered with "nee, hij is weg" or "ja, hij staat er nog": the start is the answer.
         // … except a leading "oké" before words without danger ("oke. kunnen we verder?"): that says the message was read.
+        // … and not a "no" or "I'm safe" before a sentence of him or of hiding ("im safe. im hiding in the toilet").
         if (prompt.IsDangerQuestion && said is null
             && !(turn.Understander.Answers.StartsWithAcknowledgement(normalized) && turn.Triage.Danger == Triage.SafetyLevel.None))
-            said = turn.Understander.Answers.RecognizeLeading(normalized, turn.Language);
+            said = turn.Understander.Answers.RecognizeLeading(normalized, turn.Language) is { } leading
+                   && (leading != ShortAnswer.No || Triage.Rules.SafeStatements.NothingOfHimBeside(Triage.ChatSpelling.Correct(turn.Text ?? ""))) ? leading : null;
         // "Beijerlandselaan", "ik ben bij Wilhelminaplein": where the person is now, which does not say the danger is over.
         if (prompt.IsDangerQuestion && said is null && OnlyWhereNow()) said = ShortAnswer.Unsure;
         if (prompt.IsYesNo && said is ShortAnswer.Yes or ShortAnswer.No) return said == ShortAnswer.Yes ? Answers.Yes : Answers.No;

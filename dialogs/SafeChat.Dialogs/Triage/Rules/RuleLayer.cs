@@ -56,7 +56,7 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
         ShortCry: cries.IsCry(corrected),
         SafeStatement: new Lazy<bool>(() => SafeStatements.IsSafeNowCorrected(corrected)),
         SmallTalk: new Lazy<bool>(() => !Shouting(text) && (smallTalk(text) || SafeStatements.IsThanksCorrected(corrected))),
-        SafeSomewhere: new Lazy<bool>(() => SafeStatements.SaysSafeSomewhereCorrected(corrected)),
+        SafeSomewhere: new Lazy<bool>(() => SafeStatements.SaysSafeSomewhereCorrected(corrected) && SafeStatements.NothingOfHimAfterSafe(corrected)),
         Stopped: new Lazy<bool>(() => SafeStatements.HasStoppedCorrected(corrected) || SafeStatements.SaysAwayCorrected(corrected)),
         Declined: RuleRecognizer.DeclinedCorrected(corrected),
         WhatIf: new Lazy<bool>(() => OneClause(corrected) && hypotheticals?.Without(corrected) is not null),

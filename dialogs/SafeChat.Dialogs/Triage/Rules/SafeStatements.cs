@@ -53,8 +53,28 @@ public static class SafeStatements
     public static bool SaysItIsOver(string text)
     {
         var corrected = ChatSpelling.Correct(text);
-        return IsSafeStatement(text) || SaysSafeSomewhereCorrected(corrected) || SaysAwayCorrected(corrected);
+        return IsSafeStatement(text) || SaysSafeSomewhereCorrected(corrected) && NothingOfHimBeside(corrected) || SaysAwayCorrected(corrected);
     }
+
+    /// <summary>Every sentence that speaks of him, them or hiding says it is over by itself: "ik ben veilig. hij staat om
+    /// de hoek" or "I'm safe. he knows where I am" is no end of the danger.</summary>
+    public static bool NothingOfHimBeside(string corrected) => Clauses(corrected).All(c => !OfHim.IsMatch(c) || SaysOverByItself(c));
+
+    /// <summary>As <see cref="NothingOfHimBeside"/>, for the sentences after the first that says the person is safe: how a
+    /// story ends is how things stand ("he followed me. I'm home now" is over; "I'm safe. he's around the corner" is not).</summary>
+    public static bool NothingOfHimAfterSafe(string corrected)
+    {
+        var clauses = Clauses(corrected);
+        var safe = clauses.FindIndex(SaysOverByItself);
+        return safe < 0 || clauses.Skip(safe + 1).All(c => !OfHim.IsMatch(c) || SaysOverByItself(c));
+    }
+
+    private static List<string> Clauses(string corrected) =>
+        ClauseBreak.Split(Trim(corrected)).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+
+    private static bool SaysOverByItself(string clause) =>
+        !NotSafe.IsMatch(clause) && (SafeNow.IsMatch(clause) || Away.IsMatch(clause) || AllPartsSafe(clause, placeIsEnough: false)
+                                     || NoLonger.IsMatch(clause) && !AboutOneself.IsMatch(clause));
 
     /// <summary>A short message that says that he or they no longer do something ("hij volgt me niet meer").</summary>
     public static bool HasStoppedCorrected(string corrected)
@@ -104,6 +124,9 @@ public static class SafeStatements
     private static readonly Regex PartBreak = Compile($@"[.;!?,]+|\s{Either(l => l.SafeStatements?.And)}\s");
 
     private static readonly Regex StillGoingOn = Compile($@"\b{Either(l => l.SafeStatements?.StillGoingOn)}\b");
+
+    /// <summary>Him, them, or hiding from them, anywhere in a sentence.</summary>
+    private static readonly Regex OfHim = Compile($@"\b{Either(l => l.SafeStatements?.OfHim)}\b");
 
     /// <summary>The whole message: perhaps "no" first, then safe or not in danger, perhaps "now" and thanks after; the
     /// leads and tails join across languages ("nee, I'm fine thanks").</summary>

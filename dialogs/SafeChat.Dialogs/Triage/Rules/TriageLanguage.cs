@@ -38,7 +38,8 @@ internal sealed record TriageLanguage(
         [property: JsonPropertyName("_about")] string? About, string? ClauseBreakWords, string? And, string? StillGoingOn,
         string? No, string? PoliteAfterNo, string? SafeNow, string? NowAfter, string? ThanksAfter, string? PlaceLead,
         string? SafePlace, string? AwayLead, string? Away, string? AloneNow, string? NoLongerLead, string? NoLongerWho,
-        string? NoLongerEnd, string? AboutOneself, string? NotSafe, string? SecuredNow, string? ThanksPart, string? GoOnPart = null);
+        string? NoLongerEnd, string? AboutOneself, string? NotSafe, string? SecuredNow, string? ThanksPart, string? GoOnPart = null,
+        string? OfHim = null);
 
     public sealed record SpellingWords(
         [property: JsonPropertyName("_about")] string? About, Dictionary<string, string>? Shorthand, List<string>? Keywords, List<string>? Words = null);
