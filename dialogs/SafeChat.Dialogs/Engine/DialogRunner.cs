@@ -107,6 +107,8 @@ public sealed partial class DialogRunner(IReadOnlyDictionary<string, Dialog> dia
             {
                 // "bedankt", "hoi", "ok": a friendly word and the question again, not "I did not understand".
                 turn.Say("smalltalk." + (kind == Understander.Closing ? "other" : kind));
+                // After "Bel nu 112", thanks is no sign that it is over, and that question's buttons carry no number.
+                if (frame.Dialog == Flow.WhenSafe) turn.Say(Flows.Safety.CallLine.Key(turn), contacts: ["emergency"]);
                 turn.Ask(prompt);
                 return;
             }

@@ -43,6 +43,18 @@ public class Round17KindsTests
         Assert.Equal(Flow.WhenSafe, chat.State.Active?.Dialog);
     }
 
+    [Theory]
+    [InlineData("en-US", "thank you very much for your help")]
+    [InlineData("nl-NL", "dank u wel voor de hulp")]
+    [InlineData("nl-NL", "bedankt")]
+    public void After_112_thanks_gets_the_number_and_the_danger_question_again(string locale, string thanks)
+    {
+        var chat = InDanger(locale);
+
+        Assert.Contains("emergency", chat.Say(thanks).Contacts());
+        Assert.Equal(Flow.WhenSafe, chat.State.Active?.Dialog);
+    }
+
     /// <summary>A safe sentence takes an unsure 112 away only when no sentence after it speaks of him still being near.</summary>
     [Theory]
     [InlineData("ik ben veilig. die vent wacht nog steeds bij mijn fiets")]
