@@ -25,7 +25,7 @@ public sealed partial class DialogRunner
         // no sign it is over: only a time that puts it in the past, or asking for something else, moves on then.
         // Asking for something else beside words of him ("kunnen jullie me bellen, hij is in de kamer") is no sign either.
         if (frame.Dialog == Flow.WhenSafe && StillSoundsOfDanger() && !PutInThePast()
-            && (!AsksForSomethingElse() || !Triage.Rules.SafeStatements.NothingOfHimBeside(Triage.ChatSpelling.Correct(turn.Text!)))) return false;
+            && (!AsksForSomethingElse() || turn.SpeaksOfHimStill)) return false;
         // Nor is a place, or a story told in passing ("I got off at Oostplein and he got off too"): after 112, moving on
         // takes a sign that it is over — a time in the past, safe words, or asking for something else.
         if (frame.Dialog == Flow.WhenSafe && !SignsItIsOver()) return false;

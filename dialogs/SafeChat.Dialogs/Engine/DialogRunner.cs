@@ -117,7 +117,7 @@ public sealed partial class DialogRunner(IReadOnlyDictionary<string, Dialog> dia
             // Nor does another need told beside him or hiding end it ("im safe. im hiding behind the counter" is no
             // street-harassment story); "hoe help ik haar?" still goes to the help it asks for.
             if (frame.Dialog == Flow.WhenSafe && (StillSoundsOfDanger() || turn.ChangedFacts.Count > 0
-                    || !Triage.Rules.SafeStatements.NothingOfHimBeside(Triage.ChatSpelling.Correct(turn.Text ?? ""))) && prompt.UnsureMeans is { } stillThere)
+                    || turn.SpeaksOfHimStill) && prompt.UnsureMeans is { } stillThere)
                 answer = stillThere;
             else if (SwitchesNeed(frame)) return;
             // The weakest readings last: a reply that starts with a choice or with yes/no ("nee, dat hoeft niet").

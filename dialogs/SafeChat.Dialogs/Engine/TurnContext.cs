@@ -61,6 +61,10 @@ public sealed class TurnContext
 
     public TriageResult Triage => _triage ??= _triageEngine.Recognize(Text ?? "", State.Language);
 
+    /// <summary>A sentence of the message speaks of him, them or hiding without saying by itself that it is over ("ik ben
+    /// veilig. hij staat om de hoek"): while danger is being asked about, no sign that it has ended.</summary>
+    public bool SpeaksOfHimStill => !Dialogs.Triage.Rules.SafeStatements.NothingOfHimBeside(ChatSpelling.Correct(Text ?? ""));
+
     /// <summary>How many words the message has: short replies and longer stories are read differently.</summary>
     public int WordCount => NormalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 

@@ -33,6 +33,16 @@ public sealed class EngineDriver(ConversationEngine? engine = null)
         return chat;
     }
 
+    /// <summary>A conversation at the menu that has just said "Bel nu 112" for <paramref name="danger"/>, and waits at "Ben je nu nog
+    /// in gevaar?".</summary>
+    public static EngineDriver AfterCallingFor112(string locale, string danger)
+    {
+        var chat = AtMenu(locale);
+        Assert.Contains("emergency", chat.Say(danger).Contacts());
+        Assert.Equal(Flows.Flow.WhenSafe, chat.State.Active?.Dialog);
+        return chat;
+    }
+
     public IReadOnlyList<Activity> Event(string name, string value) =>
         Run(new Activity { Type = ActivityTypes.Event, Name = name, Value = JsonSerializer.SerializeToElement(value) });
 

@@ -235,11 +235,6 @@ public class Round16KindsTests
         Assert.Contains(chat.Say(message), r => r.Locale == "en");
     }
 
-    private static EngineDriver InDanger(string locale)
-    {
-        var chat = EngineDriver.AtMenu(locale);
-        Assert.Contains("emergency", chat.Say(locale == "en-US" ? "a man keeps walking right behind me and won't go away" : "er loopt een man vlak achter me en hij gaat niet weg").Contacts());
-        Assert.Equal(Flow.WhenSafe, chat.State.Active?.Dialog);
-        return chat;
-    }
+    private static EngineDriver InDanger(string locale) =>
+        EngineDriver.AfterCallingFor112(locale, locale == "en-US" ? "a man keeps walking right behind me and won't go away" : "er loopt een man vlak achter me en hij gaat niet weg");
 }

@@ -161,11 +161,6 @@ public class Round17KindsTests
     public void Making_ones_absence_permanent_gets_113(string text) =>
         Assert.NotEqual(SafetyLevel.None, Recognizer.Recognize(text).SelfHarm);
 
-    private static EngineDriver InDanger(string locale)
-    {
-        var chat = EngineDriver.AtMenu(locale);
-        Assert.Contains("emergency", chat.Say(locale == "en-US" ? "a guy has been walking right behind me for ten minutes" : "er loopt al tien minuten een vent vlak achter me").Contacts());
-        Assert.Equal(Flow.WhenSafe, chat.State.Active?.Dialog);
-        return chat;
-    }
+    private static EngineDriver InDanger(string locale) =>
+        EngineDriver.AfterCallingFor112(locale, locale == "en-US" ? "a guy has been walking right behind me for ten minutes" : "er loopt al tien minuten een vent vlak achter me");
 }

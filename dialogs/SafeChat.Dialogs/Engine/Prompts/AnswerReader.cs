@@ -27,7 +27,7 @@ public sealed class AnswerReader(ChoiceMatcher matcher, TurnContext turn)
         if (prompt.IsDangerQuestion && said is null
             && !(turn.Understander.Answers.StartsWithAcknowledgement(normalized) && turn.Triage.Danger == Triage.SafetyLevel.None))
             said = turn.Understander.Answers.RecognizeLeading(normalized, turn.Language) is { } leading
-                   && (leading != ShortAnswer.No || Triage.Rules.SafeStatements.NothingOfHimBeside(Triage.ChatSpelling.Correct(turn.Text ?? ""))) ? leading : null;
+                   && (leading != ShortAnswer.No || !turn.SpeaksOfHimStill) ? leading : null;
         // "Beijerlandselaan", "ik ben bij Wilhelminaplein": where the person is now, which does not say the danger is over.
         if (prompt.IsDangerQuestion && said is null && OnlyWhereNow()) said = ShortAnswer.Unsure;
         if (prompt.IsYesNo && said is ShortAnswer.Yes or ShortAnswer.No) return said == ShortAnswer.Yes ? Answers.Yes : Answers.No;
