@@ -63,7 +63,9 @@ public sealed class TurnContext
 
     /// <summary>A sentence of the message speaks of him, them or hiding without saying by itself that it is over ("ik ben
     /// veilig. hij staat om de hoek"): while danger is being asked about, no sign that it has ended.</summary>
-    public bool SpeaksOfHimStill => !Dialogs.Triage.Rules.SafeStatements.NothingOfHimBeside(ChatSpelling.Correct(Text ?? ""));
+    public bool SpeaksOfHimStill => _speaksOfHimStill ??= !Dialogs.Triage.Rules.SafeStatements.NothingOfHimBeside(ChatSpelling.Correct(Text ?? ""));
+
+    private bool? _speaksOfHimStill;
 
     /// <summary>How many words the message has: short replies and longer stories are read differently.</summary>
     public int WordCount => NormalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -21,7 +21,7 @@ public static class InboundMessage
             Type = ActivityTypes.Message,
             ChannelId = channel,
             From = new ChannelAccount { Id = userId },
-            Text = NonEmpty(form["ButtonPayload"]) ?? NonEmpty(form["Body"])?.Replace("\0", ""),
+            Text = NonEmpty(form["ButtonPayload"]) ?? NonEmpty(form["Body"]),
         };
         if (double.TryParse(form["Latitude"], NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude) &&
             double.TryParse(form["Longitude"], NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))

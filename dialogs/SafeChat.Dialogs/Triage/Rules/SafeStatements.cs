@@ -96,7 +96,7 @@ public static class SafeStatements
     public static bool SaysSafeSomewhereCorrected(string corrected)
     {
         if (StillGoingOn.IsMatch(corrected)) return false;
-        var clauses = ClauseBreak.Split(Trim(corrected)).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        var clauses = Clauses(corrected);
         return clauses.Count > 1 && clauses.Any(c => !NotSafe.IsMatch(c) && (SafeNow.IsMatch(c) || AllPartsSafe(c, placeIsEnough: false)))
                || EndsSafe(Parts(Trim(corrected)));
     }
