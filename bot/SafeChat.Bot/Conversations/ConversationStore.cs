@@ -17,25 +17,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     /// <summary>Creates the conversation and hands the bot a conversationUpdate, so it can greet first.</summary>
     public async Task<bool> CreateAsync(string conversationId, string channel, string userId, string? locale, CancellationToken cancellation)
     {
-        await using var db = databases.Create();
-        if (await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellation)) return false;
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-        db.Conversations.Add(new ConversationRecord
-        {
-            Id = conversationId, Channel = channel, UserId = userId, CreatedAt = now, LastActivityAt = now,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-        }
-        catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
-        {
-            await transaction.RollbackAsync(cancellation);
-            if (await ExistsAsync(conversationId, cancellation)) return false; // a parallel start won; it exists now.
-            throw;
-        }
+        if (await ExistsAsync(conversationId, cancellation)) return false;
         var update = new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
@@ -45,8 +27,26 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             Recipient = Bot,
             MembersAdded = [Bot, new ChannelAccount { Id = userId }],
         };
-        await ActivityLog.AppendAsync(db, conversationId, [new(update, FromUser: true, VisibleToClient: false)], now, cancellation);
-        await transaction.CommitAsync(cancellation);
+        try
+        {
+            // The row and its first activity in one write; a new log ends at 0, so the one-command append applies.
+            await databases.WriteAsync(async (db, token) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                db.Conversations.Add(new ConversationRecord
+                {
+                    Id = conversationId, Channel = channel, UserId = userId, CreatedAt = now, LastActivityAt = now,
+                });
+                await db.SaveChangesAsync(token);
+                return await GuardedAppend.AppendAsync(db, conversationId, [new(update, FromUser: true, VisibleToClient: false)], now,
+                    new ActivityLog.Counters(0, now), token) ?? throw new InvalidOperationException($"A new conversation's log did not start at 0.");
+            }, cancellation);
+        }
+        catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
+        {
+            if (await ExistsAsync(conversationId, cancellation)) return false; // a parallel start won; it exists now.
+            throw;
+        }
         turns.Enqueue(conversationId);
         return true;
     }
@@ -84,17 +84,13 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     {
         if (!_known.TryGet(conversationId, out var known)) return false;
         var stamp = _recent.Stamp(conversationId);
-        await using var db = databases.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-        var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true, clientId)],
-            clock.GetUtcNow().UtcDateTime, known.End, cancellation);
+        var appended = await databases.WriteAsync((db, token) => GuardedAppend.AppendAsync(db, conversationId,
+            [new(activity, FromUser: true, VisibleToClient: true, clientId)], clock.GetUtcNow().UtcDateTime, known.End, token), cancellation);
         if (appended is null)
         {
-            await transaction.RollbackAsync(cancellation);
             _known.Forget(conversationId);
             return false;
         }
-        await transaction.CommitAsync(cancellation);
         // In the log's order: the turn this message queues (it can start from what is known, without a read) may record
         // its replies the moment it is remembered.
         _recent.Record(conversationId, appended.Rows, stamp);

@@ -77,14 +77,12 @@ public sealed class TurnProcessor(
         // memory said, look again in the database. If it fails on what was just read, a message came in since (or another
         // process took the turn): the counting statements of ActivityLog.AppendAsync decide, so a person writing on cannot
         // keep a turn from committing.
-        Written? written;
-        await using (var db = databases.Create()) written = await CommitAsync(db, turn, end, cancellation);
+        var written = await CommitAsync(turn, end, cancellation);
         if (written is null)
         {
             known.Forget(conversationId);
             if (fromMemory) return true;
-            await using var again = databases.Create();
-            written = await CommitAsync(again, turn, end: null, cancellation);
+            written = await CommitAsync(turn, end: null, cancellation);
             if (written is null) return true; // another process committed a turn first: look again from its result
         }
         // After an erasure the messages still waiting are gone too: the next turn asks the database.
@@ -100,21 +98,38 @@ public sealed class TurnProcessor(
         IReadOnlyList<ActivityLog.Entry> Entries, IReadOnlyList<ITurnEffect> Effects);
 
     /// <summary>What a committed turn left: where the log ends (when known), its state, whether a channel's sender has
-    /// work, and whether its rows are in <see cref="RecentActivities"/>.</summary>
-    private sealed record Written(ActivityLog.Counters? End, string NewState, bool Queued, bool Recorded);
+    /// work, and whether its rows (and the scrubbed message) go to <see cref="RecentActivities"/>.</summary>
+    private sealed record Written(ActivityLog.Counters? End, string NewState, bool Queued, bool Recorded,
+        IReadOnlyList<ActivityRecord>? Rows, GuardedAppend.Rewrite? Scrubbed);
 
     /// <summary>
     /// The turn's new state, its replies, its "processed" mark and its effects in one transaction, guarded by the state
     /// version (and, with <paramref name="end"/>, by where the log ends: then in one command). Null when a guard failed:
     /// nothing was kept.
     /// </summary>
-    private async Task<Written?> CommitAsync(SafeChatDb db, Turn turn, ActivityLog.Counters? end, CancellationToken cancellation)
+    private async Task<Written?> CommitAsync(Turn turn, ActivityLog.Counters? end, CancellationToken cancellation)
+    {
+        var conversationId = turn.View.Id;
+        // Each attempt stamps its own copies (id, time, place in the log): a retry must not queue the first one's stamps.
+        turn = turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
+        var stamp = recent.Stamp(conversationId);
+        var written = await databases.WriteAsync((db, token) => WriteAsync(db, turn, end, token), cancellation);
+        if (written is null) return null;
+        // After an erasure the log lost its past: readers ask the database, which no longer has it.
+        if (written.Recorded)
+        {
+            recent.Record(conversationId, written.Rows!, stamp);
+            if (written.Scrubbed is { } scrubbed) recent.Rewrite(conversationId, scrubbed.Seq, scrubbed.Json);
+        }
+        return written;
+    }
+
+    /// <summary>The turn's writes, in the transaction <see cref="SafeChatDbFactory.WriteAsync{T}"/> holds. Null when a guard
+    /// did not hold.</summary>
+    private async Task<Written?> WriteAsync(SafeChatDb db, Turn turn, ActivityLog.Counters? end, CancellationToken cancellation)
     {
         var conversation = turn.View;
         var conversationId = conversation.Id;
-        // Each attempt stamps its own copies (id, time, place in the log): a retry must not queue the first one's stamps.
-        turn = turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var now = clock.GetUtcNow().UtcDateTime;
         var erasing = Erases(turn.Effects);
         foreach (var effect in turn.Effects)
@@ -136,40 +151,21 @@ public sealed class TurnProcessor(
         // An erasure has deleted the message already.
         var scrubbed = erasing ? null : Redacted(turn.Inbound, turn.Activity);
 
-        GuardedAppend.Appended? appended = null;
-        var stamp = recent.Stamp(conversationId);
-        bool claimed;
         if (end is not null)
         {
-            appended = await GuardedAppend.AppendAsync(db, conversationId, turn.Entries, now, end, cancellation,
+            var appended = await GuardedAppend.AppendAsync(db, conversationId, turn.Entries, now, end, cancellation,
                 new GuardedAppend.Claim(conversation.StateVersion, newState, turn.Inbound.Seq), scrubbed);
-            claimed = appended is not null;
+            return appended is null ? null : new Written(appended.End, newState, queued, Recorded: !erasing, appended.Rows, scrubbed);
         }
-        else
-        {
-            if (scrubbed is not null)
-                await db.Activities.Where(a => a.ConversationId == conversationId && a.Seq == scrubbed.Seq).ExecuteUpdateAsync(s => s.SetProperty(a => a.Json, scrubbed.Json), cancellation);
-            claimed = await ActivityLog.AppendAsync(db, conversationId, turn.Entries, now, cancellation,
-                onlyIf: c => c.StateVersion == conversation.StateVersion,
-                alsoSet: s => s
-                    .SetProperty(c => c.StateJson, newState)
-                    .SetProperty(c => c.StateVersion, conversation.StateVersion + 1)
-                    .SetProperty(c => c.LastProcessedSeq, turn.Inbound.Seq));
-        }
-        if (!claimed)
-        {
-            await transaction.RollbackAsync(cancellation);
-            return null;
-        }
-        await transaction.CommitAsync(cancellation);
-        // After an erasure the log lost its past: readers ask the database, which no longer has it.
-        var recorded = appended is not null && !erasing;
-        if (recorded)
-        {
-            recent.Record(conversationId, appended!.Rows, stamp);
-            if (scrubbed is not null) recent.Rewrite(conversationId, turn.Inbound.Seq, scrubbed.Json);
-        }
-        return new Written(appended?.End, newState, queued, recorded);
+        if (scrubbed is not null)
+            await db.Activities.Where(a => a.ConversationId == conversationId && a.Seq == scrubbed.Seq).ExecuteUpdateAsync(s => s.SetProperty(a => a.Json, scrubbed.Json), cancellation);
+        var claimed = await ActivityLog.AppendAsync(db, conversationId, turn.Entries, now, cancellation,
+            onlyIf: c => c.StateVersion == conversation.StateVersion,
+            alsoSet: s => s
+                .SetProperty(c => c.StateJson, newState)
+                .SetProperty(c => c.StateVersion, conversation.StateVersion + 1)
+                .SetProperty(c => c.LastProcessedSeq, turn.Inbound.Seq));
+        return claimed ? new Written(null, newState, queued, Recorded: false, null, null) : null;
     }
 
     private static bool Erases(IReadOnlyList<ITurnEffect> effects) => effects.OfType<SafeChat.Dialogs.Flows.Erase.EraseConversation>().Any();

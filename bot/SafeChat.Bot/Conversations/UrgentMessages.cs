@@ -1,3 +1,5 @@
+using SafeChat.Dialogs.Content;
+using SafeChat.Dialogs.Engine;
 using SafeChat.Dialogs.Triage;
 
 namespace SafeChat.Bot.Conversations;
@@ -9,9 +11,11 @@ namespace SafeChat.Bot.Conversations;
 /// models (<see cref="EngineReadiness"/>), every message goes in the normal lane rather than holding its request until
 /// the load is done.
 /// </summary>
-public sealed class UrgentMessages(EngineReadiness? readiness = null)
+/// <param name="content">When given, SafeChat's own button labels and commands are read once and remembered, as the engine
+/// does (<see cref="RememberedTriage"/>): most messages are taps on a button.</param>
+public sealed class UrgentMessages(EngineReadiness? readiness = null, ContentCatalog? content = null)
 {
-    private readonly Lazy<TriageRecognizer> _triage = new(() => new TriageRecognizer());
+    private readonly Lazy<ITriage> _triage = new(() => content is null ? new TriageRecognizer() : new RememberedTriage(new TriageRecognizer(), content));
 
     /// <summary>For the lane only: false while the models load.</summary>
     public bool IsUrgent(string? text) => readiness is not { IsWarm: false } && Read(text);

@@ -13,6 +13,7 @@ public sealed class SafeChatDbFactory
     private const int PoolSize = 256;
 
     private readonly Func<SafeChatDb> _create;
+    private readonly GroupCommit? _group;
 
     public SafeChatDbFactory(StorageOptions options, string contentRoot, DatabaseCommands? commands = null)
     {
@@ -40,6 +41,7 @@ public sealed class SafeChatDbFactory
             var built = new DbContextOptionsBuilder<SqliteSafeChatDb>().UseSqlite(connection).AddInterceptors(Commands, new SqliteWaitsInside()).Options;
             var pool = new PooledDbContextFactory<SqliteSafeChatDb>(built, PoolSize);
             _create = pool.CreateDbContext;
+            _group = new GroupCommit(_create);
             Description = $"SQLite ({path})";
         }
     }
@@ -54,4 +56,23 @@ public sealed class SafeChatDbFactory
     public string? PostgresConnectionString { get; }
 
     public SafeChatDb Create() => _create();
+
+    /// <summary>SQLite's group commit (null on PostgreSQL).</summary>
+    public GroupCommit? GroupCommit => _group;
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction and commits it, unless it returns null (a guard did not hold: then
+    /// nothing it wrote is kept). On SQLite the writes waiting at the same moment share one transaction
+    /// (<see cref="GroupCommit"/>); PostgreSQL takes many writers at once, so each write has its own.
+    /// </summary>
+    public async Task<T?> WriteAsync<T>(Func<SafeChatDb, CancellationToken, Task<T?>> write, CancellationToken cancellation) where T : class
+    {
+        if (_group is not null) return await _group.RunAsync(write, cancellation);
+        await using var db = Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var written = await write(db, cancellation);
+        if (written is null) await transaction.RollbackAsync(cancellation);
+        else await transaction.CommitAsync(cancellation);
+        return written;
+    }
 }

@@ -52,11 +52,11 @@ public sealed class ContentCatalog
     /// <summary>The whole (normalised) message is a command or a language's name, in any language ("terug", "stop").</summary>
     public bool IsCommandWord(string normalized) =>
         normalized.Length > 0 && _packs.Values.Any(p => p.IsSelectedBy(normalized)
-            || p.Commands.Values.Any(words => words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized)));
+            || p.CommandFor(normalized) is not null);
 
     /// <summary>"stop", "niet meer wachten": the person no longer wants to wait for someone from the team.</summary>
     public bool IsStopWaiting(string language, string normalized) =>
-        Pack(language).Commands.TryGetValue("stop-waiting", out var words) && words.Any(w => Engine.TextNormalizer.Normalize(w) == normalized);
+        Pack(language).IsCommand("stop-waiting", normalized);
 
     /// <summary>In a right-to-left text a number or address is isolated as left-to-right (U+2066 … U+2069), or the two
     /// halves of a number with a hyphen may show in reverse order.</summary>

@@ -32,6 +32,22 @@ public sealed class LanguagePack
     public bool IsSelectedBy(string normalized) =>
         (_selectedBy ??= SelectWords.Append(Name).Select(Engine.TextNormalizer.Normalize).ToHashSet()).Contains(normalized);
 
+    private IReadOnlyList<(string Command, HashSet<string> Words)>? _commandWords;
+    private IReadOnlyList<string>? _selectWordsNormalized;
+
+    /// <summary>The command the whole (normalised) message is in this language ("terug" → "back"), the first in the file's
+    /// order when two share a word; null for none. Normalised once, not for every message.</summary>
+    public string? CommandFor(string normalized) => CommandWords().FirstOrDefault(c => c.Words.Contains(normalized)).Command;
+
+    /// <summary>The (normalised) message is one of the words of <paramref name="command"/> in this language.</summary>
+    public bool IsCommand(string command, string normalized) => CommandWords().Any(c => c.Command == command && c.Words.Contains(normalized));
+
+    /// <summary>The select words as messages are compared: normalised, once.</summary>
+    public IReadOnlyList<string> SelectWordsNormalized => _selectWordsNormalized ??= [.. SelectWords.Select(Engine.TextNormalizer.Normalize)];
+
+    private IReadOnlyList<(string Command, HashSet<string> Words)> CommandWords() =>
+        _commandWords ??= [.. Commands.Select(c => (c.Key, c.Value.Select(Engine.TextNormalizer.Normalize).ToHashSet()))];
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static LanguagePack Load(Stream json) =>

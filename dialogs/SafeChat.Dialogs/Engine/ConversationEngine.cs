@@ -26,6 +26,7 @@ public sealed class ConversationEngine
     private readonly IReadOnlyList<IInterrupt> _interrupts;
     private readonly ChoiceMatcher _matcher;
     private readonly string _menuDialog;
+    private readonly RememberedTriage _turnTriage;
 
     public ConversationEngine(ContentCatalog content, ITriage triage, IEnumerable<Dialog> dialogs, string rootDialog,
         IEnumerable<IInterrupt>? interrupts = null, string? menuDialog = null, IReportBook? reports = null, Understander? understander = null,
@@ -41,6 +42,7 @@ public sealed class ConversationEngine
         _dialogs = dialogs.ToDictionary(d => d.Id);
         _interrupts = (interrupts ?? DefaultInterrupts.For(content, _menuDialog)).ToList();
         _matcher = new ChoiceMatcher(content);
+        _turnTriage = new RememberedTriage(triage, content);
         if (!_dialogs.ContainsKey(rootDialog)) throw new ArgumentException($"Root dialog '{rootDialog}' is not registered.");
     }
 
@@ -65,7 +67,7 @@ public sealed class ConversationEngine
     /// <summary>The replies and the names of the routing rules that fired.</summary>
     public TurnOutcome Run(ConversationState state, Activity inbound, DateTimeOffset now)
     {
-        var turn = new TurnContext(inbound, state, Content, Triage, Understander, now) { Reports = Reports, LiveDesk = LiveDesk };
+        var turn = new TurnContext(inbound, state, Content, _turnTriage, Understander, now) { Reports = Reports, LiveDesk = LiveDesk };
         Handle(turn, state, inbound);
         if (turn.LanguageFollowed) turn.SayBeforeQuestion("language.followed");
         return new TurnOutcome(turn.Replies, turn.FiredRules, turn.Effects) { StartedDialogs = turn.StartedDialogs };

@@ -70,6 +70,20 @@ public class TokenSecurityTests(SqliteHostFixture fixture) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_token_remembered_as_valid_is_refused_once_it_expires_and_a_forged_copy_never_passes()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var tokens = new DirectLineTokens(Convert.FromBase64String(SafeChatHost.SigningKey), TimeSpan.FromHours(1), clock);
+        var token = tokens.Issue("conversation-1", "dl_x");
+
+        Assert.Equal(TokenStatus.Valid, (await tokens.CheckAsync(token)).Status);
+        Assert.Equal(TokenStatus.Valid, (await tokens.CheckAsync(token)).Status); // from memory
+        Assert.Equal(TokenStatus.Invalid, (await tokens.CheckAsync(token[..^2] + (token[^2] == 'A' ? "BB" : "AA"))).Status);
+        clock.Advance(TimeSpan.FromMinutes(62));
+        Assert.Equal(TokenStatus.Expired, (await tokens.CheckAsync(token)).Status);
+    }
+
+    [Fact]
     public async Task Reconnecting_returns_a_fresh_token_and_a_stream_url_from_the_watermark()
     {
         var chat = await StartAsync(Http);

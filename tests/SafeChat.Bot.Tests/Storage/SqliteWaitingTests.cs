@@ -7,14 +7,12 @@ namespace SafeChat.Bot.Tests.Storage;
 /// SQLite waits for a busy write lock itself, in steps of milliseconds: left to Microsoft.Data.Sqlite, a busy lock costs a
 /// blocked thread 150 ms per try (see <see cref="SqliteWaitsInside"/>; the paced benchmark prints what it did to latency).
 /// </summary>
-public class SqliteWaitingTests : IDisposable
+public class SqliteWaitingTests : SqliteFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("safechat-sqlite-").FullName;
-
     [Fact]
     public async Task Every_connection_lets_sqlite_wait_for_the_write_lock()
     {
-        var databases = new SafeChatDbFactory(new StorageOptions { DataDirectory = _folder }, _folder);
+        var databases = Databases();
         for (var i = 0; i < 2; i++) // a fresh connection, then one from the pool
         {
             await using var db = databases.Create();
@@ -29,7 +27,7 @@ public class SqliteWaitingTests : IDisposable
     [Fact]
     public async Task A_write_waits_for_another_and_both_are_kept()
     {
-        var databases = new SafeChatDbFactory(new StorageOptions { DataDirectory = _folder }, _folder);
+        var databases = Databases();
         await using (var setup = databases.Create()) await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER);");
 
         await using var first = databases.Create();
@@ -50,11 +48,5 @@ public class SqliteWaitingTests : IDisposable
         await using var count = check.Database.GetDbConnection().CreateCommand();
         count.CommandText = "SELECT group_concat(v) FROM (SELECT v FROM t ORDER BY v);";
         Assert.Equal("1,2", await count.ExecuteScalarAsync());
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -32,8 +33,19 @@ public sealed class DirectLineTokens(byte[] signingKey, TimeSpan lifetime, TimeP
         });
     }
 
+    // A valid token is checked once, then remembered until it expires: a polling client shows it up to 20 times a second,
+    // and checking its signature each time showed in the load profile. The whole token, signature included, is the key,
+    // so only that exact string is ever let through from memory; expiry is judged as the check itself judges it.
+    private readonly ConcurrentDictionary<string, (TokenCheck Check, DateTime Expires)> _valid = new(StringComparer.Ordinal);
+    private const int MaxRemembered = 20_000;
+
     public async Task<TokenCheck> CheckAsync(string token)
     {
+        if (_valid.TryGetValue(token, out var known))
+        {
+            if (known.Expires > clock.GetUtcNow().UtcDateTime.AddMinutes(-1)) return known.Check;
+            _valid.TryRemove(token, out _);
+        }
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = Issuer,
@@ -48,7 +60,12 @@ public sealed class DirectLineTokens(byte[] signingKey, TimeSpan lifetime, TimeP
             },
         });
         if (result.IsValid)
-            return new TokenCheck(TokenStatus.Valid, (string)result.Claims["conv"], (string)result.Claims["user"]);
+        {
+            var check = new TokenCheck(TokenStatus.Valid, (string)result.Claims["conv"], (string)result.Claims["user"]);
+            if (_valid.Count >= MaxRemembered) _valid.Clear(); // only costs checks
+            _valid[token] = (check, result.SecurityToken.ValidTo);
+            return check;
+        }
         return new TokenCheck(result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException
             ? TokenStatus.Expired
             : TokenStatus.Invalid, null, null);

@@ -44,6 +44,5 @@ public sealed class CommandInterrupt(ContentCatalog content, string menuDialog) 
     private string? CommandIn(string text) =>
         text.Length == 0
             ? null
-            : content.Packs.SelectMany(p => p.Commands)
-                .FirstOrDefault(c => c.Value.Any(word => TextNormalizer.Normalize(word) == text)).Key;
+            : content.Packs.Select(p => p.CommandFor(text)).FirstOrDefault(c => c is not null);
 }

@@ -38,7 +38,7 @@ public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
 
     private bool AsksForList(TurnContext turn) =>
         turn.Inbound.Type == ActivityTypes.Message && turn.NormalizedText is { Length: > 0 } text
-        && content.Packs.Any(p => p.Commands.GetValueOrDefault("language")?.Any(w => TextNormalizer.Normalize(w) == text) == true);
+        && content.Packs.Any(p => p.IsCommand("language", text));
 
     /// <summary>Every other language by its own name, the default first; "2" or a tap picks one.</summary>
     private void ListLanguages(TurnContext turn)
@@ -66,7 +66,8 @@ public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
         if (turn.Triage.Signals.Count == 0)
         {
             var words = text.Split([' ', ',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
-            var named = content.Packs.Where(p => p.SelectWords.Any(w => !w.Contains(' ') && w.Length > 2 && AskedFor(turn, text, TextNormalizer.Normalize(w)))).ToList();
+            var named = content.Packs.Where(p => p.SelectWords.Zip(p.SelectWordsNormalized)
+                .Any(w => !w.First.Contains(' ') && w.First.Length > 2 && AskedFor(turn, text, w.Second))).ToList();
             // "can I continue in English? my Dutch is not good" names two: the words of the message decide (already done).
             if (named.Count == 1 && named[0].Language != turn.State.Language && words.Length <= 12) return named[0].Language;
             if (named.Count > 0 && turn.LanguageFollowed) return turn.State.Language;

@@ -47,7 +47,12 @@ public sealed class ChoiceMatcher(ContentCatalog content)
 
     private const int WithinWords = 8;
 
-    private HashSet<string> WordsFor(ChoiceOption choice)
+    // A choice's words depend only on its id and label: normalised once per choice, not for every reply.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string LabelKey), HashSet<string>> _words = new();
+
+    private HashSet<string> WordsFor(ChoiceOption choice) => _words.GetOrAdd((choice.Id, choice.LabelKey), _ => WordsOf(choice));
+
+    private HashSet<string> WordsOf(ChoiceOption choice)
     {
         var words = new HashSet<string> { choice.Id };
         foreach (var pack in content.Packs)

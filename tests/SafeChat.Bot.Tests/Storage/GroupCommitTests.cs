@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Tests.Storage;
+
+/// <summary>
+/// On SQLite the writes that wait at the same moment share one transaction (<see cref="GroupCommit"/>). Each still stands
+/// alone: one whose guard does not hold, or that throws, is undone without taking the others with it, and every caller
+/// hears its own outcome only after the commit.
+/// </summary>
+public class GroupCommitTests : SqliteFolderTest
+{
+    [Fact]
+    public async Task Writes_waiting_together_share_a_commit_and_a_failed_one_is_undone_alone()
+    {
+        var databases = Databases();
+        await using (var setup = databases.Create())
+            await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER NOT NULL UNIQUE);");
+
+        // Another writer holds SQLite's lock, so the writes below pile up behind the first one's transaction.
+        await using var other = databases.Create();
+        var holding = await other.Database.BeginTransactionAsync();
+        await other.Database.ExecuteSqlRawAsync("INSERT INTO t VALUES (0);");
+
+        var writes = Enumerable.Range(1, 30).Select(i => databases.WriteAsync<string>(async (db, token) =>
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO t VALUES ({0});", [i], token);
+            if (i == 7) return null; // its guard did not hold
+            if (i == 13) throw new InvalidOperationException("write 13 failed");
+            if (i == 21) await db.Database.ExecuteSqlRawAsync("INSERT INTO t VALUES (20);", token); // a constraint refuses it
+            return $"wrote {i}";
+        }, CancellationToken.None)).ToList();
+        await Task.Delay(300);
+        Assert.DoesNotContain(writes, w => w.IsCompleted); // nothing is acknowledged before it is committed
+        await holding.CommitAsync();
+        await holding.DisposeAsync();
+
+        for (var i = 1; i <= 30; i++)
+        {
+            var write = writes[i - 1];
+            switch (i)
+            {
+                case 7: Assert.Null(await write); break;
+                case 13: Assert.Equal("write 13 failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => write)).Message); break;
+                case 21: await Assert.ThrowsAnyAsync<Exception>(() => write); break;
+                default: Assert.Equal($"wrote {i}", await write); break;
+            }
+        }
+
+        await using var check = databases.Create();
+        var kept = await check.Database.SqlQueryRaw<long>("SELECT v AS Value FROM t ORDER BY v").ToListAsync();
+        Assert.Equal(Enumerable.Range(0, 31).Where(v => v is not (7 or 13 or 21)).Select(v => (long)v), kept);
+        var (commits, carried) = databases.GroupCommit!.Counts;
+        Assert.Equal(30, carried);
+        Assert.True(commits <= 3, $"{commits} commits for 30 writes that waited together");
+    }
+}
