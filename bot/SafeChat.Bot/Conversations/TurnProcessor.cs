@@ -98,9 +98,13 @@ public sealed class TurnProcessor(
         IReadOnlyList<ActivityLog.Entry> Entries, IReadOnlyList<ITurnEffect> Effects);
 
     /// <summary>What a committed turn left: where the log ends (when known), its state, whether a channel's sender has
-    /// work, and whether its rows (and the scrubbed message) go to <see cref="RecentActivities"/>.</summary>
-    private sealed record Written(ActivityLog.Counters? End, string NewState, bool Queued, bool Recorded,
-        IReadOnlyList<ActivityRecord>? Rows, GuardedAppend.Rewrite? Scrubbed);
+    /// work, and the rows (with the scrubbed message) that go to <see cref="RecentActivities"/>: none after an erasure or
+    /// when the slow path wrote them.</summary>
+    private sealed record Written(ActivityLog.Counters? End, string NewState, bool Queued,
+        IReadOnlyList<ActivityRecord>? Rows, GuardedAppend.Rewrite? Scrubbed)
+    {
+        public bool Recorded => Rows is not null;
+    }
 
     /// <summary>
     /// The turn's new state, its replies, its "processed" mark and its effects in one transaction, guarded by the state
@@ -116,9 +120,9 @@ public sealed class TurnProcessor(
         var written = await databases.WriteAsync((db, token) => WriteAsync(db, turn, end, token), cancellation);
         if (written is null) return null;
         // After an erasure the log lost its past: readers ask the database, which no longer has it.
-        if (written.Recorded)
+        if (written.Rows is { } rows)
         {
-            recent.Record(conversationId, written.Rows!, stamp);
+            recent.Record(conversationId, rows, stamp);
             if (written.Scrubbed is { } scrubbed) recent.Rewrite(conversationId, scrubbed.Seq, scrubbed.Json);
         }
         return written;
@@ -155,7 +159,7 @@ public sealed class TurnProcessor(
         {
             var appended = await GuardedAppend.AppendAsync(db, conversationId, turn.Entries, now, end, cancellation,
                 new GuardedAppend.Claim(conversation.StateVersion, newState, turn.Inbound.Seq), scrubbed);
-            return appended is null ? null : new Written(appended.End, newState, queued, Recorded: !erasing, appended.Rows, scrubbed);
+            return appended is null ? null : new Written(appended.End, newState, queued, erasing ? null : appended.Rows, scrubbed);
         }
         if (scrubbed is not null)
             await db.Activities.Where(a => a.ConversationId == conversationId && a.Seq == scrubbed.Seq).ExecuteUpdateAsync(s => s.SetProperty(a => a.Json, scrubbed.Json), cancellation);
@@ -165,7 +169,7 @@ public sealed class TurnProcessor(
                 .SetProperty(c => c.StateJson, newState)
                 .SetProperty(c => c.StateVersion, conversation.StateVersion + 1)
                 .SetProperty(c => c.LastProcessedSeq, turn.Inbound.Seq));
-        return claimed ? new Written(null, newState, queued, Recorded: false, null, null) : null;
+        return claimed ? new Written(null, newState, queued, Rows: null, Scrubbed: null) : null;
     }
 
     private static bool Erases(IReadOnlyList<ITurnEffect> effects) => effects.OfType<SafeChat.Dialogs.Flows.Erase.EraseConversation>().Any();

@@ -19,7 +19,7 @@ public sealed class GroupCommit(Func<SafeChatDb> create)
     private bool _draining;
     private long _commits, _writes;
 
-    /// <summary>Transactions committed, and the writes they carried: the benchmark prints writes per commit.</summary>
+    /// <summary>Transactions committed, and the writes they carried (how much the grouping saves; a test reads them).</summary>
     public (long Commits, long Writes) Counts => (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes));
 
     /// <summary>Runs <paramref name="write"/> in a shared transaction: its result once committed, or null when it

@@ -14,8 +14,7 @@ public class GroupCommitTests : SqliteFolderTest
     public async Task Writes_waiting_together_share_a_commit_and_a_failed_one_is_undone_alone()
     {
         var databases = Databases();
-        await using (var setup = databases.Create())
-            await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER NOT NULL UNIQUE);");
+        await CreateTableAsync(databases, "v INTEGER NOT NULL UNIQUE");
 
         // Another writer holds SQLite's lock, so the writes below pile up behind the first one's transaction.
         await using var other = databases.Create();

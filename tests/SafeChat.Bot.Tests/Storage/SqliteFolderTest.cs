@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SafeChat.Bot.Storage;
 
 namespace SafeChat.Bot.Tests.Storage;
@@ -8,6 +9,14 @@ public abstract class SqliteFolderTest : IDisposable
     protected string Folder { get; } = Directory.CreateTempSubdirectory("safechat-sqlite-").FullName;
 
     protected SafeChatDbFactory Databases() => new(new StorageOptions { DataDirectory = Folder }, Folder);
+
+    /// <summary>A table `t` with the given column, in WAL mode as SafeChat runs it.</summary>
+    protected static async Task CreateTableAsync(SafeChatDbFactory databases, string column)
+    {
+        await using var setup = databases.Create();
+        var sql = "PRAGMA journal_mode=WAL; CREATE TABLE t (" + column + ");"; // the column is the test's own text
+        await setup.Database.ExecuteSqlRawAsync(sql);
+    }
 
     public void Dispose()
     {

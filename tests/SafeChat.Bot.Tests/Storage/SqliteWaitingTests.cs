@@ -28,7 +28,7 @@ public class SqliteWaitingTests : SqliteFolderTest
     public async Task A_write_waits_for_another_and_both_are_kept()
     {
         var databases = Databases();
-        await using (var setup = databases.Create()) await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER);");
+        await CreateTableAsync(databases, "v INTEGER");
 
         await using var first = databases.Create();
         await using var holding = await first.Database.BeginTransactionAsync();
