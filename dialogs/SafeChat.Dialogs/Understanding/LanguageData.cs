@@ -64,7 +64,9 @@ public sealed class LanguageData
     /// <summary>A cry for help of a word or three ("HULP", "pls help", "sos"), and the words around one ("please", "nu").</summary>
     public required ShortCryWords ShortCries { get; init; }
 
-    public sealed record ShortCryWords(List<string> Cries, List<string> Fillers);
+    /// <param name="Keyboard">The module's keyboard as the Latin keys it sits on ("l" → "д"): a cry typed while the
+    /// keyboard was still set to Latin letters is read through it.</param>
+    public sealed record ShortCryWords(List<string> Cries, List<string> Fillers, Dictionary<string, string>? Keyboard = null);
 
     /// <summary>Words of death or harm said as a figure of speech ("ik ga dood van de hitte", "this week is killing me"),
     /// as regular expressions over the corrected, lower-case text.</summary>

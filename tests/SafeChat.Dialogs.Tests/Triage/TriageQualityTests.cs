@@ -39,8 +39,8 @@ public class TriageQualityTests(ITestOutputHelper output)
 
     /// <summary>
     /// Issue 16's floors for each newer language, on its own test lines, read as in a conversation in that language:
-    /// emergency and self-harm recall ≥ 0.95. Its third floor, ≤ 5 % false emergencies, is not met (20–45 % today, see
-    /// Languages/README.md); the line below holds today's figure so it can only get better.
+    /// emergency and self-harm recall ≥ 0.95. Its third floor, ≤ 5 % false emergencies, is not met (13–18 % today, see
+    /// the README, Languages); the line below holds today's figure so it can only get better.
     /// </summary>
     [Theory]
     [MemberData(nameof(NewerLanguages))]
@@ -54,7 +54,32 @@ public class TriageQualityTests(ITestOutputHelper output)
         Assert.True(lines.Count >= 300, $"{language} has only {lines.Count} test lines");
         Assert.True(scores.Scores[Signal.Emergency].Recall >= 0.95, scores.Table());
         Assert.True(scores.Scores[Signal.SelfHarm].Recall >= 0.95, scores.Table());
-        Assert.True(scores.EmergencyFalseAlarmRate <= 0.45, scores.Table());
+        Assert.True(scores.EmergencyFalseAlarmRate <= 0.20, scores.Table());
+    }
+
+    public static TheoryData<string> NewerLanguageBatches => new(Directory.GetFiles(Path.Combine(RepositoryPaths.Root,
+        "tests/SafeChat.Dialogs.Tests/Triage/Blind"), "batch-??-*.tsv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// A newer language's blind batch (`batch-&lt;language&gt;-NN.tsv`, written by a helper that saw only the signal
+    /// definitions), read as in a conversation in that language: issue 16's recall floors hold; its false emergencies
+    /// are held at today's figure so they can only get better (Blind/README.md).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NewerLanguageBatches))]
+    public void Each_newer_language_meets_the_recall_floors_on_its_blind_batch(string batch)
+    {
+        var language = batch.Split('-')[1];
+        var path = Path.Combine(RepositoryPaths.Root, "tests/SafeChat.Dialogs.Tests/Triage/Blind", batch);
+        var cases = File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t', 2))
+            .Select(p => new TriageScores.LabelledText(p[1], p[0] == "-" ? new HashSet<string>() : p[0].Split(',').ToHashSet())).ToList();
+        var scores = TriageScores.Run(t => Recognizer.Recognize(t, language).Signals, cases);
+        output.WriteLine($"{batch}: {cases.Count} lines\n{scores.Table()}\n{string.Join("\n", scores.Mistakes)}");
+
+        Assert.True(cases.Count >= 200, "too few lines to mean anything");
+        Assert.True(scores.Scores[Signal.Emergency].Recall >= 0.95, scores.Table());
+        Assert.True(scores.Scores[Signal.SelfHarm].Recall >= 0.95, scores.Table());
+        Assert.True(scores.EmergencyFalseAlarmRate <= 0.22, scores.Table());
     }
 
     public static TheoryData<string> SetsOutsideTheCorpus => new()

@@ -53,7 +53,7 @@ public sealed class RuleLayer(Func<string, bool> smallTalk, ShortCries cries, Ph
         fired.Where(f => f.Rule != RuleRecognizer.DangerCueRule && !(f.Rule.Signal == Signal.Emergency && InWhatIfClause(corrected, f.Matched)))
             .Select(f => f.Rule.Signal).ToHashSet(),
         DangerCue: fired.Any(f => f.Rule == RuleRecognizer.DangerCueRule),
-        ShortCry: cries.IsCry(corrected),
+        ShortCry: cries.IsCry(corrected) || cries.IsCryOnAnotherKeyboard(text),
         SafeStatement: new Lazy<bool>(() => SafeStatements.IsSafeNowCorrected(corrected)),
         SmallTalk: new Lazy<bool>(() => !Shouting(text) && (smallTalk(text) || SafeStatements.IsThanksCorrected(corrected))),
         SafeSomewhere: new Lazy<bool>(() => SafeStatements.SaysSafeSomewhereCorrected(corrected) && SafeStatements.NothingOfHimAfterSafe(corrected)),

@@ -17,6 +17,27 @@ public sealed class ShortCries
         // Read the lists as messages are read (no accents, hamza or case), so a module may write its words as people do.
         _cries = all.SelectMany(l => l.Cries).Select(w => Squeeze(Engine.TextNormalizer.Normalize(w))).ToHashSet();
         _fillers = all.SelectMany(l => l.Fillers).Select(w => Squeeze(Engine.TextNormalizer.Normalize(w))).ToHashSet();
+        _keyboards = all.Where(l => l.Keyboard is { Count: > 0 })
+            .Select(l => l.Keyboard!.Where(k => k.Key.Length == 1).ToDictionary(k => k.Key[0], k => k.Value)).ToList();
+    }
+
+    private readonly List<Dictionary<char, string>> _keyboards;
+
+    /// <summary>
+    /// A cry typed in a hurry with the keyboard still set to Latin letters comes out as Latin gibberish ("ghbdtn" for
+    /// "привет"): read through each module's keyboard, it is a cry again.
+    /// </summary>
+    public bool IsCryOnAnotherKeyboard(string text)
+    {
+        if (text.Length > 60 || _keyboards.Count == 0 || text.Any(c => c > '\u007F')) return false;
+        var lower = text.ToLowerInvariant();
+        foreach (var keys in _keyboards)
+        {
+            var retyped = new System.Text.StringBuilder(lower.Length);
+            foreach (var c in lower) retyped.Append(keys.TryGetValue(c, out var letter) ? letter : c.ToString());
+            if (IsCry(Engine.TextNormalizer.Normalize(retyped.ToString()))) return true;
+        }
+        return false;
     }
 
     /// <param name="corrected">The text through <see cref="ChatSpelling.Correct"/>.</param>
