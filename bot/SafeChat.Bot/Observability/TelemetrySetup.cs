@@ -15,20 +15,20 @@ public static class TelemetrySetup
         services.AddSingleton<QueueDepth>();
         services.AddSingleton<SafeChatTelemetry>();
         var export = !string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("safechat"))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(SafeChatTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (export) metrics.AddOtlpExporter();
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(SafeChatTelemetry.Name)
-                    .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (span, _) => ForgetAddresses(span))
-                    .AddHttpClientInstrumentation();
-                if (export) tracing.AddOtlpExporter();
             });
+        // Spans only when something receives them: recording a span for every poll that nobody exports cost CPU on
+        // every request (issue 17).
+        if (export)
+            telemetry.WithTracing(tracing => tracing.AddSource(SafeChatTelemetry.Name)
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (span, _) => ForgetAddresses(span))
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter());
         return services;
     }
 
