@@ -71,8 +71,7 @@ public class TriageQualityTests(ITestOutputHelper output)
     {
         var language = batch.Split('-')[1];
         var path = Path.Combine(RepositoryPaths.Root, "tests/SafeChat.Dialogs.Tests/Triage/Blind", batch);
-        var cases = File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t', 2))
-            .Select(p => new TriageScores.LabelledText(p[1], p[0] == "-" ? new HashSet<string>() : p[0].Split(',').ToHashSet())).ToList();
+        var cases = ReadSet(path);
         var scores = TriageScores.Run(t => Recognizer.Recognize(t, language).Signals, cases);
         output.WriteLine($"{batch}: {cases.Count} lines\n{scores.Table()}\n{string.Join("\n", scores.Mistakes)}");
 
@@ -107,8 +106,7 @@ public class TriageQualityTests(ITestOutputHelper output)
     {
         var path = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, set));
         Assert.True(File.Exists(path), $"{path} is missing: shared/ must sit beside the repository.");
-        var cases = File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t', 2))
-            .Select(p => new TriageScores.LabelledText(p[1], p[0] == "-" ? new HashSet<string>() : p[0].Split(',').ToHashSet())).ToList();
+        var cases = ReadSet(path);
         var scores = TriageScores.Run(t => Recognizer.Recognize(t).Signals, cases);
         output.WriteLine($"{set}: {cases.Count} lines\n{scores.Table()}\n{string.Join("\n", scores.Mistakes)}");
 
@@ -119,4 +117,9 @@ public class TriageQualityTests(ITestOutputHelper output)
         Assert.True(scores.EmergencyFalseAlarmRate <= 0.20, scores.Table());
         Assert.True(scores.MacroF1 >= 0.85, scores.Table());
     }
+
+    /// <summary>A labelled set outside the corpus: `signals&lt;TAB&gt;text` per line, `-` for none, `#` comments.</summary>
+    private static List<TriageScores.LabelledText> ReadSet(string path) =>
+        File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t', 2))
+            .Select(p => new TriageScores.LabelledText(p[1], p[0] == "-" ? new HashSet<string>() : p[0].Split(',').ToHashSet())).ToList();
 }

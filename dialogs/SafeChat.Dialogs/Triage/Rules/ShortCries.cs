@@ -10,6 +10,7 @@ public sealed class ShortCries
     private const int MaxWords = 4;
     private readonly HashSet<string> _cries;
     private readonly HashSet<string> _fillers;
+    private readonly List<Dictionary<char, string>> _keyboards;
 
     public ShortCries(IEnumerable<Understanding.LanguageData.ShortCryWords> languages)
     {
@@ -20,8 +21,6 @@ public sealed class ShortCries
         _keyboards = all.Where(l => l.Keyboard is { Count: > 0 })
             .Select(l => l.Keyboard!.Where(k => k.Key.Length == 1).ToDictionary(k => k.Key[0], k => k.Value)).ToList();
     }
-
-    private readonly List<Dictionary<char, string>> _keyboards;
 
     /// <summary>
     /// A cry typed in a hurry with the keyboard still set to Latin letters comes out as Latin gibberish ("ghbdtn" for
