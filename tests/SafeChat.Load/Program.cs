@@ -7,7 +7,8 @@ namespace SafeChat.Load;
 /// The load benchmark: N simultaneous conversations (three in four on Web Chat over Direct Line, one in four by
 /// SMS through Twilio's webhook), each a full visit ending in a report, against 1 or 3 SafeChat processes on
 /// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3] [--paced], or
-/// load [--twilio-ms N] (Twilio's API latency), or load --flood (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>),
+/// load [--twilio-ms N] (Twilio's API latency), [--warm-up N] (unmeasured visits per instance before each run, 100 unless
+/// given: a process's first minute is mostly the runtime compiling code; --warm-up 4 measures a cold start), or load --flood (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>),
 /// or load --idle N (see <see cref="IdleConversations"/>). --paced: people type 2–8 s before each message, the latency
 /// a person feels; without it a closed loop (each visitor sends the moment the answer arrives), for throughput.
 /// </summary>
@@ -29,6 +30,7 @@ public static class Program
         if (args.Contains("--idle"))
             return await IdleConversations.RunAsync(int.Parse(Option(args, "--idle", "1000")), BaseSettings("http://127.0.0.1:9"));
         var paced = args.Contains("--paced");
+        var warmUp = int.Parse(Option(args, "--warm-up", "100"));
         var sizes = Option(args, "--conversations", "50,200").Split(',').Select(int.Parse).ToArray();
         var setups = Option(args, "--setups", "sqlite,pg1,pg3").Split(',');
         var postgres = Environment.GetEnvironmentVariable("SAFECHAT_LOAD_POSTGRES");
@@ -40,7 +42,7 @@ public static class Program
 
         Console.WriteLine($"SafeChat load benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
                           (paced ? $"paced: {Think.MinSeconds}–{Think.MaxSeconds} s typing before each message" : "closed loop") +
-                          $", Twilio's API answering in {Option(args, "--twilio-ms", "0")} ms");
+                          $", Twilio's API answering in {Option(args, "--twilio-ms", "0")} ms, {warmUp} conversations per instance to warm up first");
         var bare = new Dictionary<int, double>();
         foreach (var size in sizes) bare[size] = await BareEndpoint.RequestsPerSecondAsync(size, TimeSpan.FromSeconds(5));
         var twilioLatency = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--twilio-ms", "0")));
@@ -49,7 +51,7 @@ public static class Program
         var rows = new List<string>();
         foreach (var setup in setups)
             foreach (var size in sizes)
-                rows.Add(await RunAsync(setup, size, postgres, twilio, bare[size], paced));
+                rows.Add(await RunAsync(setup, size, postgres, twilio, bare[size], paced, warmUp));
 
         Console.WriteLine();
         Console.WriteLine("| setup | conversations | turns/s | Web Chat turn p50 / p95 / p99 ms | SMS webhook ack p50 / p95 / p99 ms | SMS turn p99 ms | errors | CPU % (of all cores) | peak MB per process | vs bare endpoint |");
@@ -61,7 +63,8 @@ public static class Program
         return 0;
     }
 
-    private static async Task<string> RunAsync(string setup, int size, string? postgres, TwilioStandIn twilio, double bareRate, bool paced)
+    private static async Task<string> RunAsync(string setup, int size, string? postgres, TwilioStandIn twilio, double bareRate, bool paced,
+        int warmUp)
     {
         var instances = setup == "pg3" ? 3 : 1;
         var settings = BaseSettings(twilio.BaseUrl);
@@ -77,7 +80,7 @@ public static class Program
         {
             var clients = processes.Select(p => Client(p.BaseUrl)).ToList();
             // Warm-up (JIT, connection pools, SQLite/PostgreSQL caches) is not measured.
-            await DriveAsync(4 * instances, instances, processes, clients, twilio, new Latencies());
+            await DriveAsync(warmUp * instances, instances, processes, clients, twilio, new Latencies());
             foreach (var process in processes) process.ResetCpu();
             var latencies = new Latencies();
             var clock = Stopwatch.StartNew();
@@ -86,6 +89,9 @@ public static class Program
             var turns = latencies.Count("webchat turn") + latencies.Count("sms turn");
             var cpu = processes.Sum(p => p.CpuSinceStart.TotalSeconds) / seconds / Environment.ProcessorCount * 100;
             var peak = processes.Max(p => p.PeakMemoryMb);
+            if (paced)
+                foreach (var line in latencies.Timeline("webchat turn", 10).Concat(latencies.Timeline("sms webhook ack", 10)))
+                    Console.Error.WriteLine($"  {line}");
             string Three(string kind) => $"{latencies.Percentile(kind, 50):F1} / {latencies.Percentile(kind, 95):F1} / {latencies.Percentile(kind, 99):F1}";
             return $"| {Describe(setup)} | {size} | {turns / seconds:F0} | {Three("webchat turn")} | {Three("sms webhook ack")} | " +
                    $"{latencies.Percentile("sms turn", 99):F0} | {latencies.Errors} | {cpu:F0} | {peak:F0} | {turns / seconds / bareRate:P1} |";
@@ -93,6 +99,7 @@ public static class Program
         finally
         {
             foreach (var process in processes) await process.DisposeAsync();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } // the run's database and keys
         }
     }
 

@@ -32,12 +32,13 @@ public sealed class SafeChatProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts SafeChat.Bot.dll from this program's folder with the given settings and waits until it is ready.</summary>
+    /// <summary>Starts SafeChat.Bot.dll from this program's folder (or SAFECHAT_BOT_DLL) with the given settings and waits until it is ready.</summary>
     public static async Task<SafeChatProcess> StartAsync(IEnumerable<string> settings, string workingDirectory,
         string logLevel = "Warning", Action<string>? echo = null, int? port = null)
     {
         port ??= FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "SafeChat.Bot.dll");
+        // The load benchmark runs what a deployment runs (published ahead of time compiled, tests/load.sh); tests run the build.
+        var dll = Environment.GetEnvironmentVariable("SAFECHAT_BOT_DLL") ?? Path.Combine(AppContext.BaseDirectory, "SafeChat.Bot.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", $"--Logging:LogLevel:Default={logLevel}", .. settings])
         {
             WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,

@@ -164,39 +164,39 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         activity.Recipient = Bot;
         activity.Text = WithoutNul(activity.Text);
         activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
-        await using (var db = databases.Create())
+        var sender = senders.For(channel);
+        Received? received;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-            db.InboundReceipts.Add(new InboundReceiptRecord { MessageSid = deliveryId, ReceivedAt = now });
-            if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellation))
-                db.Conversations.Add(new ConversationRecord { Id = conversationId, Channel = channel, UserId = conversationId, CreatedAt = now, LastActivityAt = now });
-            try
+            // One write, so on SQLite it joins the turns' shared commit instead of queuing for the lock on its own.
+            received = await databases.WriteAsync(async (db, token) =>
             {
-                await db.SaveChangesAsync(cancellation);
-            }
-            catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
-            {
-                await transaction.RollbackAsync(cancellation);
-                await using var check = databases.Create();
-                if (await check.InboundReceipts.AnyAsync(r => r.MessageSid == deliveryId, cancellation)) return false;
-                throw;
-            }
-            await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.ChannelAddressProtected, protectedAddress)
-                .SetProperty(c => c.LastUserMessageAt, now)
-                .SetProperty(c => c.OptedOut, c => optOut ?? c.OptedOut), cancellation);
-            // An answer to the channel's request to write back releases what was held; it is not an answer to the bot's
-            // question — unless it speaks of danger or suicide: then it is a turn like any other, and 112 or 113 comes first.
-            var sender = senders.For(channel);
-            var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, now, cancellation);
-            await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now, cancellation);
-            if (released && !isUrgent)
-                await db.Conversations.Where(c => c.Id == conversationId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastProcessedSeq, c => c.LastInboundSeq), cancellation);
-            await transaction.CommitAsync(cancellation);
-            if (released) sender!.Wake();
-            if (released && !isUrgent) return true;
+                db.InboundReceipts.Add(new InboundReceiptRecord { MessageSid = deliveryId, ReceivedAt = now });
+                if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, token))
+                    db.Conversations.Add(new ConversationRecord { Id = conversationId, Channel = channel, UserId = conversationId, CreatedAt = now, LastActivityAt = now });
+                await db.SaveChangesAsync(token);
+                await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.ChannelAddressProtected, protectedAddress)
+                    .SetProperty(c => c.LastUserMessageAt, now)
+                    .SetProperty(c => c.OptedOut, c => optOut ?? c.OptedOut), token);
+                // An answer to the channel's request to write back releases what was held; it is not an answer to the bot's
+                // question — unless it speaks of danger or suicide: then it is a turn like any other, and 112 or 113 comes first.
+                var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, now, token);
+                await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now, token);
+                if (released && !isUrgent)
+                    await db.Conversations.Where(c => c.Id == conversationId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastProcessedSeq, c => c.LastInboundSeq), token);
+                return new Received(released);
+            }, cancellation);
         }
+        catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
+        {
+            await using var check = databases.Create();
+            if (await check.InboundReceipts.AnyAsync(r => r.MessageSid == deliveryId, cancellation)) return false; // a repeat
+            throw;
+        }
+        if (received!.Released) sender!.Wake();
+        if (received.Released && !isUrgent) return true;
         turns.Enqueue(conversationId, isUrgent);
         return true;
     }
@@ -224,3 +224,6 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
 }
 
 public sealed record ActivityPage(IReadOnlyList<string> Json, long Watermark);
+
+/// <summary>A message from a text channel, stored; whether it released messages held for the person's answer.</summary>
+internal sealed record Received(bool Released);

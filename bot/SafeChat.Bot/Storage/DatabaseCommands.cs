@@ -10,10 +10,19 @@ namespace SafeChat.Bot.Storage;
 /// holds it to a budget and the load benchmark prints it per turn. Also counts them by kind ("UPDATE conversations"), so
 /// the figure says where the round trips go.
 /// </summary>
-public sealed partial class DatabaseCommands : DbCommandInterceptor
+public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private long _count;
     private readonly ConcurrentDictionary<string, long> _byKind = new();
+
+    private long _commits;
+
+    /// <summary>
+    /// Commits the database made for SafeChat: transactions begun, and writes sent outside one (each its own). On SQLite
+    /// every write should reach the one shared writer (<see cref="GroupCommit"/>), so this equals its commits; a write
+    /// beside it queues for SQLite's lock on its own (a test holds the SMS path to that).
+    /// </summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Commands sent since the process started.</summary>
     public long Count => Interlocked.Read(ref _count);
@@ -21,10 +30,40 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor
     /// <summary>Commands sent since the process started, by kind: the first keyword and table of each statement they held.</summary>
     public IReadOnlyDictionary<string, long> ByKind() => new Dictionary<string, long>(_byKind);
 
+    // Kinds by command text: SafeChat sends a few dozen distinct texts, and splitting and matching each one every time cost
+    // CPU on every command. Bounded, in case some text ever carries values.
+    private readonly ConcurrentDictionary<string, string> _kindOfText = new();
+    private const int KnownTextsAtMost = 512;
+
     private void Sent(DbCommand command)
     {
         Interlocked.Increment(ref _count);
-        _byKind.AddOrUpdate(KindOf(command.CommandText), 1, (_, n) => n + 1);
+        var text = command.CommandText;
+        if (!_kindOfText.TryGetValue(text, out var kind))
+        {
+            kind = KindOf(text);
+            if (_kindOfText.Count < KnownTextsAtMost) _kindOfText.TryAdd(text, kind);
+        }
+        _byKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        if (command.Transaction is null && Writes(kind)) Interlocked.Increment(ref _commits);
+    }
+
+    private static bool Writes(string kind) =>
+        kind.StartsWith("INSERT", StringComparison.Ordinal) || kind.StartsWith("UPDATE", StringComparison.Ordinal) ||
+        kind.StartsWith("DELETE", StringComparison.Ordinal) || kind.Contains("; INSERT", StringComparison.Ordinal) ||
+        kind.Contains("; UPDATE", StringComparison.Ordinal) || kind.Contains("; DELETE", StringComparison.Ordinal);
+
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Interlocked.Increment(ref _commits);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _commits);
+        return ValueTask.FromResult(result);
     }
 
     /// <summary>"SELECT conversations", or for a command holding several statements "UPDATE conversations; INSERT conversation_activities".</summary>
