@@ -171,6 +171,8 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             // One write, so on SQLite it joins the turns' shared commit instead of queuing for the lock on its own.
             received = await databases.WriteAsync(async (db, token) =>
             {
+                // A repeat whose first delivery is in the same shared commit, not yet committed, is seen here.
+                if (await db.InboundReceipts.AnyAsync(r => r.MessageSid == deliveryId, token)) return Received.Repeat;
                 db.InboundReceipts.Add(new InboundReceiptRecord { MessageSid = deliveryId, ReceivedAt = now });
                 if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, token))
                     db.Conversations.Add(new ConversationRecord { Id = conversationId, Channel = channel, UserId = conversationId, CreatedAt = now, LastActivityAt = now });
@@ -195,7 +197,8 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             if (await check.InboundReceipts.AnyAsync(r => r.MessageSid == deliveryId, cancellation)) return false; // a repeat
             throw;
         }
-        if (received!.Released) sender!.Wake();
+        if (received!.IsRepeat) return false;
+        if (received.Released) sender!.Wake();
         if (received.Released && !isUrgent) return true;
         turns.Enqueue(conversationId, isUrgent);
         return true;
@@ -226,4 +229,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
 public sealed record ActivityPage(IReadOnlyList<string> Json, long Watermark);
 
 /// <summary>A message from a text channel, stored; whether it released messages held for the person's answer.</summary>
-internal sealed record Received(bool Released);
+internal sealed record Received(bool Released, bool IsRepeat = false)
+{
+    public static readonly Received Repeat = new(Released: false, IsRepeat: true);
+}

@@ -18,7 +18,7 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     private long _commits;
 
     /// <summary>
-    /// Commits the database made for SafeChat: transactions begun, and writes sent outside one (each its own). On SQLite
+    /// Commits the database made for SafeChat: transactions committed, and writes sent outside one (each its own). On SQLite
     /// every write should reach the one shared writer (<see cref="GroupCommit"/>), so this equals its commits; a write
     /// beside it queues for SQLite's lock on its own (a test holds the SMS path to that).
     /// </summary>
@@ -34,6 +34,7 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     // CPU on every command. Bounded, in case some text ever carries values.
     private readonly ConcurrentDictionary<string, string> _kindOfText = new();
     private const int KnownTextsAtMost = 512;
+    private int _knownTexts; // ConcurrentDictionary.Count takes every lock
 
     private void Sent(DbCommand command)
     {
@@ -42,7 +43,7 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
         if (!_kindOfText.TryGetValue(text, out var kind))
         {
             kind = KindOf(text);
-            if (_kindOfText.Count < KnownTextsAtMost) _kindOfText.TryAdd(text, kind);
+            if (Volatile.Read(ref _knownTexts) < KnownTextsAtMost && _kindOfText.TryAdd(text, kind)) Interlocked.Increment(ref _knownTexts);
         }
         _byKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
         if (command.Transaction is null && Writes(kind)) Interlocked.Increment(ref _commits);
@@ -53,17 +54,12 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
         kind.StartsWith("DELETE", StringComparison.Ordinal) || kind.Contains("; INSERT", StringComparison.Ordinal) ||
         kind.Contains("; UPDATE", StringComparison.Ordinal) || kind.Contains("; DELETE", StringComparison.Ordinal);
 
-    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
-    {
-        Interlocked.Increment(ref _commits);
-        return result;
-    }
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref _commits);
 
-    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
-        CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _commits);
-        return ValueTask.FromResult(result);
+        return Task.CompletedTask;
     }
 
     /// <summary>"SELECT conversations", or for a command holding several statements "UPDATE conversations; INSERT conversation_activities".</summary>

@@ -160,9 +160,9 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = WholeMilliseconds(now + Lease); // compared for equality later; both databases keep milliseconds
+        var leaseHeld = System.Diagnostics.Stopwatch.StartNew(); // from before the claim: it may wait for the writer
         var claim = await WriteAsync((db, token) => ClaimAsync(db, id, now, lease, token), cancellation);
         if (claim!.Message is not { } message) return claim.GoOn;
-        var leaseHeld = System.Diagnostics.Stopwatch.StartNew();
         string address;
         string? contentSid;
         try
@@ -178,7 +178,9 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         }
         var result = await twilio.SendAsync(address, message.Body, contentSid, StatusCallbackUrl(), cancellation);
         telemetry.TwilioCall(result.Accepted ? "accepted" : result.Transient ? "transient" : "refused");
-        return await RecordAsync(message, result, now, leaseHeld, cancellation);
+        // Twilio has answered: that is recorded even while the host stops (a stop cancelling it would leave the row
+        // "sending" until its lease ran out, and an accepted message would go out twice).
+        return await RecordAsync(message, result, now, leaseHeld, CancellationToken.None);
     }
 
     /// <summary>A claimed row and its conversation's protected address; no row: whether to go on with the conversation.</summary>
@@ -243,28 +245,30 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     /// <summary>
     /// Twilio has the message; failing to note that during a database blip would let the lease run out and the message
     /// go out twice. So keep trying while the lease is still ours. Then a conversation to be forgotten after its last
-    /// message is deleted.
+    /// message is deleted, in its own write (the sent mark is kept if that fails) but retried the same way.
     /// </summary>
     private async Task RecordSentAsync(OutboxRecord message, string? sid, System.Diagnostics.Stopwatch leaseHeld, CancellationToken cancellation)
     {
+        var recorded = false;
         while (true)
         {
             try
             {
-                await WriteAsync((db, token) => Finish(db, message.Id, OutboxStatuses.Sent, sid, null, token), cancellation);
-                break;
+                if (!recorded) await WriteAsync((db, token) => Finish(db, message.Id, OutboxStatuses.Sent, sid, null, token), cancellation);
+                recorded = true;
+                if (message.ForgetConversationAfterSend)
+                    await WriteAsync(async (db, token) =>
+                    {
+                        if (!await db.Outbox.AnyAsync(o => o.ConversationId == message.ConversationId && o.Id > message.Id, token))
+                            await db.Conversations.Where(c => c.Id == message.ConversationId).ExecuteDeleteAsync(token);
+                    }, cancellation);
+                return;
             }
             catch (Exception error) when (DatabaseOutage.IsOutage(error) && leaseHeld.Elapsed < Lease - TimeSpan.FromSeconds(5))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
             }
         }
-        if (message.ForgetConversationAfterSend)
-            await WriteAsync(async (db, token) =>
-            {
-                if (!await db.Outbox.AnyAsync(o => o.ConversationId == message.ConversationId && o.Id > message.Id, token))
-                    await db.Conversations.Where(c => c.Id == message.ConversationId).ExecuteDeleteAsync(token);
-            }, cancellation);
     }
 
     private static DateTime WholeMilliseconds(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerMillisecond, time.Kind);
