@@ -193,6 +193,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         }
         catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
         {
+            // Two copies in transactions of their own (PostgreSQL): the second fails on the first one's receipt.
             await using var check = databases.Create();
             if (await check.InboundReceipts.AnyAsync(r => r.MessageSid == deliveryId, cancellation)) return false; // a repeat
             throw;

@@ -30,9 +30,9 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     /// <summary>Commands sent since the process started, by kind: the first keyword and table of each statement they held.</summary>
     public IReadOnlyDictionary<string, long> ByKind() => new Dictionary<string, long>(_byKind);
 
-    // Kinds by command text: SafeChat sends a few dozen distinct texts, and splitting and matching each one every time cost
-    // CPU on every command. Bounded, in case some text ever carries values.
-    private readonly ConcurrentDictionary<string, string> _kindOfText = new();
+    // Kinds by command text, and whether the text writes: SafeChat sends a few dozen distinct texts, and splitting and
+    // matching each one every time cost CPU on every command. Bounded, in case some text ever carries values.
+    private readonly ConcurrentDictionary<string, (string Kind, bool Writes)> _kindOfText = new();
     private const int KnownTextsAtMost = 512;
     private int _knownTexts; // ConcurrentDictionary.Count takes every lock
 
@@ -40,19 +40,15 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     {
         Interlocked.Increment(ref _count);
         var text = command.CommandText;
-        if (!_kindOfText.TryGetValue(text, out var kind))
+        if (!_kindOfText.TryGetValue(text, out var known))
         {
-            kind = KindOf(text);
-            if (Volatile.Read(ref _knownTexts) < KnownTextsAtMost && _kindOfText.TryAdd(text, kind)) Interlocked.Increment(ref _knownTexts);
+            var kind = KindOf(text);
+            known = (kind, kind.Split("; ").Any(k => k.StartsWith("INSERT") || k.StartsWith("UPDATE") || k.StartsWith("DELETE")));
+            if (Volatile.Read(ref _knownTexts) < KnownTextsAtMost && _kindOfText.TryAdd(text, known)) Interlocked.Increment(ref _knownTexts);
         }
-        _byKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
-        if (command.Transaction is null && Writes(kind)) Interlocked.Increment(ref _commits);
+        _byKind.AddOrUpdate(known.Kind, 1, (_, n) => n + 1);
+        if (command.Transaction is null && known.Writes) Interlocked.Increment(ref _commits);
     }
-
-    private static bool Writes(string kind) =>
-        kind.StartsWith("INSERT", StringComparison.Ordinal) || kind.StartsWith("UPDATE", StringComparison.Ordinal) ||
-        kind.StartsWith("DELETE", StringComparison.Ordinal) || kind.Contains("; INSERT", StringComparison.Ordinal) ||
-        kind.Contains("; UPDATE", StringComparison.Ordinal) || kind.Contains("; DELETE", StringComparison.Ordinal);
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref _commits);
 
