@@ -20,14 +20,19 @@ public class DirectLineJsConformanceTests(BrowserFixture browser) : IAsyncLifeti
         async ({ webSocket }) => {
           const { token } = await (await fetch('/webchat/token', { method: 'POST' })).json();
           const dl = new DirectLine.DirectLine({ token, domain: location.origin + '/v3/directline', webSocket, pollingInterval: 300 });
-          const seen = [], statuses = [];
+          const seen = [], statuses = [], waiting = [];
           dl.connectionStatus$.subscribe(s => statuses.push(s));
+          // One subscription from the start: the echo of a post can arrive on the stream before the post's own answer.
+          dl.activity$.subscribe(a => {
+            if (!seen.some(s => s.id === a.id)) seen.push(a);
+            for (const waiter of waiting.filter(w => w.predicate(a))) waiter.found(a);
+          });
           const waitFor = (what, predicate) => new Promise((resolve, reject) => {
+            const earlier = seen.find(predicate);
+            if (earlier) return resolve(earlier);
             const timer = setTimeout(() => reject(new Error('no ' + what + ' in ' + JSON.stringify(seen.map(a => a.text)))), 15000);
-            const sub = dl.activity$.subscribe(a => {
-              if (!seen.some(s => s.id === a.id)) seen.push(a);
-              if (predicate(a)) { clearTimeout(timer); sub.unsubscribe(); resolve(a); }
-            });
+            const waiter = { predicate, found: a => { clearTimeout(timer); waiting.splice(waiting.indexOf(waiter), 1); resolve(a); } };
+            waiting.push(waiter);
           });
           const question = await waitFor('question', a => a.from.role === 'bot' && a.suggestedActions);
           const id = await new Promise((resolve, reject) => dl.postActivity({
