@@ -8,7 +8,7 @@ namespace SafeChat.Load;
 /// SMS through Twilio's webhook), each a full visit ending in a report, against 1 or 3 SafeChat processes on
 /// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3] [--paced], or
 /// load [--twilio-ms N] (Twilio's API latency), [--warm-up N] (unmeasured visits per instance before each run, 100 unless
-/// given: a process's first minute is mostly the runtime compiling code; --warm-up 4 measures a cold start), or load --flood (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>),
+/// given: a process's first minute is mostly the runtime compiling code; --warm-up 4 measures a cold start), [--generator-cores N] (the load generator on N cores, SafeChat on all), or load --flood (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>),
 /// or load --idle N (see <see cref="IdleConversations"/>). --paced: people type 2–8 s before each message, the latency
 /// a person feels; without it a closed loop (each visitor sends the moment the answer arrives), for throughput.
 /// </summary>
@@ -29,6 +29,7 @@ public static class Program
                 TimeSpan.FromSeconds(double.Parse(Option(args, "--think", "0"), System.Globalization.CultureInfo.InvariantCulture)));
         if (args.Contains("--idle"))
             return await IdleConversations.RunAsync(int.Parse(Option(args, "--idle", "1000")), BaseSettings("http://127.0.0.1:9"));
+        var generatorCores = PinGenerator(Option(args, "--generator-cores", ""));
         var paced = args.Contains("--paced");
         var warmUp = int.Parse(Option(args, "--warm-up", "100"));
         var sizes = Option(args, "--conversations", "50,200").Split(',').Select(int.Parse).ToArray();
@@ -42,7 +43,8 @@ public static class Program
 
         Console.WriteLine($"SafeChat load benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
                           (paced ? $"paced: {Think.MinSeconds}–{Think.MaxSeconds} s typing before each message" : "closed loop") +
-                          $", Twilio's API answering in {Option(args, "--twilio-ms", "0")} ms, {warmUp} conversations per instance to warm up first");
+                          $", Twilio's API answering in {Option(args, "--twilio-ms", "0")} ms, {warmUp} conversations per instance to warm up first" +
+                          (generatorCores is { } cores ? $", load generator on {cores} of the cores SafeChat has" : ""));
         var bare = new Dictionary<int, double>();
         foreach (var size in sizes) bare[size] = await BareEndpoint.RequestsPerSecondAsync(size, TimeSpan.FromSeconds(5));
         var twilioLatency = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--twilio-ms", "0")));
@@ -158,6 +160,25 @@ public static class Program
         await connection.OpenAsync();
         await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection)) await create.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>
+    /// --generator-cores N: this process (and so the load it makes) on the first N cores, SafeChat on all of them, so the
+    /// machine's sharing shows: the generator can no longer take cores SafeChat would use.
+    /// </summary>
+    private static int? PinGenerator(string cores)
+    {
+        if (cores.Length == 0) return null;
+        var count = int.Parse(cores);
+        using var pin = Process.Start(new ProcessStartInfo("taskset", ["-a", "-p", "-c", $"0-{count - 1}", Environment.ProcessId.ToString()])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        pin.StandardOutput.ReadToEnd();
+        pin.WaitForExit();
+        if (pin.ExitCode != 0) throw new InvalidOperationException("taskset could not pin the load generator");
+        Environment.SetEnvironmentVariable("SAFECHAT_BOT_CPUS", $"0-{Environment.ProcessorCount - 1}");
+        return count;
     }
 
     private static string Option(string[] args, string name, string fallback)

@@ -39,7 +39,10 @@ public sealed class SafeChatProcess : IAsyncDisposable
         port ??= FreePort();
         // The load benchmark runs what a deployment runs (published ahead of time compiled, tests/load.sh); tests run the build.
         var dll = Environment.GetEnvironmentVariable("SAFECHAT_BOT_DLL") ?? Path.Combine(AppContext.BaseDirectory, "SafeChat.Bot.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", $"--Logging:LogLevel:Default={logLevel}", .. settings])
+        string[] command = ["dotnet", dll, "--urls", $"http://127.0.0.1:{port}", $"--Logging:LogLevel:Default={logLevel}", .. settings];
+        // The load benchmark's pinned run gives SafeChat more cores than its load generator (taskset execs: same process).
+        if (Environment.GetEnvironmentVariable("SAFECHAT_BOT_CPUS") is { Length: > 0 } cpus) command = ["taskset", "-c", cpus, .. command];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
         };
