@@ -10,23 +10,18 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// </summary>
 public sealed class PhrasePatterns
 {
+    // Interpreted, not compiled: compiling the six languages' patterns to code made the runtime's JIT take about 50 MB
+    // of native memory that the process kept for good (README, Load benchmark). Each phrase has its own expression so
+    // the engine can jump to where its first words could start; one alternation of them all was slower, compiled or not.
+    private readonly Regex[] _each = [];
     private readonly Regex? _any;
 
     public PhrasePatterns(IEnumerable<string> patterns)
     {
         if (patterns.ToList() is not { Count: > 0 } all) return;
-        _any = new Regex(string.Join("|", all.Select(p => $"(?:{p})")), RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
-        // The first match compiles the pattern's code (over half a second for the figures of speech of six languages),
-        // and that counted against the timeout: on a busy machine the first message with a figure of speech timed out
-        // and kept its needless check question. Paid here, once, instead.
-        try
-        {
-            _any.IsMatch("warm up");
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // The code is compiled all the same; only a pattern gone wrong on real text is worth the timeout.
-        }
+        _each = [.. all.Select(p => new Regex(p, RegexOptions.CultureInvariant, MatchTimeout))];
+        // Removes them all in one pass, leftmost first, as it did when one expression also did the finding.
+        _any = new Regex(string.Join("|", all.Select(p => $"(?:{p})")), RegexOptions.CultureInvariant, MatchTimeout);
     }
 
     /// <summary>Against catastrophic backtracking in a module's pattern: past this the phrase counts as absent.</summary>
@@ -37,7 +32,7 @@ public sealed class PhrasePatterns
     {
         try
         {
-            return _any?.IsMatch(text.ToLowerInvariant()) == true;
+            return Has(text.ToLowerInvariant());
         }
         catch (RegexMatchTimeoutException)
         {
@@ -53,11 +48,18 @@ public sealed class PhrasePatterns
         var lower = corrected.ToLowerInvariant();
         try
         {
-            return _any.IsMatch(lower) ? _any.Replace(lower, " ").Trim() : null;
+            return Has(lower) ? _any.Replace(lower, " ").Trim() : null;
         }
         catch (RegexMatchTimeoutException)
         {
             return null; // a pattern gone wrong must never take away a 112
         }
+    }
+
+    private bool Has(string lower)
+    {
+        foreach (var phrase in _each)
+            if (phrase.IsMatch(lower)) return true;
+        return false;
     }
 }
