@@ -12,9 +12,9 @@ public sealed class TriageModel
     private const int Magic = 0x4D544353; // "SCTM"
     private const int Version = 1;
 
-    // The features' hashes in ascending order; a feature's row of weights is its place here. A dictionary from hash to
-    // row held four times the memory (16 bytes a feature against 4) for the two models' 575,000 features (README, Load
-    // benchmark); a binary search over a few hundred features per message costs microseconds.
+    // The features' hashes in ascending order; a feature's row of weights is its place here. A dictionary from hash
+    // to row held five times the memory (about 20 bytes a feature against 4) for the two models' 537,507 features
+    // (README, Load benchmark); a binary search over a few hundred features per message costs microseconds.
     private readonly uint[] _hashes;
     private readonly float[] _weights;
     private readonly float[] _bias;

@@ -10,7 +10,7 @@ namespace SafeChat.Dialogs.Triage.Rules;
 /// </summary>
 public sealed class PhrasePatterns
 {
-    // Interpreted, not compiled: compiling the six languages' patterns to code made the runtime's JIT take about 50 MB
+    // Interpreted, not compiled: compiling the six languages' patterns to code left the runtime's JIT with about 55 MB
     // of native memory that the process kept for good (README, Load benchmark). Each phrase has its own expression so
     // the engine can jump to where its first words could start; one alternation of them all was slower, compiled or not.
     private readonly Regex[] _each = [];
@@ -24,7 +24,8 @@ public sealed class PhrasePatterns
         _any = new Regex(string.Join("|", all.Select(p => $"(?:{p})")), RegexOptions.CultureInvariant, MatchTimeout);
     }
 
-    /// <summary>Against catastrophic backtracking in a module's pattern: past this the phrase counts as absent.</summary>
+    /// <summary>Against catastrophic backtracking in a module's pattern, per phrase: a phrase past this makes the whole
+    /// list count as absent (unless one before it matched), never a reason to fail the message.</summary>
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Whether the (lower-case) text has one of the phrases.</summary>
