@@ -43,7 +43,8 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
         if (!_kindOfText.TryGetValue(text, out var known))
         {
             var kind = KindOf(text);
-            known = (kind, kind.Split("; ").Any(k => k.StartsWith("INSERT") || k.StartsWith("UPDATE") || k.StartsWith("DELETE")));
+            known = (kind, kind.Split("; ").Any(k => k.StartsWith("INSERT", StringComparison.Ordinal) ||
+                k.StartsWith("UPDATE", StringComparison.Ordinal) || k.StartsWith("DELETE", StringComparison.Ordinal)));
             if (Volatile.Read(ref _knownTexts) < KnownTextsAtMost && _kindOfText.TryAdd(text, known)) Interlocked.Increment(ref _knownTexts);
         }
         _byKind.AddOrUpdate(known.Kind, 1, (_, n) => n + 1);
