@@ -47,6 +47,51 @@ public class ModelTests
         Assert.Equal(Signal.All, model.Signals);
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Saving_the_loaded_model_gives_back_every_weight_of_its_file(string name)
+    {
+        var path = Path.Combine(ModelFolder, name + ".model");
+        using var saved = new MemoryStream();
+        using (var file = File.OpenRead(path)) TriageModel.Load(file).Save(saved);
+
+        Assert.Equal(Unzipped(File.ReadAllBytes(path)), Unzipped(saved.ToArray()));
+    }
+
+    [Fact]
+    public void A_prediction_adds_each_weight_once_to_its_own_signal_zeros_left_out_or_not()
+    {
+        string[] signals = ["a", "b", "c", "d"];
+        var weights = new Dictionary<uint, float[]>
+        {
+            [7] = [0f, 2f, 0f, -0.5f],
+            [3] = [1f, 0f, -1f, 0f],
+            [11] = [0f, 0f, 0f, 0f],
+            [5] = [0.25f, 0.5f, 0.75f, 1f],
+        };
+        float[] bias = [0.1f, -0.2f, 0.3f, 0f];
+        var features = new FeatureVector([3, 5, 7, 11, 13], [0.5f, 2f, -1f, 3f, 4f], new byte[5]);
+
+        var expected = new float[signals.Length];
+        for (var s = 0; s < signals.Length; s++)
+        {
+            var sum = bias[s];
+            for (var f = 0; f < features.Hashes.Length; f++)
+                if (weights.TryGetValue(features.Hashes[f], out var row)) sum += features.Values[f] * row[s];
+            expected[s] = 1f / (1f + MathF.Exp(-sum));
+        }
+
+        Assert.Equal(expected, new TriageModel(signals, weights, bias).Predict(features));
+    }
+
+    private static byte[] Unzipped(byte[] gzip)
+    {
+        using var unzip = new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        unzip.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     [Fact]
     public void Every_language_module_is_read_by_a_model()
     {
