@@ -84,6 +84,22 @@ public class ModelTests
         Assert.Equal(expected, new TriageModel(signals, weights, bias).Predict(features));
     }
 
+    [Fact]
+    public void The_sixteenth_signal_is_read_and_a_seventeenth_refused()
+    {
+        var sixteen = Enumerable.Range(0, 16).Select(i => $"s{i}").ToArray();
+        var row = new float[16];
+        row[15] = 3f;
+        var model = new TriageModel(sixteen, new Dictionary<uint, float[]> { [1] = row }, new float[16]);
+
+        var probabilities = model.Predict(new FeatureVector([1], [1f], new byte[1]));
+
+        Assert.Equal(1f / (1f + MathF.Exp(-3f)), probabilities[15]);
+        Assert.All(probabilities[..15], p => Assert.Equal(0.5f, p));
+        Assert.Throws<ArgumentException>(() => new TriageModel([.. sixteen, "s16"], new Dictionary<uint, float[]>(), new float[17]));
+        Assert.Throws<InvalidDataException>(() => new TriageModel(sixteen, new Dictionary<uint, float[]> { [1] = new float[15] }, new float[16]));
+    }
+
     private static byte[] Unzipped(byte[] gzip)
     {
         using var unzip = new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress);

@@ -34,22 +34,23 @@ public sealed class TriageModel
         _hashes = new uint[weights.Count];
         _start = new int[weights.Count + 1];
         _mask = new ushort[weights.Count];
-        var nonZero = new List<float>();
-        var row = 0;
+        if (weights.Values.Any(v => v.Length != signals.Count))
+            throw new InvalidDataException("A feature's row of weights does not have one weight per signal.");
+        _nonZero = new float[weights.Values.Sum(v => v.Count(w => w != 0f))];
+        var (row, next) = (0, 0);
         foreach (var (hash, values) in weights.OrderBy(w => w.Key))
         {
             _hashes[row] = hash;
-            _start[row] = nonZero.Count;
+            _start[row] = next;
             for (var s = 0; s < signals.Count; s++)
             {
                 if (values[s] == 0f) continue;
                 _mask[row] |= (ushort)(1 << s);
-                nonZero.Add(values[s]);
+                _nonZero[next++] = values[s];
             }
             row++;
         }
-        _start[row] = nonZero.Count;
-        _nonZero = [.. nonZero];
+        _start[row] = next;
     }
 
     public IReadOnlyList<string> Signals { get; }
