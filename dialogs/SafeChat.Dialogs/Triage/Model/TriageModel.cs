@@ -29,13 +29,13 @@ public sealed class TriageModel
     public TriageModel(IReadOnlyList<string> signals, IReadOnlyDictionary<uint, float[]> weights, float[] bias)
     {
         if (signals.Count > 16) throw new ArgumentException("A row's mask holds at most 16 signals.", nameof(signals));
+        if (weights.Values.Any(v => v.Length != signals.Count))
+            throw new InvalidDataException("A feature's row of weights does not have one weight per signal.");
         Signals = signals;
         _bias = bias;
         _hashes = new uint[weights.Count];
-        _start = new int[weights.Count + 1];
+        _start = new int[weights.Count];
         _mask = new ushort[weights.Count];
-        if (weights.Values.Any(v => v.Length != signals.Count))
-            throw new InvalidDataException("A feature's row of weights does not have one weight per signal.");
         _nonZero = new float[weights.Values.Sum(v => v.Count(w => w != 0f))];
         var (row, next) = (0, 0);
         foreach (var (hash, values) in weights.OrderBy(w => w.Key))
@@ -50,7 +50,6 @@ public sealed class TriageModel
             }
             row++;
         }
-        _start[row] = next;
     }
 
     public IReadOnlyList<string> Signals { get; }
