@@ -83,7 +83,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     private async Task<bool> StoredFastAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
     {
         if (!_known.TryGet(conversationId, out var known)) return false;
-        var stamp = _recent.Stamp(conversationId);
+        using var write = _recent.BeginWrite(conversationId);
         var appended = await databases.WriteAsync((db, token) => GuardedAppend.AppendAsync(db, conversationId,
             [new(activity, FromUser: true, VisibleToClient: true, clientId)], clock.GetUtcNow().UtcDateTime, known.End, token), cancellation);
         if (appended is null)
@@ -93,7 +93,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         }
         // In the log's order: the turn this message queues (it can start from what is known, without a read) may record
         // its replies the moment it is remembered.
-        _recent.Record(conversationId, appended.Rows, stamp);
+        _recent.Record(conversationId, appended.Rows, write);
         _known.Remember(conversationId, new KnownConversations.Known(appended.End, known.View?.With(appended.Rows[0])));
         return true;
     }

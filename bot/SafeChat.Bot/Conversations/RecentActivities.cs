@@ -22,6 +22,7 @@ public sealed class RecentActivities
 
     private readonly ConcurrentDictionary<string, Tail> _tails = new();
     private readonly ConcurrentDictionary<string, long> _generations = new();
+    private readonly ConcurrentDictionary<string, int> _writing = new(); // writes begun and not yet ended, per conversation
     private long _epoch; // every conversation's generation at once (the cluster bus was away)
     private readonly TimeProvider _clock;
 
@@ -40,16 +41,54 @@ public sealed class RecentActivities
         signals.ChangedAll += ForgetAll;
     }
 
-    /// <summary>Before a write: the stamp <see cref="Record"/> needs, so an unrecorded change during the write is not missed.</summary>
-    public Mark Stamp(string conversationId) => new(Interlocked.Read(ref _epoch), _generations.GetValueOrDefault(conversationId));
+    /// <summary>
+    /// Before a write this instance will <see cref="Record"/>; dispose it after recording (or failing). Until then the
+    /// conversation's reads go to the log: its rows are committed before they are recorded, and a reader who has seen them
+    /// (in the log, or on another path) must not be answered from a tail that does not have them yet.
+    /// </summary>
+    public Write BeginWrite(string conversationId)
+    {
+        _writing.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
+        return new Write(this, conversationId, Stamp(conversationId));
+    }
 
-    public readonly record struct Mark(long Epoch, long Generation);
+    public sealed class Write : IDisposable
+    {
+        private readonly RecentActivities _owner;
+        private readonly string _conversationId;
+        private int _ended;
+
+        internal Write(RecentActivities owner, string conversationId, Mark stamp) => (_owner, _conversationId, Stamp) = (owner, conversationId, stamp);
+
+        internal Mark Stamp { get; }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0) _owner.EndWrite(_conversationId);
+        }
+    }
+
+    private void EndWrite(string conversationId)
+    {
+        while (true)
+        {
+            var count = _writing[conversationId];
+            if (count == 1 ? _writing.TryRemove(new KeyValuePair<string, int>(conversationId, 1)) : _writing.TryUpdate(conversationId, count - 1, count))
+                return;
+        }
+    }
+
+    /// <summary>So an unrecorded change during a write is not missed.</summary>
+    private Mark Stamp(string conversationId) => new(Interlocked.Read(ref _epoch), _generations.GetValueOrDefault(conversationId));
+
+    internal readonly record struct Mark(long Epoch, long Generation);
 
     /// <summary>After the commit of rows this instance numbered against a guarded end of the log; nothing is kept if
-    /// another writer changed the log since <paramref name="stamp"/> (its rows could follow these, unseen).</summary>
-    public void Record(string conversationId, IReadOnlyList<ActivityRecord> rows, Mark stamp)
+    /// another writer changed the log since <paramref name="write"/> began (its rows could follow these, unseen).</summary>
+    public void Record(string conversationId, IReadOnlyList<ActivityRecord> rows, Write write)
     {
         if (rows.Count == 0) return;
+        var stamp = write.Stamp;
         if (_tails.Count >= MaxConversations) _tails.Clear(); // only costs reads
         if (Interlocked.Increment(ref _writes) % SweepEvery == 0) Sweep();
         var tail = _tails.GetOrAdd(conversationId, _ => new Tail());
@@ -116,6 +155,7 @@ public sealed class RecentActivities
         if (!_tails.TryGetValue(conversationId, out var tail)) return null;
         lock (tail)
         {
+            if (_writing.ContainsKey(conversationId)) return null;
             if (tail.Rows.Count == 0 || _clock.GetElapsedTime(tail.WrittenAt) >= MaxAge) return null;
             if (afterSeq < tail.Rows[0].Seq - 1 || afterSeq > tail.Rows[^1].Seq) return null;
             var page = tail.Rows.Where(r => r.Seq > afterSeq && r.Visible).Take(limit).ToList();

@@ -116,13 +116,13 @@ public sealed class TurnProcessor(
         var conversationId = turn.View.Id;
         // Each attempt stamps its own copies (id, time, place in the log): a retry must not queue the first one's stamps.
         turn = turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
-        var stamp = recent.Stamp(conversationId);
+        using var write = recent.BeginWrite(conversationId);
         var written = await databases.WriteAsync((db, token) => WriteAsync(db, turn, end, token), cancellation);
         if (written is null) return null;
         // After an erasure the log lost its past: readers ask the database, which no longer has it.
         if (written.Rows is { } rows)
         {
-            recent.Record(conversationId, rows, stamp);
+            recent.Record(conversationId, rows, write);
             if (written.Scrubbed is { } scrubbed) recent.Rewrite(conversationId, scrubbed.Seq, scrubbed.Json);
         }
         return written;

@@ -20,7 +20,29 @@ public sealed class RecentActivitiesTests
     private static ActivityRecord Row(long seq) =>
         new() { ConversationId = Conversation, Seq = seq, ActivityId = $"a{seq}", Type = "message", VisibleToClient = true, Json = $"{{\"seq\":{seq}}}" };
 
-    private void Record(params long[] seqs) => _recent.Record(Conversation, [.. seqs.Select(Row)], _recent.Stamp(Conversation));
+    private void Record(params long[] seqs)
+    {
+        using var write = _recent.BeginWrite(Conversation);
+        _recent.Record(Conversation, [.. seqs.Select(Row)], write);
+    }
+
+    [Fact]
+    public void While_a_write_is_between_its_commit_and_its_record_the_log_answers()
+    {
+        Record(1, 2);
+        var write = _recent.BeginWrite(Conversation);
+        var other = _recent.BeginWrite(Conversation); // a post and a turn of the same conversation at once
+        // Rows 3 and 4 are committed now; a reader who saw them in the log asks from 2 and must not get an empty page.
+        Assert.Null(_recent.TryRead(Conversation, 2, 500));
+
+        _recent.Record(Conversation, [Row(3), Row(4)], write);
+        write.Dispose();
+        write.Dispose(); // ends once
+        Assert.Null(_recent.TryRead(Conversation, 2, 500)); // the other write has not ended
+
+        other.Dispose();
+        Assert.Equal(4, _recent.TryRead(Conversation, 2, 500)!.Watermark);
+    }
 
     [Fact]
     public void A_writer_that_was_overtaken_does_not_rewind_the_run()
