@@ -93,6 +93,7 @@ public static class SafeChatApp
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, TurnWorker>());
         services.AddHostedService<PendingTurnSweeper>();
         services.AddHostedService<EngineWarmUp>();
+        services.AddHostedService<SafeChat.Bot.Health.NativeMemoryTrim>();
         if (storage.Provider == StorageProvider.Postgres)
             services.AddHostedService<SafeChat.Bot.Conversations.Cluster.PostgresActivityBus>();
 

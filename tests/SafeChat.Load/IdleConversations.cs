@@ -5,7 +5,9 @@ namespace SafeChat.Load;
 /// <summary>
 /// Memory per open conversation (load --idle N): one SafeChat process on SQLite, warmed up; then N people open Web Chat,
 /// read the greeting, say one thing, read the answer and stay (their WebSockets open, as a person reading would). The
-/// resident memory before and with them, per conversation, and the figure at N, are printed.
+/// resident memory before and with them (5 s and 30 s after the last one opened), per conversation, and the figure at N,
+/// are printed. --hold keeps them open that long afterwards, with the process id printed, for a profiler
+/// (dotnet-gcdump, dotnet-counters) to look at.
 /// </summary>
 public static class IdleConversations
 {
@@ -14,7 +16,7 @@ public static class IdleConversations
 
     private const int AtOnce = 50;
 
-    public static async Task<int> RunAsync(int size, List<string> settings)
+    public static async Task<int> RunAsync(int size, List<string> settings, TimeSpan hold)
     {
         var folder = Directory.CreateTempSubdirectory("safechat-idle-").FullName;
         settings.AddRange([$"--Storage:DataDirectory={folder}", "--RateLimits:KnownProxies:0=127.0.0.1", "--RateLimits:StreamsPerConversation=1000"]);
@@ -31,12 +33,21 @@ public static class IdleConversations
         {
             for (var start = 0; start < size; start += AtOnce)
                 open.AddRange(await Task.WhenAll(Enumerable.Range(start, Math.Min(AtOnce, size - start)).Select(i => OpenAsync(client, process.BaseUrl, i))));
+            var opening = clock.Elapsed;
             await Task.Delay(TimeSpan.FromSeconds(5)); // replies written, streams quiet
             var withThem = process.MemoryMb;
+            // People reading stay for minutes: the figure half a minute on includes what the process gives back meanwhile.
+            await Task.Delay(TimeSpan.FromSeconds(25));
+            var settled = process.MemoryMb;
             Console.WriteLine();
-            Console.WriteLine("| resident MB at ready | after warm-up | with N open | N | KB per open conversation | opened in s | peak MB |");
-            Console.WriteLine("|---|---|---|---|---|---|---|");
-            Console.WriteLine($"| {atReady:F0} | {warm:F0} | {withThem:F0} | {size} | {(withThem - warm) * 1024 / size:F0} | {clock.Elapsed.TotalSeconds:F0} | {process.PeakMemoryMb:F0} |");
+            Console.WriteLine("| resident MB at ready | after warm-up | with N open (5 s) | with N open (30 s) | N | KB per open conversation (30 s) | opened in s | peak MB |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            Console.WriteLine($"| {atReady:F0} | {warm:F0} | {withThem:F0} | {settled:F0} | {size} | {(settled - warm) * 1024 / size:F0} | {opening.TotalSeconds:F0} | {process.PeakMemoryMb:F0} |");
+            if (hold > TimeSpan.Zero)
+            {
+                Console.WriteLine($"Holding them open {hold.TotalSeconds:F0} s: SafeChat is process {process.Id}.");
+                await Task.Delay(hold);
+            }
             return 0;
         }
         finally

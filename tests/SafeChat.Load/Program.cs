@@ -9,7 +9,7 @@ namespace SafeChat.Load;
 /// SQLite or PostgreSQL. Prints one table. Usage: load [--conversations 50,200] [--setups sqlite,pg1,pg3] [--paced], or
 /// load [--twilio-ms N] (Twilio's API latency), [--warm-up N] (unmeasured visits per instance before each run, 100 unless
 /// given: a process's first minute is mostly the runtime compiling code; --warm-up 4 measures a cold start), [--generator-cores N] (the load generator on N cores, SafeChat on all), or load --flood (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>),
-/// or load --idle N (see <see cref="IdleConversations"/>). --paced: people type 2–8 s before each message, the latency
+/// or load --idle N [--hold seconds] (see <see cref="IdleConversations"/>). --paced: people type 2–8 s before each message, the latency
 /// a person feels; without it a closed loop (each visitor sends the moment the answer arrives), for throughput.
 /// </summary>
 public static class Program
@@ -28,7 +28,8 @@ public static class Program
                     ?? throw new InvalidOperationException("--postgres needs SAFECHAT_LOAD_POSTGRES")) : null,
                 TimeSpan.FromSeconds(double.Parse(Option(args, "--think", "0"), System.Globalization.CultureInfo.InvariantCulture)));
         if (args.Contains("--idle"))
-            return await IdleConversations.RunAsync(int.Parse(Option(args, "--idle", "1000")), BaseSettings("http://127.0.0.1:9"));
+            return await IdleConversations.RunAsync(int.Parse(Option(args, "--idle", "1000")), BaseSettings("http://127.0.0.1:9"),
+                TimeSpan.FromSeconds(int.Parse(Option(args, "--hold", "0"))));
         var generatorCores = PinGenerator(Option(args, "--generator-cores", ""));
         var paced = args.Contains("--paced");
         var warmUp = int.Parse(Option(args, "--warm-up", "100"));

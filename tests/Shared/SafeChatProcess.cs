@@ -30,6 +30,7 @@ public sealed class SafeChatProcess : IAsyncDisposable
     public ConcurrentQueue<string> Output { get; }
 
     public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts SafeChat.Bot.dll from this program's folder (or SAFECHAT_BOT_DLL) with the given settings and waits until it is ready.</summary>

@@ -10,18 +10,24 @@ namespace SafeChat.Bot.Conversations;
 /// the database by the log's end and the state version, which change with everything recorded here. A guard that fails
 /// (another instance or another writer moved on) makes the writer forget it and ask the database.
 /// </summary>
-public sealed class KnownConversations
+public sealed class KnownConversations : IDisposable
 {
     private const int MaxEntries = 100_000;
-    private const int SweepEvery = 1024;
 
     /// <summary>A conversation quiet this long is forgotten: its state (which may hold a call-back number being typed)
     /// lives on in memory no longer than a chat in progress needs it.</summary>
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(10);
 
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Conversations memory holds (for tests and diagnostics).</summary>
+    public int Held => _known.Count;
+
+    public void Dispose() => _sweeper.Dispose();
+
     private readonly ConcurrentDictionary<string, Entry> _known = new();
     private readonly TimeProvider _clock;
-    private int _writes;
+    private readonly ITimer _sweeper;
 
     private sealed record Entry(Known Known, long At);
 
@@ -30,6 +36,8 @@ public sealed class KnownConversations
     public KnownConversations(ActivitySignals? signals = null, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
+        // On a clock, not on writes: on an instance that has gone quiet, what it knew still leaves memory.
+        _sweeper = _clock.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
         if (signals is null) return;
         signals.ChangedUnrecorded += Forget;
         signals.ChangedAll += _known.Clear;
@@ -55,7 +63,6 @@ public sealed class KnownConversations
     public void Remember(string conversationId, Known known)
     {
         if (_known.Count >= MaxEntries) _known.Clear(); // only costs reads; the database decides again
-        if (Interlocked.Increment(ref _writes) % SweepEvery == 0) Sweep();
         var entry = new Entry(known, _clock.GetTimestamp());
         _known.AddOrUpdate(conversationId, entry, (_, old) => known.End.LastSeq >= old.Known.End.LastSeq ? entry : old);
     }

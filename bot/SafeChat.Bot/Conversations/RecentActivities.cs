@@ -10,21 +10,20 @@ namespace SafeChat.Bot.Conversations;
 /// writer, another instance through the cluster bus, a lost bus connection) drops it, and so does age. Anything it
 /// cannot answer, the log answers.
 /// </summary>
-public sealed class RecentActivities
+public sealed class RecentActivities : IDisposable
 {
     /// <summary>Long enough for the streams and polls a write wakes; as short as the poll cache's, so a signal lost
     /// between instances leaves a reader behind no longer than before.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
     private const int MaxRows = 16;
     private const int MaxConversations = 20_000;
-    private const int SweepEvery = 1024;
-    private int _writes;
 
     private readonly ConcurrentDictionary<string, Tail> _tails = new();
     private readonly ConcurrentDictionary<string, long> _generations = new();
     private readonly ConcurrentDictionary<string, int> _writing = new(); // writes begun and not yet ended, per conversation
     private long _epoch; // every conversation's generation at once (the cluster bus was away)
     private readonly TimeProvider _clock;
+    private readonly ITimer _sweeper;
 
     private sealed record Row(long Seq, string Json, bool Visible);
 
@@ -39,7 +38,14 @@ public sealed class RecentActivities
         _clock = clock;
         signals.ChangedUnrecorded += Forget;
         signals.ChangedAll += ForgetAll;
+        // On a clock, not on writes: the tails of conversations gone quiet (people reading) leave memory too.
+        _sweeper = clock.CreateTimer(_ => Sweep(), null, MaxAge, MaxAge);
     }
+
+    /// <summary>Conversations whose tail memory holds (for tests and diagnostics).</summary>
+    public int Held => _tails.Count;
+
+    public void Dispose() => _sweeper.Dispose();
 
     /// <summary>
     /// Before a write this instance will <see cref="Record"/>; dispose it after recording (or failing). Until then the
@@ -90,7 +96,6 @@ public sealed class RecentActivities
         if (rows.Count == 0) return;
         var stamp = write.Stamp;
         if (_tails.Count >= MaxConversations) _tails.Clear(); // only costs reads
-        if (Interlocked.Increment(ref _writes) % SweepEvery == 0) Sweep();
         var tail = _tails.GetOrAdd(conversationId, _ => new Tail());
         lock (tail)
         {

@@ -71,9 +71,24 @@ public sealed class RecentActivitiesTests
     }
 
     [Fact]
+    public void A_quiet_conversation_leaves_memory_on_the_clock_without_further_writes()
+    {
+        Record(1, 2);
+        using var known = new KnownConversations(_signals, _clock);
+        known.Remember(Conversation, new KnownConversations.Known(new ActivityLog.Counters(2, DateTime.UtcNow), null));
+        Assert.Equal((1, 1), (_recent.Held, known.Held));
+
+        _clock.Advance(RecentActivities.MaxAge);
+        Assert.Equal((0, 1), (_recent.Held, known.Held)); // a person still reading: the turn's state stays for their answer
+
+        _clock.Advance(KnownConversations.IdleAfter);
+        Assert.Equal(0, known.Held); // what they were typing (a call-back number, perhaps) is gone from memory too
+    }
+
+    [Fact]
     public void Known_conversations_forget_what_another_writer_changed_and_what_went_quiet()
     {
-        var known = new KnownConversations(_signals, _clock);
+        using var known = new KnownConversations(_signals, _clock);
         var entry = new KnownConversations.Known(new ActivityLog.Counters(4, DateTime.UtcNow), null);
         known.Remember(Conversation, entry);
         Assert.True(known.TryGet(Conversation, out _));
