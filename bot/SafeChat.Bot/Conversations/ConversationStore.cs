@@ -101,6 +101,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     /// <summary>Stores the message whoever else writes to the log. For a resend: the id the first one was stored under.</summary>
     private async Task<string?> StoreAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
     {
+        using var write = _recent.BeginWrite(conversationId); // not recorded: memory's tail is dropped when it ends
         try
         {
             await using var db = databases.Create();

@@ -14,8 +14,8 @@ public sealed class KnownConversations : IDisposable
 {
     private const int MaxEntries = 100_000;
 
-    /// <summary>A conversation quiet this long is forgotten: its state (which may hold a call-back number being typed)
-    /// lives on in memory no longer than a chat in progress needs it.</summary>
+    /// <summary>A conversation quiet this long is forgotten (within a minute after, when nobody asks for it): its state
+    /// (which may hold a call-back number being typed) lives on in memory no longer than a chat in progress needs it.</summary>
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
@@ -36,8 +36,9 @@ public sealed class KnownConversations : IDisposable
     public KnownConversations(ActivitySignals? signals = null, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
-        // On a clock, not on writes: on an instance that has gone quiet, what it knew still leaves memory.
-        _sweeper = _clock.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+        // On a clock, not on writes: on an instance that has gone quiet, what it knew still leaves memory. Without the
+        // context of whichever request first needed this, so the timer keeps none of it alive.
+        using (ExecutionContext.SuppressFlow()) _sweeper = _clock.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
         if (signals is null) return;
         signals.ChangedUnrecorded += Forget;
         signals.ChangedAll += _known.Clear;

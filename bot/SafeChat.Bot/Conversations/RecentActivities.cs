@@ -38,8 +38,9 @@ public sealed class RecentActivities : IDisposable
         _clock = clock;
         signals.ChangedUnrecorded += Forget;
         signals.ChangedAll += ForgetAll;
-        // On a clock, not on writes: the tails of conversations gone quiet (people reading) leave memory too.
-        _sweeper = clock.CreateTimer(_ => Sweep(), null, MaxAge, MaxAge);
+        // On a clock, not on writes: the tails of conversations gone quiet (people reading) leave memory too. Without the
+        // context of whichever request first needed this, so the timer keeps none of it alive.
+        using (ExecutionContext.SuppressFlow()) _sweeper = clock.CreateTimer(_ => Sweep(), null, MaxAge, MaxAge);
     }
 
     /// <summary>Conversations whose tail memory holds (for tests and diagnostics).</summary>
@@ -48,9 +49,11 @@ public sealed class RecentActivities : IDisposable
     public void Dispose() => _sweeper.Dispose();
 
     /// <summary>
-    /// Before a write this instance will <see cref="Record"/>; dispose it after recording (or failing). Until then the
-    /// conversation's reads go to the log: its rows are committed before they are recorded, and a reader who has seen them
-    /// (in the log, or on another path) must not be answered from a tail that does not have them yet.
+    /// Before a write to the conversation's log; dispose it after recording what was written (or after a write that did
+    /// not record: then the tail is dropped, so an erasure or another unrecorded change is never answered from it). Until
+    /// then the conversation's reads go to the log: rows are committed before they are recorded, and a reader who has
+    /// seen them (in the log, or on another path) must not be answered from a tail that does not have them yet. Writers
+    /// that do not begin a write here (a team member's message) leave that gap open only until their notification.
     /// </summary>
     public Write BeginWrite(string conversationId)
     {
@@ -67,18 +70,20 @@ public sealed class RecentActivities : IDisposable
         internal Write(RecentActivities owner, string conversationId, Mark stamp) => (_owner, _conversationId, Stamp) = (owner, conversationId, stamp);
 
         internal Mark Stamp { get; }
+        internal bool Recorded { get; set; }
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _ended, 1) == 0) _owner.EndWrite(_conversationId);
+            if (Interlocked.Exchange(ref _ended, 1) != 0) return;
+            if (!Recorded) _owner.Forget(_conversationId);
+            _owner.EndWrite(_conversationId);
         }
     }
 
     private void EndWrite(string conversationId)
     {
-        while (true)
+        while (_writing.TryGetValue(conversationId, out var count))
         {
-            var count = _writing[conversationId];
             if (count == 1 ? _writing.TryRemove(new KeyValuePair<string, int>(conversationId, 1)) : _writing.TryUpdate(conversationId, count - 1, count))
                 return;
         }
@@ -93,6 +98,7 @@ public sealed class RecentActivities : IDisposable
     /// another writer changed the log since <paramref name="write"/> began (its rows could follow these, unseen).</summary>
     public void Record(string conversationId, IReadOnlyList<ActivityRecord> rows, Write write)
     {
+        write.Recorded = true;
         if (rows.Count == 0) return;
         var stamp = write.Stamp;
         if (_tails.Count >= MaxConversations) _tails.Clear(); // only costs reads

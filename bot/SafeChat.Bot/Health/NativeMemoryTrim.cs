@@ -11,7 +11,7 @@ namespace SafeChat.Bot.Health;
 /// about the same again with 1,000 open conversations). <c>malloc_trim</c> hands the free pages back. Once when the
 /// engine is warm, then on a slow clock for what later traffic frees. Elsewhere (musl, macOS, Windows) it does nothing.
 /// </summary>
-public sealed partial class NativeMemoryTrim(EngineReadiness readiness, ILogger<NativeMemoryTrim> logger) : BackgroundService
+public sealed class NativeMemoryTrim(EngineReadiness readiness, ILogger<NativeMemoryTrim> logger) : BackgroundService
 {
     /// <summary>A trim takes about 4 ms the first time (tens of megabytes) and less after; every 10 s it costs nothing that shows.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);

@@ -40,8 +40,9 @@ public sealed class RecentActivitiesTests
         write.Dispose(); // ends once
         Assert.Null(_recent.TryRead(Conversation, 2, 500)); // the other write has not ended
 
+        _recent.Record(Conversation, [Row(5)], other);
         other.Dispose();
-        Assert.Equal(4, _recent.TryRead(Conversation, 2, 500)!.Watermark);
+        Assert.Equal(5, _recent.TryRead(Conversation, 2, 500)!.Watermark);
     }
 
     [Fact]
@@ -68,6 +69,19 @@ public sealed class RecentActivitiesTests
         Record(3, 4);
         _clock.Advance(RecentActivities.MaxAge);
         Assert.Null(_recent.TryRead(Conversation, 2, 500));
+    }
+
+    [Fact]
+    public void A_write_that_ends_without_recording_drops_the_tail()
+    {
+        Record(1, 2);
+        // An erasure, a write on the slow path or one whose guard failed: what memory holds may no longer be the log.
+        using (_recent.BeginWrite(Conversation)) { }
+
+        Assert.Null(_recent.TryRead(Conversation, 0, 500));
+        Record(3);
+        Assert.Null(_recent.TryRead(Conversation, 0, 500)); // rows 1 and 2 are not memory's to give any more
+        Assert.Equal(3, _recent.TryRead(Conversation, 2, 500)!.Watermark);
     }
 
     [Fact]
