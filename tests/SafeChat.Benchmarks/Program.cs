@@ -13,7 +13,7 @@ var corpus = TriageCorpus.Load(Path.Combine(root, "dialogs", "SafeChat.Dialogs",
 var messages = corpus.Test.Select(l => (l.Text, l.Language)).ToList();
 
 var load = Stopwatch.StartNew();
-var (model, card) = EmbeddedModel.Load();
+var (model, card) = ShippedModel.Load();
 var modelLoad = load.Elapsed;
 var understander = Understander.LoadEmbedded();
 var recognizer = new TriageRecognizer(model, card);

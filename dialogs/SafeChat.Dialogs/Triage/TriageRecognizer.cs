@@ -6,11 +6,11 @@ namespace SafeChat.Dialogs.Triage;
 /// <summary>
 /// SafeChat's triage: the trained model carries recall, the readable rules stay as overrides where they are precise
 /// (explicit phrases, negation, tense, short cries, "ik ben veilig"), and <see cref="SafetyPolicy"/> decides. Loads the
-/// embedded model once per process; thread-safe.
+/// shipped models once per process; thread-safe.
 /// </summary>
 public sealed class TriageRecognizer : ITriage
 {
-    private static readonly Lazy<IReadOnlyList<(Lazy<TriageModel> Model, ModelCard Card)>> Embedded = new(EmbeddedModel.LoadLazily);
+    private static readonly Lazy<IReadOnlyList<(Lazy<TriageModel> Model, ModelCard Card)>> Shipped = new(ShippedModel.LoadLazily);
 
     /// <summary>A model (loaded when first needed) with its card and the policy built from the card's thresholds.</summary>
     private sealed record Reader(Lazy<TriageModel> Lazy, ModelCard Card, SafetyPolicy Policy)
@@ -21,7 +21,7 @@ public sealed class TriageRecognizer : ITriage
     private readonly IReadOnlyList<Reader> _readers;
     private readonly RuleLayer _rules;
 
-    public TriageRecognizer() : this(Embedded.Value) { }
+    public TriageRecognizer() : this(Shipped.Value) { }
 
     public TriageRecognizer(TriageModel model, ModelCard card, RuleLayer? rules = null) : this([(new Lazy<TriageModel>(model), card)], rules) { }
 
