@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SafeChat.Dialogs.Engine;
 
 namespace SafeChat.Dialogs.Understanding;
@@ -30,6 +31,12 @@ public sealed class LanguageData
     public required PhraseList Recently { get; init; }
     public required PhraseList DateCues { get; init; }
     public required IReadOnlyDictionary<string, string> DateSpelling { get; init; }
+
+    /// <summary>The keys of <see cref="DateSpelling"/> of more than one word ("evvelsi gün"): respelled before single words.</summary>
+    public PhraseList DatePhrases { get; init; } = new([]);
+
+    /// <summary>Endings a language writes onto a number ("11'de", "12'si"): the date recogniser reads the number alone.</summary>
+    public Regex? NumberEndings { get; init; }
 
     /// <summary>Short words every sentence in this language has: how the language of a message is recognised.</summary>
     public required IReadOnlyList<string> CommonWords { get; init; }
@@ -96,6 +103,7 @@ public sealed class LanguageData
         List<string> Recently,
         List<string> DateCues,
         Dictionary<string, string> DateSpelling,
+        List<string>? NumberEndings,
         List<string> CommonWords,
         Dictionary<string, List<string>> SmallTalk,
         List<string> SupportCues,
@@ -130,6 +138,10 @@ public sealed class LanguageData
             Recently = new PhraseList(file.Recently),
             DateCues = new PhraseList(file.DateCues),
             DateSpelling = file.DateSpelling.ToDictionary(kv => TextNormalizer.Normalize(kv.Key), kv => kv.Value),
+            DatePhrases = new PhraseList(file.DateSpelling.Keys.Where(k => k.Trim().Contains(' '))),
+            NumberEndings = file.NumberEndings is { Count: > 0 } endings
+                ? new Regex($@"^(\d+)'?(?:{string.Join("|", endings.Select(TextNormalizer.Normalize).Select(Regex.Escape))})$", RegexOptions.CultureInvariant)
+                : null,
             CommonWords = file.CommonWords.Select(TextNormalizer.Normalize).ToList(),
             SmallTalk = file.SmallTalk.ToDictionary(kv => kv.Key, kv => new PhraseList(kv.Value)),
             SupportCues = new PhraseList(file.SupportCues),

@@ -131,9 +131,17 @@ public sealed partial class WhenRecognizer(LanguageData language)
         _ => PartOfDay.Evening,
     };
 
-    /// <summary>Chat spellings the recogniser does not know ("gisteravond", "gister", "2 weken terug").</summary>
-    private string Respell(string text) =>
-        Word().Replace(text, m => language.DateSpelling.GetValueOrDefault(m.Value) ?? m.Value);
+    /// <summary>Chat spellings the recogniser does not know ("gisteravond", "gister", "2 weken terug"), or a language's
+    /// date words in the recogniser's language: phrases first ("evvelsi gün"), then words, and numbers without the endings
+    /// the language writes onto them ("saat 11'de" → "at 11").</summary>
+    private string Respell(string text)
+    {
+        var respelled = Word().Replace(language.DatePhrases.Replace(text, phrase => language.DateSpelling[phrase]), m =>
+            language.DateSpelling.GetValueOrDefault(m.Value)
+            ?? (language.NumberEndings?.Match(m.Value) is { Success: true } number ? number.Groups[1].Value : m.Value));
+        // Two words that both became "at" ("gece saat 1": "night at at 1") throw the recogniser off: read them once.
+        return WordTwice().Replace(respelled, "$1");
+    }
 
     private DateTimeModel Model() =>
         Models.GetOrAdd(language.RecognizerCulture, culture => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(culture).GetDateTimeModel())).Value;
@@ -143,4 +151,7 @@ public sealed partial class WhenRecognizer(LanguageData language)
 
     [GeneratedRegex(@"[\p{L}\p{N}']+")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(\p{L}+)(?: \1\b)+")]
+    private static partial Regex WordTwice();
 }

@@ -3,7 +3,8 @@ using SafeChat.Dialogs.Understanding;
 
 namespace SafeChat.Dialogs.Tests.Understanding;
 
-/// <summary>Dates through Microsoft.Recognizers.Text, the way people write them, in Dutch and English.</summary>
+/// <summary>Dates through Microsoft.Recognizers.Text, the way people write them, in Dutch and English, and in Turkish
+/// through its module's date words for the English recogniser.</summary>
 public class WhenRecognizerTests
 {
     // Wednesday 18 November 2026, 14:30 in Rotterdam (13:30 UTC).
@@ -36,6 +37,12 @@ public class WhenRecognizerTests
     [InlineData("en", "november 2nd", "2026-11-02", null)]
     [InlineData("en", "this morning at 8", "2026-11-18", PartOfDay.Morning)]
     [InlineData("en", "last saturday night", "2026-11-14", PartOfDay.Night)]
+    [InlineData("tr", "dün akşam saat 9'da", "2026-11-17", PartOfDay.Evening)]
+    [InlineData("tr", "evvelsi gün sabah", "2026-11-16", PartOfDay.Morning)]
+    [InlineData("tr", "gecen cumartesi gecesi", "2026-11-14", PartOfDay.Night)]
+    [InlineData("tr", "4 gün önce", "2026-11-14", null)]
+    [InlineData("tr", "kasımın 10'unda", "2026-11-10", null)]
+    [InlineData("tr", "pazartesi akşamı 8 gibi", "2026-11-16", PartOfDay.Evening)]
     public void Resolves_to_a_past_date_and_part_of_day(string language, string text, string date, PartOfDay? part)
     {
         var result = Understander.When(text, language, Now);
