@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SafeChat.Dialogs.Engine.Prompts;
 
 namespace SafeChat.Dialogs.Engine;
@@ -65,6 +66,8 @@ public sealed class ConversationState
     /// a goodbye ("ik denk er nog over na") then never ends it.</summary>
     public bool SelfHarmCameUp { get; set; }
 
+    /// <summary>The top of <see cref="Stack"/>. Not stored: stored, it doubled the state's size (the frame twice).</summary>
+    [JsonIgnore]
     public DialogFrame? Active => Stack.Count > 0 ? Stack[^1] : null;
 }
 

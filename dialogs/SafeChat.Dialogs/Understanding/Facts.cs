@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SafeChat.Dialogs.Reports;
 
 namespace SafeChat.Dialogs.Understanding;
@@ -33,7 +34,9 @@ public sealed class Facts
     /// <summary>The person said it is happening now (danger now was recognised in one of their messages).</summary>
     public bool? HappeningNow { get; set; }
 
+    [JsonIgnore] // derived from Date and WithinAWeek, as is KnowsWhen: not stored with the state
     public DateOnly? Day => DateOnly.TryParse(Date, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+    [JsonIgnore]
     public bool KnowsWhen => Date is not null || WithinAWeek is not null;
 
     /// <summary>Takes over what a message told; returns the names of the facts that changed.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SafeChat.Dialogs.Engine.Prompts;
 
 public enum PromptKind { Choice, Text }
@@ -54,6 +56,7 @@ public sealed record PendingPrompt(PromptKind Kind, string Key, string TextKey, 
 
     public PendingPrompt IfUnclear(string textKey) => this with { UnclearKey = textKey };
 
+    [JsonIgnore] // derived from Choices: not stored with the state
     public bool IsYesNo => Choices.Any(c => c.Id == Answers.Yes) && Choices.Any(c => c.Id == Answers.No);
 }
 
