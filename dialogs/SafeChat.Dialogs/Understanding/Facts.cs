@@ -34,7 +34,7 @@ public sealed class Facts
     /// <summary>The person said it is happening now (danger now was recognised in one of their messages).</summary>
     public bool? HappeningNow { get; set; }
 
-    [JsonIgnore] // derived from Date and WithinAWeek, as is KnowsWhen: not stored with the state
+    [JsonIgnore] // Day and KnowsWhen are worked out from Date and WithinAWeek: not stored with the state
     public DateOnly? Day => DateOnly.TryParse(Date, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
     [JsonIgnore]
     public bool KnowsWhen => Date is not null || WithinAWeek is not null;

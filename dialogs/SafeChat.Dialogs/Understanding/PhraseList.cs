@@ -41,10 +41,6 @@ public sealed class PhraseList
     public string Without(string normalized) =>
         _pattern is null ? normalized : Regex.Replace(_pattern.Replace(normalized, " "), @"\s+", " ").Trim();
 
-    /// <summary>The text with every phrase of the list replaced by what <paramref name="replacement"/> gives for it.</summary>
-    public string Replace(string normalized, Func<string, string> replacement) =>
-        _pattern is null ? normalized : _pattern.Replace(normalized, m => replacement(m.Value));
-
     /// <summary>True when the whole text is one of the phrases ("ja graag", not "ja maar hij is er nog").</summary>
     public bool IsWhole(string normalized) => Find(normalized) is { } m && m.Index == 0 && m.Length == normalized.Length;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
@@ -132,16 +133,27 @@ public sealed partial class WhenRecognizer(LanguageData language)
     };
 
     /// <summary>Chat spellings the recogniser does not know ("gisteravond", "gister", "2 weken terug"), or a language's
-    /// date words in the recogniser's language: phrases first ("evvelsi gün"), then words, and numbers without the endings
-    /// the language writes onto them ("saat 11'de" → "at 11").</summary>
+    /// date words in the recogniser's language: phrases first ("evvelsi gün"), then the words between them, and numbers
+    /// without the endings the language writes onto them ("saat 11'de" → "at 11"). What a phrase became is not read again.</summary>
     private string Respell(string text)
     {
-        var respelled = Word().Replace(language.DatePhrases.Replace(text, phrase => language.DateSpelling[phrase]), m =>
-            language.DateSpelling.GetValueOrDefault(m.Value)
-            ?? (language.NumberEndings?.Match(m.Value) is { Success: true } number ? number.Groups[1].Value : m.Value));
-        // Two words that both became "at" ("gece saat 1": "night at at 1") throw the recogniser off: read them once.
-        return WordTwice().Replace(respelled, "$1");
+        var respelled = new StringBuilder(text.Length + 16);
+        var at = 0;
+        foreach (var phrase in language.DatePhrases.FindAll(text))
+        {
+            respelled.Append(RespellWords(text[at..phrase.Index]));
+            respelled.Append(language.DateSpelling.GetValueOrDefault(phrase.Value) ?? phrase.Value);
+            at = phrase.Index + phrase.Length;
+        }
+        respelled.Append(RespellWords(text[at..]));
+        // Respelled words can repeat ("gece saat 1" → "night at at 1"), which throws the recogniser off; any word twice in
+        // a row is read once.
+        return WordTwice().Replace(respelled.ToString(), "$1");
     }
+
+    private string RespellWords(string text) =>
+        Word().Replace(text, m => language.DateSpelling.GetValueOrDefault(m.Value)
+            ?? (language.NumberEndings?.Match(m.Value) is { Success: true } number ? number.Groups[1].Value : m.Value));
 
     private DateTimeModel Model() =>
         Models.GetOrAdd(language.RecognizerCulture, culture => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(culture).GetDateTimeModel())).Value;

@@ -49,6 +49,26 @@ public class ModelTests
         Assert.Equal(Signal.All, model.Signals);
     }
 
+    [Fact]
+    public void A_weights_file_left_out_of_a_deployment_fails_loading_at_once_not_at_the_first_message()
+    {
+        var folder = Directory.CreateTempSubdirectory("safechat-models-").FullName;
+        try
+        {
+            var second = Specs[1].Name + ".model";
+            File.Copy(Path.Combine(ShippedModel.Folder, Specs[0].Name + ".model"), Path.Combine(folder, Specs[0].Name + ".model"));
+
+            var missing = Assert.Throws<FileNotFoundException>(() => ShippedModel.LoadLazily(folder));
+
+            Assert.Equal(Path.Combine(folder, second), missing.FileName);
+            Assert.Contains("Triage/Model", missing.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Models))]
     public void Saving_the_loaded_model_gives_back_every_weight_of_its_file(string name)

