@@ -24,7 +24,7 @@ public interface IChannelSender
 
     /// <summary>The person wrote: what was held for them (WhatsApp, outside its window) may go now, in the caller's
     /// transaction. True when something was: their message answered the channel's request to write back.</summary>
-    Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, DateTime now, CancellationToken cancellation);
+    Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, string channel, DateTime now, CancellationToken cancellation);
 }
 
 /// <summary>Where a message goes: the conversation, its channel, and what the channel's rules need to know.</summary>

@@ -159,52 +159,101 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     public async Task<bool> ReceiveOnceAsync(string conversationId, string channel, Activity activity, string deliveryId,
         string protectedAddress, bool? optOut, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         // Read in full, models loaded: if this answers the template, whether it is a turn hangs on it.
         var isUrgent = await urgent.SpeaksOfDangerAsync(activity.Text, cancellation);
         activity.Recipient = Bot;
         activity.Text = WithoutNul(activity.Text);
         activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
         var sender = senders.For(channel);
-        Received? received;
-        try
-        {
-            // One write, so on SQLite it joins the turns' shared commit instead of queuing for the lock on its own.
-            received = await databases.WriteAsync(async (db, token) =>
-            {
-                // A repeat whose first delivery is in the same shared commit, not yet committed, is seen here.
-                if (await db.InboundReceipts.AnyAsync(r => r.MessageSid == deliveryId, token)) return Received.Repeat;
-                db.InboundReceipts.Add(new InboundReceiptRecord { MessageSid = deliveryId, ReceivedAt = now });
-                if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, token))
-                    db.Conversations.Add(new ConversationRecord { Id = conversationId, Channel = channel, UserId = conversationId, CreatedAt = now, LastActivityAt = now });
-                await db.SaveChangesAsync(token);
-                await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
-                    .SetProperty(c => c.ChannelAddressProtected, protectedAddress)
-                    .SetProperty(c => c.LastUserMessageAt, now)
-                    .SetProperty(c => c.OptedOut, c => optOut ?? c.OptedOut), token);
-                // An answer to the channel's request to write back releases what was held; it is not an answer to the bot's
-                // question — unless it speaks of danger or suicide: then it is a turn like any other, and 112 or 113 comes first.
-                var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, now, token);
-                await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now, token);
-                if (released && !isUrgent)
-                    await db.Conversations.Where(c => c.Id == conversationId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastProcessedSeq, c => c.LastInboundSeq), token);
-                return new Received(released);
-            }, cancellation);
-        }
-        catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
-        {
-            // Two copies in transactions of their own (PostgreSQL): the second fails on the first one's receipt.
-            await using var check = databases.Create();
-            if (await check.InboundReceipts.AnyAsync(r => r.MessageSid == deliveryId, cancellation)) return false; // a repeat
-            throw;
-        }
-        if (received!.IsRepeat) return false;
+        var arrival = new GuardedAppend.Arrival(protectedAddress, clock.GetUtcNow().UtcDateTime, optOut);
+        var received = await ReceivedFastAsync(conversationId, channel, activity, deliveryId, arrival, sender, isUrgent, cancellation)
+                       ?? await ReceivedSlowAsync(conversationId, channel, activity, deliveryId, arrival, sender, isUrgent, cancellation);
+        if (received.IsRepeat) return false;
         if (received.Released) sender!.Wake();
         if (received.Released && !isUrgent) return true;
         turns.Enqueue(conversationId, isUrgent);
         return true;
     }
+
+    /// <summary>
+    /// In two commands (the receipt, then the conversation and its log in one), when this instance knows where the log
+    /// ends (it ran the last turn); the turn then starts from memory too. Null when it does not know, or no longer: nothing
+    /// was stored and <see cref="ReceivedSlowAsync"/> decides.
+    /// </summary>
+    private async Task<Received?> ReceivedFastAsync(string conversationId, string channel, Activity activity, string deliveryId,
+        GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
+    {
+        if (!_known.TryGet(conversationId, out var known)) return null;
+        var now = arrival.At;
+        using var write = _recent.BeginWrite(conversationId);
+        var result = await databases.WriteAsync(async (db, token) =>
+        {
+            if (!await InboundReceipt.TakeAsync(db, deliveryId, now, token)) return new Stored(Received.Repeat, null);
+            var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
+            var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now,
+                known.End, token, arrival: arrival);
+            if (appended is null) return null; // the log moved on: the receipt goes back with the rest
+            if (released && !isUrgent) await MarkAnsweredAsync(db, conversationId, token);
+            return new Stored(new Received(released), appended);
+        }, cancellation);
+        if (result is null)
+        {
+            _known.Forget(conversationId);
+            return null;
+        }
+        if (result.Appended is not { } stored) return result.Received;
+        _recent.Record(conversationId, stored.Rows, write);
+        // A message that only answered the request to write back is no turn: what a turn would read is for the database to say.
+        var view = result.Received.Released && !isUrgent ? null : known.View?.Arrived(stored.Rows[0], arrival.At, arrival.OptOut);
+        _known.Remember(conversationId, new KnownConversations.Known(stored.End, view));
+        return result.Received;
+    }
+
+    private sealed record Stored(Received Received, GuardedAppend.Appended? Appended);
+
+    /// <summary>Whoever else writes to the log; creates the conversation on its first message.</summary>
+    private async Task<Received> ReceivedSlowAsync(string conversationId, string channel, Activity activity, string deliveryId,
+        GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
+    {
+        var now = arrival.At;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // One write, so on SQLite it joins the turns' shared commit instead of queuing for the lock on its own.
+                return (await databases.WriteAsync(async (db, token) =>
+                {
+                    // A repeat whose first delivery is in the same shared commit, not yet committed, is seen here.
+                    if (!await InboundReceipt.TakeAsync(db, deliveryId, now, token)) return Received.Repeat;
+                    if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, token))
+                    {
+                        db.Conversations.Add(new ConversationRecord { Id = conversationId, Channel = channel, UserId = conversationId, CreatedAt = now, LastActivityAt = now });
+                        await db.SaveChangesAsync(token);
+                    }
+                    await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
+                        .SetProperty(c => c.ChannelAddressProtected, arrival.ProtectedAddress)
+                        .SetProperty(c => c.LastUserMessageAt, now)
+                        .SetProperty(c => c.OptedOut, c => arrival.OptOut ?? c.OptedOut), token);
+                    // An answer to the channel's request to write back releases what was held; it is not an answer to the bot's
+                    // question — unless it speaks of danger or suicide: then it is a turn like any other, and 112 or 113 comes first.
+                    var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
+                    await ActivityLog.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now, token);
+                    if (released && !isUrgent) await MarkAnsweredAsync(db, conversationId, token);
+                    return new Received(released);
+                }, cancellation))!;
+            }
+            catch (DbUpdateException) when (attempt == 1 && !cancellation.IsCancellationRequested)
+            {
+                // Two first messages of a new conversation side by side (PostgreSQL): the second lost the race for the
+                // conversation's row, which exists now. Its receipt went back with it, so it is taken again.
+            }
+        }
+    }
+
+    /// <summary>The message needs no turn: the log's last inbound counts as answered.</summary>
+    private static Task MarkAnsweredAsync(SafeChatDb db, string conversationId, CancellationToken cancellation) =>
+        db.Conversations.Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastProcessedSeq, c => c.LastInboundSeq), cancellation);
 
     /// <summary>At most this many activities in one page.</summary>
     public const int PageSize = 500;

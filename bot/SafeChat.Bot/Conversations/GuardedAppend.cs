@@ -21,12 +21,16 @@ public static class GuardedAppend
     /// <summary>A stored activity's JSON replaced in the same command (a turn scrubs the message it read).</summary>
     public sealed record Rewrite(long Seq, string Json);
 
+    /// <summary>A message from a text channel also notes on the conversation where to answer, when the person last wrote
+    /// (the WhatsApp window) and a STOP or START (null: neither).</summary>
+    public sealed record Arrival(string ProtectedAddress, DateTime At, bool? OptOut);
+
     /// <summary>What the append wrote: where the log ends now, and the rows as stored.</summary>
     public sealed record Appended(ActivityLog.Counters End, IReadOnlyList<ActivityRecord> Rows);
 
     /// <summary>What was written, or null when the guard did not hold: roll back.</summary>
     public static async Task<Appended?> AppendAsync(SafeChatDb db, string conversationId, IReadOnlyList<ActivityLog.Entry> entries,
-        DateTime now, ActivityLog.Counters known, CancellationToken cancellation, Claim? claim = null, Rewrite? rewrite = null)
+        DateTime now, ActivityLog.Counters known, CancellationToken cancellation, Claim? claim = null, Rewrite? rewrite = null, Arrival? arrival = null)
     {
         var values = new List<object> { conversationId };
         string Value(object value)
@@ -53,6 +57,12 @@ public static class GuardedAppend
             sets.Add($"state_version = {Value(claim.StateVersion + 1)}");
             sets.Add($"last_processed_seq = {Value(claim.ProcessedSeq)}");
             guards.Add($"state_version = {Value(claim.StateVersion)}");
+        }
+        if (arrival is not null)
+        {
+            sets.Add($"channel_address_protected = {Value(arrival.ProtectedAddress)}");
+            sets.Add($"last_user_message_at = {Value(arrival.At)}");
+            if (arrival.OptOut is { } optOut) sets.Add($"opted_out = {Value(optOut)}");
         }
         if (sets.Count == 0 && rewrite is null) return new Appended(known, []);
 

@@ -91,6 +91,10 @@ public sealed record TurnView(string Id, string Channel, string StateJson, int S
     /// <summary>After a message from the person was stored.</summary>
     public TurnView With(ActivityRecord inbound) => this with { LastInboundSeq = inbound.Seq, Pending = [.. Pending, inbound] };
 
+    /// <summary>After a message from a text channel was stored: it also moved when the person last wrote, and may be a STOP or START.</summary>
+    public TurnView Arrived(ActivityRecord inbound, DateTime at, bool? optOut) =>
+        With(inbound) with { LastUserMessageAt = at, OptedOut = optOut ?? OptedOut };
+
     /// <summary>After a turn answered the oldest pending message and left this state.</summary>
     public TurnView Answered(string newState) =>
         this with { StateJson = newState, StateVersion = StateVersion + 1, LastProcessedSeq = Pending[0].Seq, Pending = [.. Pending.Skip(1)] };

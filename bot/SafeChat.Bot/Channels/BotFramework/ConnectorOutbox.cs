@@ -23,7 +23,7 @@ public sealed class ConnectorOutbox(ConnectorSignal signal) : IChannelSender
 
     public void Wake() => signal.Wake();
 
-    public Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, DateTime now, CancellationToken cancellation) => Task.FromResult(false);
+    public Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, string channel, DateTime now, CancellationToken cancellation) => Task.FromResult(false);
 }
 
 /// <summary>Wakes the connector dispatcher (its own instance, apart from Twilio's).</summary>

@@ -186,22 +186,54 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     /// <summary>A claimed row and its conversation's protected address; no row: whether to go on with the conversation.</summary>
     private sealed record Claim(OutboxRecord? Message, string? ProtectedAddress, bool GoOn);
 
-    /// <summary>Claims the row (a lease) and reads what sending it needs, in one write: a failure leaves no lease behind.</summary>
+    /// <summary>
+    /// Claims the row (a lease) and reads what sending it needs, in one command (UPDATE … RETURNING, which SQLite and
+    /// PostgreSQL both read) and one write: a failure leaves no lease behind.
+    /// </summary>
     private static async Task<Claim?> ClaimAsync(SafeChatDb db, long id, DateTime now, DateTime lease, CancellationToken cancellation)
     {
-        var claimed = await db.Outbox
-            .Where(o => o.Id == id && ((o.Status == OutboxStatuses.Pending && o.NextAttemptAt <= now) || (o.Status == OutboxStatuses.Sending && o.LeaseUntil < now)))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Sending).SetProperty(o => o.LeaseUntil, lease), cancellation);
-        if (claimed == 0) return new Claim(null, null, GoOn: false); // another instance has it
-        var message = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellation);
-        var conversation = await db.Conversations.AsNoTracking()
-            .Where(c => c.Id == message.ConversationId).Select(c => new { c.ChannelAddressProtected, c.OptedOut }).SingleAsync(cancellation);
-        if (conversation.OptedOut || conversation.ChannelAddressProtected is null)
+        var claimed = await db.Database.SqlQueryRaw<ClaimedRow>(ClaimSql,
+            OutboxStatuses.Sending, lease, id, OutboxStatuses.Pending, now).ToListAsync(cancellation);
+        if (claimed is not [var row]) return new Claim(null, null, GoOn: false); // another instance has it
+        if (row.OptedOut || row.ProtectedAddress is null)
         {
             await Finish(db, id, OutboxStatuses.Suppressed, null, null, cancellation);
             return new Claim(null, null, GoOn: true);
         }
-        return new Claim(message, conversation.ChannelAddressProtected, GoOn: true);
+        var message = new OutboxRecord
+        {
+            Id = row.Id, ConversationId = row.ConversationId, Channel = row.Channel, Body = row.Body, Buttons = row.Buttons,
+            ContentSid = row.ContentSid, ForgetConversationAfterSend = row.ForgetConversationAfterSend, Attempts = row.Attempts,
+            CreatedAt = row.CreatedAt, Status = OutboxStatuses.Sending, NextAttemptAt = now, LeaseUntil = lease,
+        };
+        return new Claim(message, row.ProtectedAddress, GoOn: true);
+    }
+
+    /// <summary>Due (pending and its time come), or sending with a lease run out (its sender died).</summary>
+    private const string ClaimSql = """
+        UPDATE outbox_messages SET status = {0}, lease_until = {1}
+        WHERE id = {2} AND ((status = {3} AND next_attempt_at <= {4}) OR (status = {0} AND lease_until < {4}))
+        RETURNING id AS "Id", conversation_id AS "ConversationId", channel AS "Channel", body AS "Body", buttons AS "Buttons",
+            content_sid AS "ContentSid", forget_conversation_after_send AS "ForgetConversationAfterSend", attempts AS "Attempts",
+            created_at AS "CreatedAt",
+            (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
+            (SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "OptedOut"
+        """;
+
+    /// <summary>A claimed row as <see cref="ClaimSql"/> returns it.</summary>
+    private sealed class ClaimedRow
+    {
+        public long Id { get; set; }
+        public string ConversationId { get; set; } = "";
+        public string Channel { get; set; } = "";
+        public string Body { get; set; } = "";
+        public string? Buttons { get; set; }
+        public string? ContentSid { get; set; }
+        public bool ForgetConversationAfterSend { get; set; }
+        public int Attempts { get; set; }
+        public DateTime CreatedAt { get; set; }
+        public string? ProtectedAddress { get; set; }
+        public bool OptedOut { get; set; }
     }
 
     /// <summary>Records what Twilio answered; whether the conversation's next message may go.</summary>

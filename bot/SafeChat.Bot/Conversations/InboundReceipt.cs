@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Conversations;
+
+/// <summary>
+/// The receipt that recognises a second delivery of one message (Twilio retries a webhook it did not see answered).
+/// Taken in one command that SQLite and PostgreSQL both read: a copy inserts nothing, even when the first is in the same
+/// shared commit or, on PostgreSQL, in a transaction beside it (the insert waits for that one to end).
+/// </summary>
+public static class InboundReceipt
+{
+    /// <summary>True for the first delivery; false for a copy. In the caller's transaction.</summary>
+    public static async Task<bool> TakeAsync(SafeChatDb db, string deliveryId, DateTime now, CancellationToken cancellation) =>
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO inbound_receipts (message_sid, received_at) VALUES ({0}, {1}) ON CONFLICT (message_sid) DO NOTHING",
+            [deliveryId, now], cancellation) == 1;
+}
