@@ -165,9 +165,9 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         activity.Text = WithoutNul(activity.Text);
         activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
         var sender = senders.For(channel);
-        var arrival = new GuardedAppend.Arrival(protectedAddress, clock.GetUtcNow().UtcDateTime, optOut);
-        var received = await ReceivedFastAsync(conversationId, channel, activity, deliveryId, arrival, sender, isUrgent, cancellation)
-                       ?? await ReceivedSlowAsync(conversationId, channel, activity, deliveryId, arrival, sender, isUrgent, cancellation);
+        var arrival = new GuardedAppend.Arrival(deliveryId, protectedAddress, clock.GetUtcNow().UtcDateTime, optOut);
+        var received = await ReceivedFastAsync(conversationId, channel, activity, arrival, sender, isUrgent, cancellation)
+                       ?? await ReceivedSlowAsync(conversationId, channel, activity, arrival, sender, isUrgent, cancellation);
         if (received.IsRepeat) return false;
         if (received.Released) sender!.Wake();
         if (received.Released && !isUrgent) return true;
@@ -176,11 +176,11 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     }
 
     /// <summary>
-    /// In two commands (the receipt, then the conversation and its log in one), when this instance knows where the log
-    /// ends (it ran the last turn); the turn then starts from memory too. Null when it does not know, or no longer: nothing
-    /// was stored and <see cref="ReceivedSlowAsync"/> decides.
+    /// In one command (the receipt, the conversation and its log), when this instance knows where the log ends (it ran the
+    /// last turn); the turn then starts from memory too. Null when it does not know, or no longer, or this is a second
+    /// delivery: nothing was stored and <see cref="ReceivedSlowAsync"/> decides.
     /// </summary>
-    private async Task<Received?> ReceivedFastAsync(string conversationId, string channel, Activity activity, string deliveryId,
+    private async Task<Received?> ReceivedFastAsync(string conversationId, string channel, Activity activity,
         GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
     {
         if (!_known.TryGet(conversationId, out var known)) return null;
@@ -188,11 +188,10 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         using var write = _recent.BeginWrite(conversationId);
         var result = await databases.WriteAsync(async (db, token) =>
         {
-            if (!await InboundReceipt.TakeAsync(db, deliveryId, now, token)) return new Stored(Received.Repeat, null);
             var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
             var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now,
                 known.End, token, arrival: arrival);
-            if (appended is null) return null; // the log moved on: the receipt goes back with the rest
+            if (appended is null) return null; // the log moved on, or a repeat: nothing is kept
             if (released && !isUrgent) await MarkAnsweredAsync(db, conversationId, token);
             return new Stored(new Received(released), appended);
         }, cancellation);
@@ -201,18 +200,17 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             _known.Forget(conversationId);
             return null;
         }
-        if (result.Appended is not { } stored) return result.Received;
-        _recent.Record(conversationId, stored.Rows, write);
+        _recent.Record(conversationId, result.Appended.Rows, write);
         // A message that only answered the request to write back is no turn: what a turn would read is for the database to say.
-        var view = result.Received.Released && !isUrgent ? null : known.View?.Arrived(stored.Rows[0], arrival.At, arrival.OptOut);
-        _known.Remember(conversationId, new KnownConversations.Known(stored.End, view));
+        var view = result.Received.Released && !isUrgent ? null : known.View?.Arrived(result.Appended.Rows[0], arrival.At, arrival.OptOut);
+        _known.Remember(conversationId, new KnownConversations.Known(result.Appended.End, view));
         return result.Received;
     }
 
-    private sealed record Stored(Received Received, GuardedAppend.Appended? Appended);
+    private sealed record Stored(Received Received, GuardedAppend.Appended Appended);
 
     /// <summary>Whoever else writes to the log; creates the conversation on its first message.</summary>
-    private async Task<Received> ReceivedSlowAsync(string conversationId, string channel, Activity activity, string deliveryId,
+    private async Task<Received> ReceivedSlowAsync(string conversationId, string channel, Activity activity,
         GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
     {
         var now = arrival.At;
@@ -224,7 +222,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
                 return (await databases.WriteAsync(async (db, token) =>
                 {
                     // A repeat whose first delivery is in the same shared commit, not yet committed, is seen here.
-                    if (!await InboundReceipt.TakeAsync(db, deliveryId, now, token)) return Received.Repeat;
+                    if (!await InboundReceipt.TakeAsync(db, arrival.DeliveryId, now, token)) return Received.Repeat;
                     if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, token))
                     {
                         db.Conversations.Add(new ConversationRecord { Id = conversationId, Channel = channel, UserId = conversationId, CreatedAt = now, LastActivityAt = now });

@@ -21,9 +21,10 @@ public static class GuardedAppend
     /// <summary>A stored activity's JSON replaced in the same command (a turn scrubs the message it read).</summary>
     public sealed record Rewrite(long Seq, string Json);
 
-    /// <summary>A message from a text channel also notes on the conversation where to answer, when the person last wrote
-    /// (the WhatsApp window) and a STOP or START (null: neither).</summary>
-    public sealed record Arrival(string ProtectedAddress, DateTime At, bool? OptOut);
+    /// <summary>A message from a text channel takes its delivery's receipt (a second delivery inserts none, so the count
+    /// falls short and nothing is kept), and notes on the conversation where to answer, when the person last wrote (the
+    /// WhatsApp window) and a STOP or START (null: neither).</summary>
+    public sealed record Arrival(string DeliveryId, string ProtectedAddress, DateTime At, bool? OptOut);
 
     /// <summary>What the append wrote: where the log ends now, and the rows as stored.</summary>
     public sealed record Appended(ActivityLog.Counters End, IReadOnlyList<ActivityRecord> Rows);
@@ -67,6 +68,8 @@ public static class GuardedAppend
         if (sets.Count == 0 && rewrite is null) return new Appended(known, []);
 
         var sql = new StringBuilder();
+        if (arrival is not null)
+            sql.Append(InboundReceipt.Insert(Value(arrival.DeliveryId), Value(arrival.At))).Append(";\n");
         if (sets.Count > 0) sql.Append($"UPDATE conversations SET {string.Join(", ", sets)} WHERE {string.Join(" AND ", guards)};\n");
         var rows = ActivityLog.Stamp(conversationId, entries, known.LastSeq + 1, timestamp);
         foreach (var row in rows)
@@ -76,7 +79,7 @@ public static class GuardedAppend
         if (rewrite is not null) sql.Append($"UPDATE conversation_activities SET json = {Value(rewrite.Json)} WHERE conversation_id = {{0}} AND seq = {Value(rewrite.Seq)};\n");
 
         // Every statement changes one row when the guard holds; a count short of that means it did not.
-        var expected = (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1);
+        var expected = (arrival is null ? 0 : 1) + (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1);
         try
         {
             return await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellation) == expected ? new Appended(after, rows) : null;

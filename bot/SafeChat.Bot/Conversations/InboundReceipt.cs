@@ -12,7 +12,9 @@ public static class InboundReceipt
 {
     /// <summary>True for the first delivery; false for a copy. In the caller's transaction.</summary>
     public static async Task<bool> TakeAsync(SafeChatDb db, string deliveryId, DateTime now, CancellationToken cancellation) =>
-        await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO inbound_receipts (message_sid, received_at) VALUES ({0}, {1}) ON CONFLICT (message_sid) DO NOTHING",
-            [deliveryId, now], cancellation) == 1;
+        await db.Database.ExecuteSqlRawAsync(Insert("{0}", "{1}"), [deliveryId, now], cancellation) == 1;
+
+    /// <summary>The statement, with the placeholders of the delivery id and the time (one row inserted, or none).</summary>
+    public static string Insert(string deliveryId, string receivedAt) =>
+        $"INSERT INTO inbound_receipts (message_sid, received_at) VALUES ({deliveryId}, {receivedAt}) ON CONFLICT (message_sid) DO NOTHING";
 }
