@@ -176,9 +176,9 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     }
 
     /// <summary>
-    /// In one command (the receipt, the conversation and its log), when this instance knows where the log ends (it ran the
-    /// last turn); the turn then starts from memory too. Null when it does not know, or no longer, or this is a second
-    /// delivery: nothing was stored and <see cref="ReceivedSlowAsync"/> decides.
+    /// In one command (the receipt, the conversation and its log; WhatsApp also looks for held messages), when this instance
+    /// knows where the log ends (it ran the last turn); the turn then starts from memory too. Null when it does not know, or
+    /// no longer, or this is a second delivery: nothing was stored and <see cref="ReceivedSlowAsync"/> decides.
     /// </summary>
     private async Task<Received?> ReceivedFastAsync(string conversationId, string channel, Activity activity,
         GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
@@ -188,10 +188,12 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         using var write = _recent.BeginWrite(conversationId);
         var result = await databases.WriteAsync(async (db, token) =>
         {
-            var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
             var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now,
                 known.End, token, arrival: arrival);
             if (appended is null) return null; // the log moved on, or a repeat: nothing is kept
+            // Held messages after the conversation's row, as the slow path does: two writers that lock in opposite orders
+            // can deadlock on PostgreSQL.
+            var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
             if (released && !isUrgent) await MarkAnsweredAsync(db, conversationId, token);
             return new Stored(new Received(released), appended);
         }, cancellation);
@@ -214,6 +216,9 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
     {
         var now = arrival.At;
+        // What memory knew is no longer to be trusted, and what it holds of the log's tail goes when this write ends.
+        _known.Forget(conversationId);
+        using var write = _recent.BeginWrite(conversationId);
         for (var attempt = 1; ; attempt++)
         {
             try

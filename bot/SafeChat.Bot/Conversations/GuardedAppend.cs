@@ -10,7 +10,7 @@ namespace SafeChat.Bot.Conversations;
 /// read, a post from <see cref="KnownConversations"/>): the conversation's counters are set, guarded by that knowledge,
 /// and the rows inserted in the same round trip, where <see cref="ActivityLog.AppendAsync"/> needs four (increment, read
 /// back, timestamp, insert). The guarded UPDATE stays the judge: when the log moved on, or another process claimed the
-/// turn, it changes nothing and the caller rolls back. Plain SQL that SQLite and PostgreSQL both read; run it in a
+/// turn, it changes nothing and the caller rolls back (as it does when a text channel's message was delivered before). Plain SQL that SQLite and PostgreSQL both read; run it in a
 /// transaction.
 /// </summary>
 public static class GuardedAppend
@@ -78,7 +78,8 @@ public static class GuardedAppend
                 .Append($"{(row.ClientActivityId is { } clientId ? Value(clientId) : "NULL")}, {Value(row.Json)}, {Value(row.CreatedAt)});\n");
         if (rewrite is not null) sql.Append($"UPDATE conversation_activities SET json = {Value(rewrite.Json)} WHERE conversation_id = {{0}} AND seq = {Value(rewrite.Seq)};\n");
 
-        // Every statement changes one row when the guard holds; a count short of that means it did not.
+        // Every statement changes one row when the guard holds; a count short of that means it did not, or the receipt was
+        // there already (a second delivery).
         var expected = (arrival is null ? 0 : 1) + (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1);
         try
         {

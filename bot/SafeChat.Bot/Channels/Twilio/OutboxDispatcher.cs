@@ -204,7 +204,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         {
             Id = row.Id, ConversationId = row.ConversationId, Channel = row.Channel, Body = row.Body, Buttons = row.Buttons,
             ContentSid = row.ContentSid, ForgetConversationAfterSend = row.ForgetConversationAfterSend, Attempts = row.Attempts,
-            CreatedAt = row.CreatedAt, Status = OutboxStatuses.Sending, NextAttemptAt = now, LeaseUntil = lease,
+            CreatedAt = row.CreatedAt, Status = OutboxStatuses.Sending, NextAttemptAt = row.NextAttemptAt, LeaseUntil = lease,
         };
         return new Claim(message, row.ProtectedAddress, GoOn: true);
     }
@@ -215,9 +215,9 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         WHERE id = {2} AND ((status = {3} AND next_attempt_at <= {4}) OR (status = {0} AND lease_until < {4}))
         RETURNING id AS "Id", conversation_id AS "ConversationId", channel AS "Channel", body AS "Body", buttons AS "Buttons",
             content_sid AS "ContentSid", forget_conversation_after_send AS "ForgetConversationAfterSend", attempts AS "Attempts",
-            created_at AS "CreatedAt",
+            created_at AS "CreatedAt", next_attempt_at AS "NextAttemptAt",
             (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
-            (SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "OptedOut"
+            COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut"
         """;
 
     /// <summary>A claimed row as <see cref="ClaimSql"/> returns it.</summary>
@@ -232,6 +232,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         public bool ForgetConversationAfterSend { get; set; }
         public int Attempts { get; set; }
         public DateTime CreatedAt { get; set; }
+        public DateTime NextAttemptAt { get; set; }
         public string? ProtectedAddress { get; set; }
         public bool OptedOut { get; set; }
     }
