@@ -10,8 +10,8 @@ namespace SafeChat.Bot.Conversations;
 /// read, a post from <see cref="KnownConversations"/>): the conversation's counters are set, guarded by that knowledge,
 /// and the rows inserted in the same round trip, where <see cref="ActivityLog.AppendAsync"/> needs four (increment, read
 /// back, timestamp, insert). The guarded UPDATE stays the judge: when the log moved on, or another process claimed the
-/// turn, it changes nothing and the caller rolls back (as it does when a text channel's message was delivered before). Plain SQL that SQLite and PostgreSQL both read; run it in a
-/// transaction.
+/// turn, it changes nothing and the caller rolls back (as it does when a text channel's message was delivered before).
+/// Plain SQL that SQLite and PostgreSQL both read; run it in a transaction.
 /// </summary>
 public static class GuardedAppend
 {
