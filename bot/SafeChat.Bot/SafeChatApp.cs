@@ -110,6 +110,7 @@ public static class SafeChatApp
             SigningKeySource.Resolve(directLine, dataDirectory), directLine.TokenLifetime, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DirectLineAuthenticator>();
         services.AddSingleton<StreamUrls>();
+        services.AddSingleton<EmptyPolls>();
         services.AddSafeChatRateLimits(config.GetSection("RateLimits").Get<SafeChat.Bot.Security.RateLimitOptions>() ?? new SafeChat.Bot.Security.RateLimitOptions());
 
         // Last, so a test (or an embedding host) can replace any registration above.

@@ -18,6 +18,15 @@ public sealed class CommandCount(DatabaseCommands commands)
         return last;
     }
 
+    /// <summary>Waits for the next command sent while the test does nothing: a background job's (the pending-turn sweeper
+    /// asks every few seconds), after which the next one is seconds away.</summary>
+    public async Task NextAsync()
+    {
+        var last = commands.Count;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (commands.Count == last && DateTime.UtcNow < deadline) await Task.Delay(10);
+    }
+
     /// <summary>How many commands <paramref name="action"/> set off, and which, most frequent first.</summary>
     public async Task<(long Count, string Breakdown)> OfAsync(Func<Task> action)
     {

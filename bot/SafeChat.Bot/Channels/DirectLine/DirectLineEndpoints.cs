@@ -88,15 +88,16 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> GetActivities(string conversationId, string? watermark, HttpRequest request,
-        DirectLineAuthenticator auth, ConversationStore store, ActivityPollCache polls, ILogger<ConversationStore> logger, CancellationToken cancellation)
+        DirectLineAuthenticator auth, ConversationStore store, ActivityPollCache polls, EmptyPolls emptyPolls, ILogger<ConversationStore> logger,
+        CancellationToken cancellation)
     {
         var (caller, error) = await auth.FromHeaderAsync(request);
         if (caller is null) return error!;
         if (!caller.MayAccess(conversationId)) return DirectLineErrors.ForeignConversation();
 
         var after = ActivitySetJson.ParseWatermark(watermark);
-        // Most polls find nothing new: answered from memory, no database read (see ActivityPollCache).
-        if (polls.NothingAfter(conversationId, after)) return ActivitySetJson.Result(new ActivityPage([], after));
+        // Most polls find nothing new: they wait in memory for the next activity, with no database read (see EmptyPolls).
+        if (!await emptyPolls.WaitForNewAsync(conversationId, after, cancellation)) return ActivitySetJson.Result(new ActivityPage([], after));
         try
         {
             var stamp = polls.Stamp(conversationId);

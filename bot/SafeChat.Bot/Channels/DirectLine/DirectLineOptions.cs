@@ -33,4 +33,11 @@ public sealed class DirectLineOptions
     public string? PublicBaseUrl { get; set; }
 
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long a poll with nothing new waits for the next activity before it answers "nothing" (long polling): the
+    /// reply reaches a polling client the moment it is written instead of at its next poll, and a waiting client asks
+    /// far less often. Zero answers at once. Well under DirectLineJS's 20 s request timeout and any proxy's idle limit.
+    /// </summary>
+    public TimeSpan EmptyPollWait { get; set; } = TimeSpan.FromSeconds(1);
 }
