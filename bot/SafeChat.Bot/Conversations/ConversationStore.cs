@@ -14,10 +14,10 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
 
     public static readonly ChannelAccount Bot = new() { Id = "safechat", Name = "SafeChat", Role = "bot" };
 
-    /// <summary>Creates the conversation and hands the bot a conversationUpdate, so it can greet first.</summary>
+    /// <summary>Creates the conversation and hands the bot a conversationUpdate, so it can greet first. False when it exists
+    /// already (a client starting again with the same token).</summary>
     public async Task<bool> CreateAsync(string conversationId, string channel, string userId, string? locale, CancellationToken cancellation)
     {
-        if (await ExistsAsync(conversationId, cancellation)) return false;
         var update = new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
@@ -27,26 +27,15 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             Recipient = Bot,
             MembersAdded = [Bot, new ChannelAccount { Id = userId }],
         };
-        try
-        {
-            // The row and its first activity in one write; a new log ends at 0, so the one-command append applies.
-            await databases.WriteAsync(async (db, token) =>
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                db.Conversations.Add(new ConversationRecord
-                {
-                    Id = conversationId, Channel = channel, UserId = userId, CreatedAt = now, LastActivityAt = now,
-                });
-                await db.SaveChangesAsync(token);
-                return await GuardedAppend.AppendAsync(db, conversationId, [new(update, FromUser: true, VisibleToClient: false)], now,
-                    new ActivityLog.Counters(0, now), token) ?? throw new InvalidOperationException($"A new conversation's log did not start at 0.");
-            }, cancellation);
-        }
-        catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
-        {
-            if (await ExistsAsync(conversationId, cancellation)) return false; // a parallel start won; it exists now.
-            throw;
-        }
+        // The row and its first activity in one command; a new log ends at 0. Remembered here, so the greeting's readers
+        // (the first poll reads the log from its start) are answered from memory.
+        using var write = _recent.BeginWrite(conversationId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = await databases.WriteAsync((db, token) => GuardedAppend.AppendAsync(db, conversationId,
+            [new(update, FromUser: true, VisibleToClient: false)], now, new ActivityLog.Counters(0, now), token,
+            opening: new GuardedAppend.Opening(channel, userId)), cancellation);
+        if (created is null) return false;
+        _recent.Record(conversationId, created.Rows, write);
         turns.Enqueue(conversationId);
         return true;
     }

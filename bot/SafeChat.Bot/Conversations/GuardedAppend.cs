@@ -26,12 +26,17 @@ public static class GuardedAppend
     /// WhatsApp window) and a STOP or START (null: neither).</summary>
     public sealed record Arrival(string DeliveryId, string ProtectedAddress, DateTime At, bool? OptOut);
 
+    /// <summary>The conversation's row, inserted in the same command; when it exists already (a client starting again
+    /// with the same token) nothing is inserted, the count falls short and nothing is kept.</summary>
+    public sealed record Opening(string Channel, string UserId);
+
     /// <summary>What the append wrote: where the log ends now, and the rows as stored.</summary>
     public sealed record Appended(ActivityLog.Counters End, IReadOnlyList<ActivityRecord> Rows);
 
     /// <summary>What was written, or null when the guard did not hold: roll back.</summary>
     public static async Task<Appended?> AppendAsync(SafeChatDb db, string conversationId, IReadOnlyList<ActivityLog.Entry> entries,
-        DateTime now, ActivityLog.Counters known, CancellationToken cancellation, Claim? claim = null, Rewrite? rewrite = null, Arrival? arrival = null)
+        DateTime now, ActivityLog.Counters known, CancellationToken cancellation, Claim? claim = null, Rewrite? rewrite = null, Arrival? arrival = null,
+        Opening? opening = null)
     {
         var values = new List<object> { conversationId };
         string Value(object value)
@@ -68,6 +73,11 @@ public static class GuardedAppend
         if (sets.Count == 0 && rewrite is null) return new Appended(known, []);
 
         var sql = new StringBuilder();
+        if (opening is not null)
+            sql.Append("INSERT INTO conversations (id, channel, user_id, created_at, last_activity_at, state_json, state_version, last_seq, ")
+                .Append("last_inbound_seq, last_processed_seq, opted_out) ")
+                .Append($"VALUES ({{0}}, {Value(opening.Channel)}, {Value(opening.UserId)}, {Value(now)}, {Value(now)}, {Value("{}")}, 0, 0, 0, 0, {Value(false)}) ")
+                .Append("ON CONFLICT (id) DO NOTHING;\n");
         if (arrival is not null)
             sql.Append(InboundReceipt.Insert(Value(arrival.DeliveryId), Value(arrival.At))).Append(";\n");
         if (sets.Count > 0) sql.Append($"UPDATE conversations SET {string.Join(", ", sets)} WHERE {string.Join(" AND ", guards)};\n");
@@ -75,12 +85,14 @@ public static class GuardedAppend
         foreach (var row in rows)
             sql.Append("INSERT INTO conversation_activities (conversation_id, seq, activity_id, type, from_user, visible_to_client, client_activity_id, json, created_at) ")
                 .Append($"VALUES ({{0}}, {Value(row.Seq)}, {Value(row.ActivityId)}, {Value(row.Type)}, {Value(row.FromUser)}, {Value(row.VisibleToClient)}, ")
-                .Append($"{(row.ClientActivityId is { } clientId ? Value(clientId) : "NULL")}, {Value(row.Json)}, {Value(row.CreatedAt)});\n");
+                .Append($"{(row.ClientActivityId is { } clientId ? Value(clientId) : "NULL")}, {Value(row.Json)}, {Value(row.CreatedAt)})")
+                // A conversation that existed already has these rows: the count falls short, with no error logged.
+                .Append(opening is null ? ";\n" : " ON CONFLICT DO NOTHING;\n");
         if (rewrite is not null) sql.Append($"UPDATE conversation_activities SET json = {Value(rewrite.Json)} WHERE conversation_id = {{0}} AND seq = {Value(rewrite.Seq)};\n");
 
         // Every statement changes one row when the guard holds; a count short of that means it did not, or the receipt was
         // there already (a second delivery).
-        var expected = (arrival is null ? 0 : 1) + (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1);
+        var expected = (opening is null ? 0 : 1) + (arrival is null ? 0 : 1) + (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1);
         try
         {
             return await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellation) == expected ? new Appended(after, rows) : null;
