@@ -111,6 +111,7 @@ public static class SafeChatApp
         services.AddSingleton<DirectLineAuthenticator>();
         services.AddSingleton<StreamUrls>();
         services.AddSingleton<EmptyPolls>();
+        services.AddSingleton<TurnWait>();
         services.AddSafeChatRateLimits(config.GetSection("RateLimits").Get<SafeChat.Bot.Security.RateLimitOptions>() ?? new SafeChat.Bot.Security.RateLimitOptions());
 
         // Last, so a test (or an embedding host) can replace any registration above.

@@ -92,6 +92,10 @@ public static class ActivityLog
 
     /// <summary>Direct Line style ids: the conversation id, a bar, and the zero-padded sequence number.</summary>
     public static string IdFor(string conversationId, long seq) => $"{conversationId}|{seq:D7}";
+
+    /// <summary>The place in the log of an id <see cref="IdFor"/> made; null for any other id.</summary>
+    public static long? SeqOf(string activityId) =>
+        activityId.LastIndexOf('|') is var bar and >= 0 && long.TryParse(activityId.AsSpan(bar + 1), out var seq) ? seq : null;
 }
 
 public sealed class ConversationNotFoundException(string conversationId)

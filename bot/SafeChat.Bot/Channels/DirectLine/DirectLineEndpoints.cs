@@ -119,7 +119,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivity(string conversationId, HttpRequest request, DirectLineAuthenticator auth,
-        ConversationStore store, Live.LiveTyping typing, CancellationToken cancellation)
+        ConversationStore store, Live.LiveTyping typing, TurnWait turns, CancellationToken cancellation)
     {
         var (caller, error) = await auth.FromHeaderAsync(request);
         if (caller is null) return error!;
@@ -135,7 +135,10 @@ public static class DirectLineEndpoints
         }
         try
         {
-            return Results.Ok(new ResourceResponse(await store.ReceiveAsync(conversationId, activity, cancellation)));
+            using var watch = turns.Watch(conversationId); // before the message is stored: its turn may end at once
+            var id = await store.ReceiveAsync(conversationId, activity, cancellation);
+            await turns.UntilAnsweredAsync(watch, id, cancellation);
+            return Results.Ok(new ResourceResponse(id));
         }
         catch (ConversationNotFoundException)
         {

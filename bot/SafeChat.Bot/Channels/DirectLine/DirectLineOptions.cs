@@ -40,4 +40,11 @@ public sealed class DirectLineOptions
     /// far less often. Zero answers at once. Well under DirectLineJS's 20 s request timeout and any proxy's idle limit.
     /// </summary>
     public TimeSpan EmptyPollWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the answer to a posted message waits for the turn that answers it (the message itself is stored before the
+    /// wait). As the Azure service with a bot that replies during its turn: when the client next looks, the reply is there.
+    /// Zero answers as soon as the message is stored.
+    /// </summary>
+    public TimeSpan PostWaitForTurn { get; set; } = TimeSpan.FromSeconds(1);
 }

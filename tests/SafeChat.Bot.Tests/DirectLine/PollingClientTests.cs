@@ -5,17 +5,18 @@ using SafeChat.Bot.Tests.Support;
 namespace SafeChat.Bot.Tests.DirectLine;
 
 /// <summary>
-/// A poll with nothing new waits for the next activity (long polling) instead of answering "nothing" at once. The wait
-/// is set long here, so a reply that came by its timeout cannot pass for one that woke it.
+/// What a polling client (DirectLineJS without WebSocket) gets: a poll with nothing new waits for the next activity (long
+/// polling) instead of answering "nothing" at once, and the answer to a posted message waits for the turn that answers
+/// it, so the next poll has the reply. The waits are set long here, so what came by a timeout cannot pass for a wake-up.
 /// </summary>
-public sealed class LongPollTests : IAsyncLifetime
+public sealed class PollingClientTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private SafeChatHost _host = null!;
 
     public async Task InitializeAsync() => _host = await SafeChatHost.StartAsync(HostSettings.Sqlite() with
     {
-        Extra = [$"--DirectLine:EmptyPollWait={Wait}"],
+        Extra = [$"--DirectLine:EmptyPollWait={Wait}", $"--DirectLine:PostWaitForTurn={Wait}"],
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -57,6 +58,23 @@ public sealed class LongPollTests : IAsyncLifetime
         Assert.Contains(seen, IsReply);
 
         bool IsReply(System.Text.Json.JsonElement a) => a.TryGetProperty("replyToId", out var to) && to.GetString() == sent;
+    }
+
+    [Fact]
+    public async Task A_posted_message_is_answered_once_its_turn_has_ended_so_the_next_poll_has_the_reply()
+    {
+        var chat = await DirectLineTestClient.StartAsync(_host.Http);
+        var greeting = await LearnedAsync(chat);
+
+        foreach (var text in new[] { "nee", "ik wil iets vragen over de wet" })
+        {
+            var clock = Stopwatch.StartNew();
+            var sent = await chat.SayAsync(text);
+            Assert.True(clock.Elapsed < Wait / 2, $"the post was answered after {clock.Elapsed.TotalSeconds:F1} s: by its timeout, not by the turn's end");
+            var page = await chat.GetAsync(greeting.Watermark);
+            Assert.Contains(page.FromBot, a => a.TryGetProperty("replyToId", out var to) && to.GetString() == sent);
+            greeting = page;
+        }
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using SafeChat.Bot.Conversations;
+
+namespace SafeChat.Bot.Channels.DirectLine;
+
+/// <summary>
+/// Lets the answer to a posted message wait (up to <see cref="DirectLineOptions.PostWaitForTurn"/>) until the turn that
+/// answers it has ended, as Direct Line does with a bot that replies during its turn: the client's next poll finds the
+/// reply instead of only its own message, so a polling client needs one request per reply. The message is stored before
+/// the wait, and the wait ends early whenever this instance cannot tell (another instance runs the turn, the slow path).
+/// </summary>
+public sealed class TurnWait(ActivitySignals signals, KnownConversations known, DirectLineOptions options, IHostApplicationLifetime lifetime)
+{
+    public ActivitySignals.Subscription Watch(string conversationId) => signals.Subscribe(conversationId);
+
+    public async Task UntilAnsweredAsync(ActivitySignals.Subscription watch, string activityId, CancellationToken cancellation)
+    {
+        if (options.PostWaitForTurn <= TimeSpan.Zero || ActivityLog.SeqOf(activityId) is not { } seq) return;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
+        var waited = Stopwatch.StartNew();
+        try
+        {
+            // Every turn's end wakes the conversation's watchers, with or without replies.
+            while (Waiting(watch.ConversationId, seq))
+            {
+                var left = options.PostWaitForTurn - waited.Elapsed;
+                if (left <= TimeSpan.Zero || !await watch.WaitAsync(left, stopping.Token)) return;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // Shutting down: answer now; the message is stored and its turn will run.
+        }
+    }
+
+    /// <summary>True while this instance knows the message is still waiting for its turn.</summary>
+    private bool Waiting(string conversationId, long seq) =>
+        known.TryGet(conversationId, out var remembered) && remembered.View is { } view && view.LastProcessedSeq < seq;
+}
