@@ -9,7 +9,15 @@ namespace SafeChat.Bot.Conversations;
 /// </summary>
 public sealed class ActivitySignals
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
+    private readonly ConcurrentDictionary<string, Watchers> _subscribers = new();
+
+    /// <summary>A conversation's subscriptions. Joining and leaving lock it: the last to leave takes it out of the
+    /// dictionary, and one who joins a set already taken out tries again (else it would wait on a set nobody wakes).</summary>
+    private sealed class Watchers
+    {
+        public readonly ConcurrentDictionary<Subscription, byte> Members = new();
+        public bool Removed;
+    }
     private Action<string>? _publish;
 
     /// <summary>The log of a conversation grew (here or on another instance).</summary>
@@ -27,8 +35,16 @@ public sealed class ActivitySignals
     public Subscription Subscribe(string conversationId)
     {
         var subscription = new Subscription(this, conversationId);
-        _subscribers.GetOrAdd(conversationId, _ => new()).TryAdd(subscription, 0);
-        return subscription;
+        while (true)
+        {
+            var watchers = _subscribers.GetOrAdd(conversationId, _ => new());
+            lock (watchers)
+            {
+                if (watchers.Removed) continue;
+                watchers.Members.TryAdd(subscription, 0);
+                return subscription;
+            }
+        }
     }
 
     /// <summary>The log of this conversation grew here: wake local streams and tell the cluster.</summary>
@@ -55,24 +71,27 @@ public sealed class ActivitySignals
     private void Wake(string conversationId)
     {
         Changed?.Invoke(conversationId);
-        if (!_subscribers.TryGetValue(conversationId, out var set)) return;
-        foreach (var subscription in set.Keys) subscription.Wake();
+        if (!_subscribers.TryGetValue(conversationId, out var watchers)) return;
+        foreach (var subscription in watchers.Members.Keys) subscription.Wake();
     }
 
     /// <summary>After the cluster bus lost its connection: any stream may have missed a signal.</summary>
     public void WakeAll()
     {
         ChangedAll?.Invoke();
-        foreach (var set in _subscribers.Values)
-            foreach (var subscription in set.Keys) subscription.Wake();
+        foreach (var watchers in _subscribers.Values)
+            foreach (var subscription in watchers.Members.Keys) subscription.Wake();
     }
 
     private void Remove(Subscription subscription)
     {
-        if (_subscribers.TryGetValue(subscription.ConversationId, out var set))
+        if (!_subscribers.TryGetValue(subscription.ConversationId, out var watchers)) return;
+        lock (watchers)
         {
-            set.TryRemove(subscription, out _);
-            if (set.IsEmpty) _subscribers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Subscription, byte>>(subscription.ConversationId, set));
+            watchers.Members.TryRemove(subscription, out _);
+            if (!watchers.Members.IsEmpty || watchers.Removed) return;
+            watchers.Removed = true;
+            _subscribers.TryRemove(new KeyValuePair<string, Watchers>(subscription.ConversationId, watchers));
         }
     }
 

@@ -34,7 +34,12 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         var created = await databases.WriteAsync((db, token) => GuardedAppend.AppendAsync(db, conversationId,
             [new(update, FromUser: true, VisibleToClient: false)], now, new ActivityLog.Counters(0, now), token,
             opening: new GuardedAppend.Opening(channel, userId)), cancellation);
-        if (created is null) return false;
+        if (created is null)
+        {
+            // Nothing was kept: it exists already, or a guard failed for another reason, which must not pass for a start.
+            if (await ExistsAsync(conversationId, cancellation)) return false;
+            throw new InvalidOperationException("A new conversation's row and first activity were not stored.");
+        }
         _recent.Record(conversationId, created.Rows, write);
         turns.Enqueue(conversationId);
         return true;

@@ -6,12 +6,16 @@ namespace SafeChat.Bot.Conversations.Cluster;
 
 /// <summary>
 /// Carries "this conversation's log grew" between instances with PostgreSQL LISTEN/NOTIFY, so a Web Chat
-/// streaming from instance A sees a reply produced on instance B at once. The payload is only the
+/// streaming from instance A sees a reply produced on instance B at once. The payload is the sending instance's id and the
 /// conversation id; the log stays the source of truth, so a lost notification costs latency, never data.
 /// </summary>
 public sealed class PostgresActivityBus : BackgroundService
 {
     public const string ChannelName = "safechat_activity";
+
+    // PostgreSQL delivers a notification to every listener, the sender's own too. This instance recorded its own changes
+    // already; taken as another's, they made it forget what it had just remembered (the end of the log, the turn's view).
+    private readonly string _instance = Guid.NewGuid().ToString("N");
 
     private readonly ActivitySignals _signals;
     private readonly NpgsqlDataSource _dataSource;
@@ -38,7 +42,10 @@ public sealed class PostgresActivityBus : BackgroundService
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(stopping);
-                connection.Notification += (_, e) => _signals.WakeLocal(e.Payload);
+                connection.Notification += (_, e) =>
+                {
+                    if (ConversationFrom(e.Payload) is { } conversationId) _signals.WakeLocal(conversationId);
+                };
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
                     await listen.ExecuteNonQueryAsync(stopping);
                 _signals.WakeAll(); // whatever happened while we were not listening
@@ -92,8 +99,16 @@ public sealed class PostgresActivityBus : BackgroundService
         await using var batch = _dataSource.CreateBatch();
         foreach (var id in conversationIds)
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify($1, $2)")
-                { Parameters = { new() { Value = ChannelName }, new() { Value = id } } });
+                { Parameters = { new() { Value = ChannelName }, new() { Value = $"{_instance}|{id}" } } });
         await batch.ExecuteNonQueryAsync(stopping);
+    }
+
+    /// <summary>The conversation another instance changed; null for this instance's own notifications.</summary>
+    private string? ConversationFrom(string payload)
+    {
+        var bar = payload.IndexOf('|');
+        if (bar < 0) return payload; // an instance of an earlier version, during a rolling update
+        return payload.AsSpan(0, bar).SequenceEqual(_instance) ? null : payload[(bar + 1)..];
     }
 
     private static async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stopping)
