@@ -104,10 +104,11 @@ public sealed class ActivitySignals
 
         internal void Wake() => _wakeups.Writer.TryWrite(true);
 
-        /// <summary>True when woken, false when the timeout passed first.</summary>
-        public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellation)
+        /// <summary>True when woken, false when the timeout passed first or <paramref name="stopping"/> ended the wait (a
+        /// shutdown: the caller answers at once); <paramref name="cancellation"/> throws.</summary>
+        public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellation, CancellationToken stopping = default)
         {
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stopping);
             timer.CancelAfter(timeout);
             try
             {

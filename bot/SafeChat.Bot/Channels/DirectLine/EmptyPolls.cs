@@ -21,16 +21,8 @@ public sealed class EmptyPolls(ActivityPollCache polls, ActivitySignals signals,
         using var subscription = signals.Subscribe(conversationId);
         if (!polls.NothingAfter(conversationId, after)) return true;
         // Shutdown answers at once: a waiting poll must not hold up a rolling restart.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
-        bool woken;
-        try
-        {
-            woken = await subscription.WaitAsync(options.EmptyPollWait, stopping.Token);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            return false;
-        }
+        var woken = await subscription.WaitAsync(options.EmptyPollWait, cancellation, lifetime.ApplicationStopping);
+        if (lifetime.ApplicationStopping.IsCancellationRequested) return false;
         // Memory's "nothing" has an age limit (a lost signal): past it, the log is read again.
         return woken || !polls.NothingAfter(conversationId, after);
     }

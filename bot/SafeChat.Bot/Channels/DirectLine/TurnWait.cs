@@ -16,20 +16,13 @@ public sealed class TurnWait(ActivitySignals signals, KnownConversations known, 
     public async Task UntilAnsweredAsync(ActivitySignals.Subscription watch, string activityId, CancellationToken cancellation)
     {
         if (options.PostWaitForTurn <= TimeSpan.Zero || ActivityLog.SeqOf(activityId) is not { } seq) return;
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
         var waited = Stopwatch.StartNew();
-        try
+        // Every turn's end wakes the conversation's watchers, with or without replies. A shutdown answers now: the message
+        // is stored and its turn will run.
+        while (Waiting(watch.ConversationId, seq))
         {
-            // Every turn's end wakes the conversation's watchers, with or without replies.
-            while (Waiting(watch.ConversationId, seq))
-            {
-                var left = options.PostWaitForTurn - waited.Elapsed;
-                if (left <= TimeSpan.Zero || !await watch.WaitAsync(left, stopping.Token)) return;
-            }
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            // Shutting down: answer now; the message is stored and its turn will run.
+            var left = options.PostWaitForTurn - waited.Elapsed;
+            if (left <= TimeSpan.Zero || !await watch.WaitAsync(left, cancellation, lifetime.ApplicationStopping)) return;
         }
     }
 
