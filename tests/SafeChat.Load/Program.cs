@@ -93,7 +93,7 @@ public static class Program
             var cpu = processes.Sum(p => p.CpuSinceStart.TotalSeconds) / seconds / Environment.ProcessorCount * 100;
             var peak = processes.Max(p => p.PeakMemoryMb);
             if (paced)
-                foreach (var line in latencies.Timeline("webchat turn", 10).Concat(latencies.Timeline("sms webhook ack", 10)))
+                foreach (var line in new[] { "webchat turn", "sms webhook ack", "sms turn" }.SelectMany(kind => latencies.Timeline(kind, 10)))
                     Console.Error.WriteLine($"  {line}");
             string Three(string kind) => $"{latencies.Percentile(kind, 50):F1} / {latencies.Percentile(kind, 95):F1} / {latencies.Percentile(kind, 99):F1}";
             return $"| {Describe(setup)} | {size} | {turns / seconds:F0} | {Three("webchat turn")} | {Three("sms webhook ack")} | " +

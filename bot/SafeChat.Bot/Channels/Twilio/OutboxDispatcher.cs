@@ -5,8 +5,10 @@ using SafeChat.Bot.Storage;
 namespace SafeChat.Bot.Channels.Twilio;
 
 /// <summary>
-/// Sends what the outbox holds, oldest first per conversation. A row is claimed with a conditional update (a
-/// lease), so across instances each message goes out once; a failed lease expires and the row is tried again.
+/// Sends what the outbox holds, oldest first per conversation. Each run takes every due row with one conditional update
+/// (a lease, <see cref="OutboxClaims"/>), so across instances each message goes out once; a lease that runs out (its
+/// sender died) makes the row due again. The rows go to one sender per conversation, which sends them in order and
+/// marks each as sent.
 /// Transient failures back off; permanent ones (21610 unsubscribed, 21614 not a mobile, 63016 outside the window…)
 /// are recorded, not retried.
 /// </summary>
@@ -15,7 +17,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
 {
     public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(2);
     /// <summary>Longer than a send can take (TwilioSetup.TotalSendTimeout), so a live sender never loses its row.</summary>
-    private static readonly TimeSpan Lease = TwilioSetup.TotalSendTimeout + TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan LeaseTime = TwilioSetup.TotalSendTimeout + TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -28,52 +30,126 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         }
     }
 
-    /// <summary>Rows this instance claimed but could not send (the database went away in between), with their lease.</summary>
+    /// <summary>Rows this instance took but did not send (a send failed before them, or the database went away), with
+    /// their lease: given back at the start of the next run.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTime> _unsentLeases = new();
 
     public async Task DispatchDueAsync(CancellationToken cancellation)
     {
+        await GiveBackUnsentAsync(cancellation);
+        var wakes = signal.Wakes; // a wake after this may be for rows this run does not see
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = databases.Create();
-        foreach (var (id, lease) in _unsentLeases)
+        var lease = new Lease(WholeMilliseconds(now + LeaseTime), System.Diagnostics.Stopwatch.GetTimestamp()); // compared for equality later
+        var taken = await WriteAsync<List<OutboxClaims.Row>>(async (db, token) => await OutboxClaims.TakeDueAsync(db, now, lease.Until, token), cancellation);
+        var (conversations, notInLine) = OutboxClaims.InLine(taken!);
+        if (notInLine.Count > 0)
         {
-            // The lease value proves the row is still ours: nobody else has taken it since.
-            await WriteAsync((writer, token) => writer.Outbox.Where(o => o.Id == id && o.Status == OutboxStatuses.Sending && o.LeaseUntil == lease)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Pending), token), cancellation);
-            _unsentLeases.TryRemove(id, out _);
+            foreach (var row in notInLine) _unsentLeases[row.Id] = lease.Until;
+            await GiveBackUnsentAsync(cancellation);
         }
-        // Due, and first in its conversation: a message waiting out a retry, or in flight elsewhere, holds back the ones
-        // after it. (Held messages do not: the template that asks the person to write back comes after them.)
-        var due = await db.Outbox.AsNoTracking()
-            .Where(o => (o.Status == OutboxStatuses.Pending && o.NextAttemptAt <= now) || (o.Status == OutboxStatuses.Sending && o.LeaseUntil < now))
-            .Where(o => !db.Outbox.Any(e => e.ConversationId == o.ConversationId && e.Id < o.Id
-                                            && (e.Status == OutboxStatuses.Pending || e.Status == OutboxStatuses.Sending)
-                                            && !((e.Status == OutboxStatuses.Pending && e.NextAttemptAt <= now) || (e.Status == OutboxStatuses.Sending && e.LeaseUntil < now))))
-            .OrderBy(o => o.Id).Select(o => new { o.Id, o.ConversationId }).Take(500).ToListAsync(cancellation);
         // Conversations go out side by side, and a run does not wait for them: a send waits on Twilio's API for a tenth
         // of a second or more (seconds when it is slow), and one at a time put everybody's replies behind everybody
-        // else's. Within a conversation one after the other, in order: a conversation still being sent is left to its
-        // sender, which looks again when it is done.
-        foreach (var conversation in due.GroupBy(o => o.ConversationId))
-        {
-            var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!_sending.TryAdd(conversation.Key, sent.Task)) continue;
-            var ids = conversation.Select(o => o.Id).ToList();
-            _ = Task.Run(async () =>
-            {
-                try { await SendConversationAsync(conversation.Key, ids, cancellation); }
-                finally { sent.TrySetResult(); }
-            }, CancellationToken.None);
-        }
+        // else's. Within a conversation one after the other, in order.
+        foreach (var rows in conversations) Hand(rows, lease, wakes, cancellation);
+    }
+
+    private async Task GiveBackUnsentAsync(CancellationToken cancellation)
+    {
+        if (_unsentLeases.IsEmpty) return;
+        var rows = _unsentLeases.ToList();
+        await WriteAsync((db, token) => OutboxClaims.GiveBackAsync(db, rows, token), cancellation);
+        foreach (var row in rows) _unsentLeases.TryRemove(row);
+    }
+
+    /// <summary>A row's lease: until when, and when it was taken (by this process's clock, which no one can set back).</summary>
+    private sealed record Lease(DateTime Until, long TakenAt)
+    {
+        /// <summary>Not enough lease left for a whole send (with its retries): renew it before sending.</summary>
+        public bool RunningOut => System.Diagnostics.Stopwatch.GetElapsedTime(TakenAt) > LeaseTime - TwilioSetup.TotalSendTimeout - TimeSpan.FromSeconds(5);
+
+        public TimeSpan Held => System.Diagnostics.Stopwatch.GetElapsedTime(TakenAt);
+    }
+
+    private sealed record Taken(OutboxClaims.Row Row, Lease Lease);
+
+    /// <summary>A conversation's rows taken and not sent yet, in order, and whether its sender has finished with it.</summary>
+    private sealed class ConversationQueue(string conversationId)
+    {
+        public string ConversationId { get; } = conversationId;
+        public SortedList<long, Taken> Rows { get; } = [];
+        public bool Closed { get; set; }
     }
 
     /// <summary>How many conversations' messages are sent at the same time.</summary>
     public const int ConversationsAtOnce = 16;
 
     private readonly SemaphoreSlim _slots = new(ConversationsAtOnce);
+    private readonly Lock _queuesGate = new();
+    private readonly Dictionary<string, ConversationQueue> _queues = [];
 
     /// <summary>The conversations being sent now, each with its sender's end.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _sending = new();
+
+    /// <summary>Gives a conversation's taken rows to its sender here, or starts one. Rows taken again after their lease ran
+    /// out replace the ones in the queue (with the new lease).</summary>
+    private void Hand(List<OutboxClaims.Row> rows, Lease lease, long wakes, CancellationToken cancellation)
+    {
+        var conversationId = rows[0].ConversationId;
+        ConversationQueue queue;
+        lock (_queuesGate)
+        {
+            var running = _queues.TryGetValue(conversationId, out var existing);
+            queue = existing ?? new ConversationQueue(conversationId);
+            foreach (var row in rows) queue.Rows[row.Id] = new Taken(row, lease);
+            if (running) return;
+            _queues[conversationId] = queue;
+        }
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _sending[conversationId] = sent.Task;
+        _ = Task.Run(async () =>
+        {
+            try { await SendConversationAsync(queue, wakes, cancellation); }
+            finally
+            {
+                _sending.TryRemove(new KeyValuePair<string, Task>(conversationId, sent.Task));
+                sent.TrySetResult();
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>The queue's next row; none: the queue is closed (a row handed later starts a new sender).</summary>
+    private Taken? Next(ConversationQueue queue)
+    {
+        lock (_queuesGate)
+        {
+            if (queue.Rows.Count > 0)
+            {
+                var next = queue.Rows.Values[0];
+                queue.Rows.RemoveAt(0);
+                return next;
+            }
+            Close(queue);
+            return null;
+        }
+    }
+
+    /// <summary>Closes the queue and returns what it still held.</summary>
+    private List<Taken> Rest(ConversationQueue queue)
+    {
+        lock (_queuesGate)
+        {
+            var rest = queue.Rows.Values.ToList();
+            queue.Rows.Clear();
+            Close(queue);
+            return rest;
+        }
+    }
+
+    private void Close(ConversationQueue queue)
+    {
+        queue.Closed = true;
+        if (_queues.TryGetValue(queue.ConversationId, out var current) && current == queue) _queues.Remove(queue.ConversationId);
+    }
 
     /// <summary>A stop waits for the sends under way to end (they are cancelled with it), so none is left writing to a
     /// database that is being closed.</summary>
@@ -84,20 +160,15 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         catch (OperationCanceledException) { }
     }
 
-    private async Task SendConversationAsync(string conversationId, IReadOnlyList<long> ids, CancellationToken cancellation)
+    private async Task SendConversationAsync(ConversationQueue queue, long wakes, CancellationToken cancellation)
     {
+        var slot = false;
         try
         {
             await _slots.WaitAsync(cancellation);
-            try
-            {
-                foreach (var id in ids)
-                    if (!await SendOneAsync(id, cancellation)) break; // keep a conversation's messages in order
-            }
-            finally
-            {
-                _slots.Release();
-            }
+            slot = true;
+            while (Next(queue) is { } taken)
+                if (!await SendOneAsync(queue, taken, cancellation)) break; // keep a conversation's messages in order
         }
         catch (Exception error) when (!cancellation.IsCancellationRequested)
         {
@@ -108,23 +179,13 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         }
         finally
         {
-            _sending.TryRemove(conversationId, out _);
+            if (slot) _slots.Release();
+            // What was taken and not sent goes back; the rows behind a failed one wait for it.
+            foreach (var rest in Rest(queue)) _unsentLeases[rest.Row.Id] = rest.Lease.Until;
         }
-        // What came in for this conversation while it was being sent was skipped by the runs in between.
-        try
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using var db = databases.Create();
-            if (await db.Outbox.AnyAsync(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Pending && o.NextAttemptAt <= now, cancellation))
-                signal.Wake();
-        }
-        catch (Exception) when (!cancellation.IsCancellationRequested)
-        {
-            // the sweep finds it
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        // A message for this conversation that came while its rows were in flight waited behind them, and the runs in
+        // between left it: look again, if anything woke the dispatcher since these rows were taken.
+        if (signal.Wakes != wakes || !_unsentLeases.IsEmpty) signal.Wake();
     }
 
     /// <summary>
@@ -156,109 +217,86 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
 
     private readonly SemaphoreSlim _oneAtATime = new(1);
 
-    private async Task<bool> SendOneAsync(long id, CancellationToken cancellation)
+    /// <summary>Sends one taken row; whether the conversation's next message may go.</summary>
+    private async Task<bool> SendOneAsync(ConversationQueue queue, Taken taken, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var lease = WholeMilliseconds(now + Lease); // compared for equality later; both databases keep milliseconds
-        var leaseHeld = System.Diagnostics.Stopwatch.StartNew(); // from before the claim: it may wait for the writer
-        var claim = await WriteAsync((db, token) => ClaimAsync(db, id, now, lease, token), cancellation);
-        if (claim!.Message is not { } message) return claim.GoOn;
-        string address;
-        string? contentSid;
-        try
+        var (row, lease) = (taken.Row, taken.Lease);
+        if (lease.RunningOut)
         {
-            address = protector.Unprotect(claim.ProtectedAddress!);
-            contentSid = message.ContentSid ?? (message.Buttons is { } buttons ? await contents.SidForAsync(message.Body, buttons, cancellation) : null);
+            // It waited for a free sender long enough that a slow send could outlast its lease: renew it first.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var renewed = new Lease(WholeMilliseconds(now + LeaseTime), System.Diagnostics.Stopwatch.GetTimestamp());
+            var ours = await WriteAsync<object>(async (db, token) =>
+                await OutboxClaims.RenewAsync(db, row.Id, lease.Until, renewed.Until, token) ? Written : null, cancellation);
+            if (ours is null) return false; // another instance has taken it since
+            lease = renewed;
         }
-        catch
-        {
-            // Nothing went to Twilio yet: give the row back at the next run instead of letting it wait out the lease.
-            _unsentLeases[id] = lease;
-            throw;
-        }
-        var result = await twilio.SendAsync(address, message.Body, contentSid, StatusCallbackUrl(), cancellation);
-        telemetry.TwilioCall(result.Accepted ? "accepted" : result.Transient ? "transient" : "refused");
-        // Twilio has answered: that is recorded even while the host stops (a stop cancelling it would leave the row
-        // "sending" until its lease ran out, and an accepted message would go out twice).
-        return await RecordAsync(message, result, now, leaseHeld, CancellationToken.None);
-    }
-
-    /// <summary>A claimed row and its conversation's protected address; no row: whether to go on with the conversation.</summary>
-    private sealed record Claim(OutboxRecord? Message, string? ProtectedAddress, bool GoOn);
-
-    /// <summary>
-    /// Claims the row (a lease) and reads what sending it needs, in one command (UPDATE … RETURNING, which SQLite and
-    /// PostgreSQL both read) and one write: a failure leaves no lease behind.
-    /// </summary>
-    private static async Task<Claim?> ClaimAsync(SafeChatDb db, long id, DateTime now, DateTime lease, CancellationToken cancellation)
-    {
-        var claimed = await db.Database.SqlQueryRaw<ClaimedRow>(ClaimSql,
-            OutboxStatuses.Sending, lease, id, OutboxStatuses.Pending, now).ToListAsync(cancellation);
-        if (claimed is not [var row]) return new Claim(null, null, GoOn: false); // another instance has it
         if (row.OptedOut || row.ProtectedAddress is null)
         {
-            await Finish(db, id, OutboxStatuses.Suppressed, null, null, cancellation);
-            return new Claim(null, null, GoOn: true);
+            await WriteAsync((db, token) => Finish(db, row.Id, OutboxStatuses.Suppressed, null, null, token), cancellation);
+            return true;
         }
         var message = new OutboxRecord
         {
             Id = row.Id, ConversationId = row.ConversationId, Channel = row.Channel, Body = row.Body, Buttons = row.Buttons,
             ContentSid = row.ContentSid, ForgetConversationAfterSend = row.ForgetConversationAfterSend, Attempts = row.Attempts,
-            CreatedAt = row.CreatedAt, Status = OutboxStatuses.Sending, NextAttemptAt = row.NextAttemptAt, LeaseUntil = lease,
+            CreatedAt = row.CreatedAt, Status = OutboxStatuses.Sending, NextAttemptAt = row.NextAttemptAt, LeaseUntil = lease.Until,
         };
-        return new Claim(message, row.ProtectedAddress, GoOn: true);
-    }
-
-    /// <summary>Due (pending and its time come), or sending with a lease run out (its sender died).</summary>
-    private const string ClaimSql = """
-        UPDATE outbox_messages SET status = {0}, lease_until = {1}
-        WHERE id = {2} AND ((status = {3} AND next_attempt_at <= {4}) OR (status = {0} AND lease_until < {4}))
-        RETURNING id AS "Id", conversation_id AS "ConversationId", channel AS "Channel", body AS "Body", buttons AS "Buttons",
-            content_sid AS "ContentSid", forget_conversation_after_send AS "ForgetConversationAfterSend", attempts AS "Attempts",
-            created_at AS "CreatedAt", next_attempt_at AS "NextAttemptAt",
-            (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
-            COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut"
-        """;
-
-    /// <summary>A claimed row as <see cref="ClaimSql"/> returns it.</summary>
-    private sealed class ClaimedRow
-    {
-        public long Id { get; set; }
-        public string ConversationId { get; set; } = "";
-        public string Channel { get; set; } = "";
-        public string Body { get; set; } = "";
-        public string? Buttons { get; set; }
-        public string? ContentSid { get; set; }
-        public bool ForgetConversationAfterSend { get; set; }
-        public int Attempts { get; set; }
-        public DateTime CreatedAt { get; set; }
-        public DateTime NextAttemptAt { get; set; }
-        public string? ProtectedAddress { get; set; }
-        public bool OptedOut { get; set; }
+        string address;
+        string? contentSid;
+        try
+        {
+            address = protector.Unprotect(row.ProtectedAddress);
+            contentSid = message.ContentSid ?? (message.Buttons is { } buttons ? await contents.SidForAsync(message.Body, buttons, cancellation) : null);
+        }
+        catch
+        {
+            // Nothing went to Twilio yet: give the row back at the next run instead of letting it wait out the lease.
+            _unsentLeases[row.Id] = lease.Until;
+            throw;
+        }
+        var sentAt = clock.GetUtcNow().UtcDateTime;
+        var result = await twilio.SendAsync(address, message.Body, contentSid, StatusCallbackUrl(), cancellation);
+        telemetry.TwilioCall(result.Accepted ? "accepted" : result.Transient ? "transient" : "refused");
+        // Twilio has answered: that is recorded even while the host stops (a stop cancelling it would leave the row
+        // "sending" until its lease ran out, and an accepted message would go out twice).
+        return await RecordAsync(queue, message, result, sentAt, lease, CancellationToken.None);
     }
 
     /// <summary>Records what Twilio answered; whether the conversation's next message may go.</summary>
-    private async Task<bool> RecordAsync(OutboxRecord message, SendResult result, DateTime now,
-        System.Diagnostics.Stopwatch leaseHeld, CancellationToken cancellation)
+    private async Task<bool> RecordAsync(ConversationQueue queue, OutboxRecord message, SendResult result, DateTime now, Lease lease,
+        CancellationToken cancellation)
     {
         var id = message.Id;
         if (result.Accepted)
         {
             telemetry.OutboxSent(message.Channel, now - message.CreatedAt);
-            await RecordSentAsync(message, result.Sid, leaseHeld, cancellation);
+            await RecordSentAsync(message, result.Sid, lease, cancellation);
             return true;
         }
         if (result.ErrorCode == OutsideWindow && message.ContentSid is null)
         {
-            // The 24-hour window closed: hold this and what follows, and ask the person to write back.
-            await WriteAsync(async (db, token) =>
+            // The 24-hour window closed: hold this and what follows (with what this sender took), and ask the person to
+            // write back.
+            var taken = Rest(queue);
+            var ours = taken.Select(t => t.Row.Id).ToList();
+            try
             {
-                await db.Outbox.Where(o => o.ConversationId == message.ConversationId && o.Id >= id && (o.Status == OutboxStatuses.Pending || o.Id == id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Held), token);
-                outbox.AddWindowTemplate(db, message.ConversationId, now);
-                await db.SaveChangesAsync(token);
-            }, cancellation);
-            return true;
+                await WriteAsync(async (db, token) =>
+                {
+                    await db.Outbox.Where(o => o.ConversationId == message.ConversationId && o.Id >= id
+                                               && (o.Status == OutboxStatuses.Pending || o.Id == id || ours.Contains(o.Id)))
+                        .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Held), token);
+                    outbox.AddWindowTemplate(db, message.ConversationId, now);
+                    await db.SaveChangesAsync(token);
+                }, cancellation);
+            }
+            catch
+            {
+                foreach (var rest in taken) _unsentLeases[rest.Row.Id] = rest.Lease.Until;
+                throw;
+            }
+            return false;
         }
         if (!result.Transient)
         {
@@ -280,14 +318,14 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     /// go out twice. So keep trying while the lease is still ours. Then a conversation to be forgotten after its last
     /// message is deleted, in its own write (the sent mark is kept if that fails) but retried the same way.
     /// </summary>
-    private async Task RecordSentAsync(OutboxRecord message, string? sid, System.Diagnostics.Stopwatch leaseHeld, CancellationToken cancellation)
+    private async Task RecordSentAsync(OutboxRecord message, string? sid, Lease lease, CancellationToken cancellation)
     {
         var recorded = false;
         while (true)
         {
             try
             {
-                if (!recorded) await WriteAsync((db, token) => Finish(db, message.Id, OutboxStatuses.Sent, sid, null, token), cancellation);
+                if (!recorded) await SentMarks.MarkAsync(message.Id, sid);
                 recorded = true;
                 if (message.ForgetConversationAfterSend)
                     await WriteAsync(async (db, token) =>
@@ -297,12 +335,17 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
                     }, cancellation);
                 return;
             }
-            catch (Exception error) when (DatabaseOutage.IsOutage(error) && leaseHeld.Elapsed < Lease - TimeSpan.FromSeconds(5))
+            catch (Exception error) when (DatabaseOutage.IsOutage(error) && lease.Held < LeaseTime - TimeSpan.FromSeconds(5))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
             }
         }
     }
+
+    private OutboxSentMarks? _sentMarks;
+
+    /// <summary>Sent marks, batched across conversations, written as the outbox's other steps are (<see cref="WriteAsync"/>).</summary>
+    private OutboxSentMarks SentMarks => LazyInitializer.EnsureInitialized(ref _sentMarks, () => new OutboxSentMarks(WriteAsync));
 
     private static DateTime WholeMilliseconds(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerMillisecond, time.Kind);
 

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Channels.Twilio;
+
+/// <summary>
+/// Takes what is due in the outbox, for every conversation at once, in one command (UPDATE … RETURNING, which SQLite and
+/// PostgreSQL both read): each row gets this instance's lease and comes back with what sending it needs. One command per
+/// run instead of a read and then a claim for every message. A row is due when it waits with its time come, or when its
+/// lease ran out (its sender died); a row behind one that waits for a retry, or that is in flight, is not.
+/// </summary>
+public static class OutboxClaims
+{
+    /// <summary>Rows taken per run; a busy outbox is emptied over several runs.</summary>
+    public const int Most = 500;
+
+    /// <summary>A taken row as <see cref="TakeDueSql"/> returns it.</summary>
+    public sealed class Row
+    {
+        public long Id { get; set; }
+        public string ConversationId { get; set; } = "";
+        public string Channel { get; set; } = "";
+        public string Body { get; set; } = "";
+        public string? Buttons { get; set; }
+        public string? ContentSid { get; set; }
+        public bool ForgetConversationAfterSend { get; set; }
+        public int Attempts { get; set; }
+        public DateTime CreatedAt { get; set; }
+        public DateTime NextAttemptAt { get; set; }
+        public string? ProtectedAddress { get; set; }
+        public bool OptedOut { get; set; }
+
+        /// <summary>How many of its conversation's rows, itself included, were waiting or in flight up to it, as the
+        /// command found them: 1 for the first in line. See <see cref="InLine"/>.</summary>
+        public long Rank { get; set; }
+    }
+
+    /// <summary>{0} sending, {1} the lease, {2} pending, {3} now, {4} how many. The due test is repeated outside the
+    /// subquery: on PostgreSQL a row another instance took meanwhile is checked again as it is now, and skipped.</summary>
+    private const string TakeDueSql = """
+        UPDATE outbox_messages SET status = {0}, lease_until = {1}
+        WHERE ((status = {2} AND next_attempt_at <= {3}) OR (status = {0} AND lease_until < {3}))
+          AND id IN (
+            SELECT o.id FROM outbox_messages o
+            WHERE ((o.status = {2} AND o.next_attempt_at <= {3}) OR (o.status = {0} AND o.lease_until < {3}))
+              AND NOT EXISTS (SELECT 1 FROM outbox_messages e
+                              WHERE e.conversation_id = o.conversation_id AND e.id < o.id AND (e.status = {2} OR e.status = {0})
+                                AND NOT ((e.status = {2} AND e.next_attempt_at <= {3}) OR (e.status = {0} AND e.lease_until < {3})))
+            ORDER BY o.id LIMIT {4})
+        RETURNING id AS "Id", conversation_id AS "ConversationId", channel AS "Channel", body AS "Body", buttons AS "Buttons",
+            content_sid AS "ContentSid", forget_conversation_after_send AS "ForgetConversationAfterSend", attempts AS "Attempts",
+            created_at AS "CreatedAt", next_attempt_at AS "NextAttemptAt",
+            (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
+            COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut",
+            (SELECT COUNT(*) FROM outbox_messages e WHERE e.conversation_id = outbox_messages.conversation_id
+                AND e.id <= outbox_messages.id AND (e.status = {2} OR e.status = {0})) AS "Rank"
+        """;
+
+    /// <summary>The due rows, now leased to the caller, oldest first. Run it in a write.</summary>
+    public static async Task<List<Row>> TakeDueAsync(SafeChatDb db, DateTime now, DateTime lease, CancellationToken cancellation)
+    {
+        var rows = await db.Database.SqlQueryRaw<Row>(TakeDueSql, OutboxStatuses.Sending, lease, OutboxStatuses.Pending, now, Most)
+            .ToListAsync(cancellation);
+        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return rows;
+    }
+
+    /// <summary>
+    /// Each conversation's taken rows that are next in line, in order, and the rows to give back: a row whose rank is
+    /// not its place among what was taken has one before it that another instance holds (it took that one between this
+    /// command's look and its update), so it and what follows wait until that one is done. On one instance every row is
+    /// in line.
+    /// </summary>
+    public static (List<List<Row>> Conversations, List<Row> GiveBack) InLine(IEnumerable<Row> rows)
+    {
+        var conversations = new List<List<Row>>();
+        var giveBack = new List<Row>();
+        foreach (var conversation in rows.GroupBy(r => r.ConversationId))
+        {
+            var inLine = conversation.TakeWhile((row, place) => row.Rank == place + 1).ToList();
+            giveBack.AddRange(conversation.Skip(inLine.Count));
+            if (inLine.Count > 0) conversations.Add(inLine);
+        }
+        return (conversations, giveBack);
+    }
+
+    /// <summary>A longer lease on a row this instance still holds (its lease unchanged); false when it is no longer ours.</summary>
+    public static async Task<bool> RenewAsync(SafeChatDb db, long id, DateTime held, DateTime lease, CancellationToken cancellation) =>
+        await db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatuses.Sending && o.LeaseUntil == held)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, lease), cancellation) == 1;
+
+    /// <summary>Rows taken but not sent go back to waiting; the lease proves a row is still ours.</summary>
+    public static async Task GiveBackAsync(SafeChatDb db, IEnumerable<KeyValuePair<long, DateTime>> rows, CancellationToken cancellation)
+    {
+        foreach (var (id, lease) in rows)
+            await db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatuses.Sending && o.LeaseUntil == lease)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Pending), cancellation);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SafeChat.Bot.Storage;
+
+namespace SafeChat.Bot.Channels.Twilio;
+
+/// <summary>
+/// Marks sent messages in batches: the senders of many conversations wait for one write instead of each for its own.
+/// On PostgreSQL the outbox's writes go one at a time, and while a thousand people started at once those marks were
+/// the queue (SMS replies 6–8 s late at p99). A sender still waits until its mark is stored before it sends the
+/// conversation's next message; a lone mark is written at once.
+/// </summary>
+public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Task>, CancellationToken, Task> write)
+{
+    /// <summary>Marks per command: a statement with a few hundred parameters, well inside both databases' limits.</summary>
+    public const int MaxBatch = 200;
+
+    private readonly Lock _gate = new();
+    private readonly List<Mark> _waiting = [];
+    private bool _writing;
+
+    private sealed record Mark(long Id, string? Sid, TaskCompletionSource Stored);
+
+    /// <summary>Returns once the row is marked sent (with Twilio's id for it), or throws what the write threw.</summary>
+    public Task MarkAsync(long id, string? sid)
+    {
+        var mark = new Mark(id, sid, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_gate)
+        {
+            _waiting.Add(mark);
+            if (_writing) return mark.Stored.Task;
+            _writing = true;
+        }
+        _ = Task.Run(WriteWaitingAsync, CancellationToken.None);
+        return mark.Stored.Task;
+    }
+
+    private async Task WriteWaitingAsync()
+    {
+        while (true)
+        {
+            List<Mark> batch;
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+                batch = _waiting.Take(MaxBatch).ToList();
+                _waiting.RemoveRange(0, batch.Count);
+            }
+            try
+            {
+                // Not a caller's token: Twilio has these messages, so the marks are written even while the host stops.
+                await write((db, token) => db.Database.ExecuteSqlRawAsync(Sql(batch, out var values), values, token), CancellationToken.None);
+                foreach (var mark in batch) mark.Stored.TrySetResult();
+            }
+            catch (Exception error)
+            {
+                foreach (var mark in batch) mark.Stored.TrySetException(error);
+            }
+        }
+    }
+
+    /// <summary>One UPDATE for the batch: sent, one more attempt, no error, and each row's Twilio id where it has one.</summary>
+    private static string Sql(List<Mark> batch, out List<object> values)
+    {
+        var parameters = new List<object> { OutboxStatuses.Sent };
+        string Value(object value)
+        {
+            parameters.Add(value);
+            return $"{{{parameters.Count - 1}}}";
+        }
+
+        var sql = new StringBuilder("UPDATE outbox_messages SET status = {0}, error_code = NULL, attempts = attempts + 1");
+        var withSid = batch.Where(m => m.Sid is not null).ToList();
+        if (withSid.Count > 0)
+        {
+            sql.Append(", twilio_sid = CASE id");
+            foreach (var mark in withSid) sql.Append($" WHEN {Value(mark.Id)} THEN {Value(mark.Sid!)}");
+            sql.Append(" ELSE twilio_sid END");
+        }
+        sql.Append(" WHERE id IN (").AppendJoin(", ", batch.Select(m => Value(m.Id))).Append(')');
+        values = parameters;
+        return sql.ToString();
+    }
+}
