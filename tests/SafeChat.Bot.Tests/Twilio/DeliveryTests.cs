@@ -68,25 +68,58 @@ public sealed class DeliveryTests : TwilioHostTests
     {
         var (slow, quick) = (new TwilioPhone(Host, "+31612360003"), new TwilioPhone(Host, "+31612360004"));
         var release = new TaskCompletionSource();
-        var held = 0;
-        Twilio.Hold = to =>
-        {
-            if (to != slow.Address) return Task.CompletedTask;
-            Interlocked.Increment(ref held);
-            return release.Task;
-        };
+        var held = HoldAt(slow.Address, release.Task);
 
         await slow.SendAsync("Hoi");
-        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref held) > 0)));
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref held.Value) > 0)));
         await quick.SendAsync("Hoi");
         var quickReplies = await Twilio.WaitForAsync(quick.Address, s => s.Any(m => m.Body.Contains("Antwoord 1 of 2")));
 
         Assert.NotEmpty(quickReplies);
         Assert.Empty(Twilio.To(slow.Address)); // still waiting on the first
-        Assert.Equal(1, Volatile.Read(ref held)); // and the second was not sent past it
+        Assert.Equal(1, Volatile.Read(ref held.Value)); // and the second was not sent past it
         release.SetResult();
         var slowReplies = await Twilio.WaitForAsync(slow.Address, s => s.Count >= quickReplies.Count);
         Assert.Equal(quickReplies.Select(m => m.Body), slowReplies.Take(quickReplies.Count).Select(m => m.Body));
+    }
+
+    [Fact]
+    public async Task A_stop_sent_while_a_reply_goes_out_stops_the_parts_not_sent_yet()
+    {
+        var phone = new TwilioPhone(Host, "+31612360005");
+        var release = new TaskCompletionSource();
+        var held = HoldAt(phone.Address, release.Task);
+
+        await phone.SendAsync("Hoi"); // answered in several messages; the first is held at Twilio's API
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref held.Value) > 0)));
+        await phone.SendAsync("STOP"); // stored when the webhook answers
+        release.SetResult();
+
+        var databases = Host.Services.GetRequiredService<SafeChatDbFactory>();
+        async Task<List<string>> StatusesAsync()
+        {
+            await using var db = databases.Create();
+            return await db.Outbox.Where(o => o.Channel == TwilioChannels.Sms).Join(db.Conversations.Where(c => c.OptedOut), o => o.ConversationId, c => c.Id, (o, c) => o)
+                .OrderBy(o => o.Id).Select(o => o.Status).ToListAsync();
+        }
+        Assert.True(await Eventually.HoldsAsync(async () => (await StatusesAsync()) is [OutboxStatuses.Sent, _, ..] statuses
+                                                            && statuses.Skip(1).All(s => s == OutboxStatuses.Suppressed)),
+            string.Join(", ", await StatusesAsync()));
+        Assert.Single(Twilio.To(phone.Address)); // the one under way when STOP came, and nothing after it
+    }
+
+    /// <summary>Holds every message to <paramref name="address"/> at the stand-in until <paramref name="release"/>
+    /// completes, and counts them.</summary>
+    private System.Runtime.CompilerServices.StrongBox<int> HoldAt(string address, Task release)
+    {
+        var held = new System.Runtime.CompilerServices.StrongBox<int>();
+        Twilio.Hold = to =>
+        {
+            if (to != address) return Task.CompletedTask;
+            Interlocked.Increment(ref held.Value);
+            return release;
+        };
+        return held;
     }
 
     private sealed class JsonProblems(StaffClient staff, long id)

@@ -84,10 +84,40 @@ public static class OutboxClaims
         return (conversations, giveBack);
     }
 
-    /// <summary>A longer lease on a row this instance still holds (its lease unchanged); false when it is no longer ours.</summary>
-    public static async Task<bool> RenewAsync(SafeChatDb db, long id, DateTime held, DateTime lease, CancellationToken cancellation) =>
-        await db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatuses.Sending && o.LeaseUntil == held)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, lease), cancellation) == 1;
+    /// <summary>A row still held, as it is now: where to send it, and whether the person has sent STOP since.</summary>
+    public sealed class Confirmed
+    {
+        public string? ProtectedAddress { get; set; }
+        public bool OptedOut { get; set; }
+    }
+
+    /// <summary>{0} the new lease, {1} the row, {2} sending, {3} the lease held.</summary>
+    private const string ConfirmSql = """
+        UPDATE outbox_messages SET lease_until = {0}
+        WHERE id = {1} AND status = {2} AND lease_until = {3}
+        RETURNING (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
+            COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut"
+        """;
+
+    /// <summary>
+    /// Renews the lease on a row this instance still holds (its lease unchanged) and reads its conversation again; null
+    /// when the row is no longer ours (another instance took it after the lease ran out) or no longer there (erased).
+    /// </summary>
+    public static async Task<Confirmed?> ConfirmAsync(SafeChatDb db, long id, DateTime held, DateTime lease, CancellationToken cancellation) =>
+        (await db.Database.SqlQueryRaw<Confirmed>(ConfirmSql, lease, id, OutboxStatuses.Sending, held).ToListAsync(cancellation)) is [var row] ? row : null;
+
+    /// <summary>
+    /// Reads a row this instance still holds (its lease unchanged) and its conversation again, without a write: null when
+    /// the row is no longer ours or no longer there (erased).
+    /// </summary>
+    public static async Task<Confirmed?> ReadAgainAsync(SafeChatDb db, long id, DateTime held, CancellationToken cancellation) =>
+        await db.Outbox.AsNoTracking().Where(o => o.Id == id && o.Status == OutboxStatuses.Sending && o.LeaseUntil == held)
+            .Select(o => new Confirmed
+            {
+                ProtectedAddress = db.Conversations.Where(c => c.Id == o.ConversationId).Select(c => c.ChannelAddressProtected).FirstOrDefault(),
+                OptedOut = db.Conversations.Where(c => c.Id == o.ConversationId).Select(c => (bool?)c.OptedOut).FirstOrDefault() ?? true,
+            })
+            .FirstOrDefaultAsync(cancellation);
 
     /// <summary>Rows taken but not sent go back to waiting; the lease proves a row is still ours.</summary>
     public static async Task GiveBackAsync(SafeChatDb db, IEnumerable<KeyValuePair<long, DateTime>> rows, CancellationToken cancellation)

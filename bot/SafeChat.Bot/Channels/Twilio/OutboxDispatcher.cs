@@ -42,15 +42,12 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         var lease = new Lease(WholeMilliseconds(now + LeaseTime), System.Diagnostics.Stopwatch.GetTimestamp()); // compared for equality later
         var taken = await WriteAsync<List<OutboxClaims.Row>>(async (db, token) => await OutboxClaims.TakeDueAsync(db, now, lease.Until, token), cancellation);
         var (conversations, notInLine) = OutboxClaims.InLine(taken!);
-        if (notInLine.Count > 0)
-        {
-            foreach (var row in notInLine) _unsentLeases[row.Id] = lease.Until;
-            await GiveBackUnsentAsync(cancellation);
-        }
         // Conversations go out side by side, and a run does not wait for them: a send waits on Twilio's API for a tenth
         // of a second or more (seconds when it is slow), and one at a time put everybody's replies behind everybody
         // else's. Within a conversation one after the other, in order.
         foreach (var rows in conversations) Hand(rows, lease, wakes, cancellation);
+        foreach (var row in notInLine) _unsentLeases[row.Id] = lease.Until;
+        if (notInLine.Count > 0) await GiveBackUnsentAsync(cancellation);
     }
 
     private async Task GiveBackUnsentAsync(CancellationToken cancellation)
@@ -64,19 +61,24 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     /// <summary>A row's lease: until when, and when it was taken (by this process's clock, which no one can set back).</summary>
     private sealed record Lease(DateTime Until, long TakenAt)
     {
-        /// <summary>Not enough lease left for a whole send (with its retries): renew it before sending.</summary>
-        public bool RunningOut => System.Diagnostics.Stopwatch.GetElapsedTime(TakenAt) > LeaseTime - TwilioSetup.TotalSendTimeout - TimeSpan.FromSeconds(5);
+        /// <summary>Taken a while ago (waiting for a free sender): what was read with it may have changed.</summary>
+        public bool Waited => Held > TimeSpan.FromMilliseconds(200);
+
+        /// <summary>Not enough lease left for a whole send with its retries: renew it before sending.</summary>
+        public bool RunningOut => Held > LeaseTime - TwilioSetup.TotalSendTimeout - TimeSpan.FromSeconds(5);
 
         public TimeSpan Held => System.Diagnostics.Stopwatch.GetElapsedTime(TakenAt);
     }
 
     private sealed record Taken(OutboxClaims.Row Row, Lease Lease);
 
-    /// <summary>A conversation's rows taken and not sent yet, in order, and whether its sender has finished with it.</summary>
+    /// <summary>A conversation's rows taken and not sent yet, in order, the one being sent, and whether its sender has
+    /// finished with it.</summary>
     private sealed class ConversationQueue(string conversationId)
     {
         public string ConversationId { get; } = conversationId;
         public SortedList<long, Taken> Rows { get; } = [];
+        public long? InFlight { get; set; }
         public bool Closed { get; set; }
     }
 
@@ -87,8 +89,8 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     private readonly Lock _queuesGate = new();
     private readonly Dictionary<string, ConversationQueue> _queues = [];
 
-    /// <summary>The conversations being sent now, each with its sender's end.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _sending = new();
+    /// <summary>The senders at work, each as its end.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _sending = new();
 
     /// <summary>Gives a conversation's taken rows to its sender here, or starts one. Rows taken again after their lease ran
     /// out replace the ones in the queue (with the new lease).</summary>
@@ -100,18 +102,19 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         {
             var running = _queues.TryGetValue(conversationId, out var existing);
             queue = existing ?? new ConversationQueue(conversationId);
-            foreach (var row in rows) queue.Rows[row.Id] = new Taken(row, lease);
+            // A row taken again while it is being sent (its lease ran out mid-send) stays with the send under way.
+            foreach (var row in rows.Where(r => r.Id != queue.InFlight)) queue.Rows[row.Id] = new Taken(row, lease);
             if (running) return;
             _queues[conversationId] = queue;
         }
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _sending[conversationId] = sent.Task;
+        _sending[sent.Task] = true;
         _ = Task.Run(async () =>
         {
             try { await SendConversationAsync(queue, wakes, cancellation); }
             finally
             {
-                _sending.TryRemove(new KeyValuePair<string, Task>(conversationId, sent.Task));
+                _sending.TryRemove(sent.Task, out _);
                 sent.TrySetResult();
             }
         }, CancellationToken.None);
@@ -122,10 +125,12 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     {
         lock (_queuesGate)
         {
+            queue.InFlight = null;
             if (queue.Rows.Count > 0)
             {
                 var next = queue.Rows.Values[0];
                 queue.Rows.RemoveAt(0);
+                queue.InFlight = next.Row.Id;
                 return next;
             }
             Close(queue);
@@ -156,8 +161,15 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        try { await Task.WhenAll(_sending.Values).WaitAsync(cancellationToken); }
+        try
+        {
+            await Task.WhenAll(_sending.Keys).WaitAsync(cancellationToken);
+            // What this instance took and did not send goes back now, not when its lease runs out: another instance, or
+            // this one after a restart, sends it.
+            await GiveBackUnsentAsync(cancellationToken);
+        }
         catch (OperationCanceledException) { }
+        catch (Exception error) { logger.LogWarning(error, "Giving back unsent outbox rows at stop failed; their leases will run out"); }
     }
 
     private async Task SendConversationAsync(ConversationQueue queue, long wakes, CancellationToken cancellation)
@@ -167,8 +179,13 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         {
             await _slots.WaitAsync(cancellation);
             slot = true;
+            var first = true;
             while (Next(queue) is { } taken)
-                if (!await SendOneAsync(queue, taken, cancellation)) break; // keep a conversation's messages in order
+            {
+                // keep a conversation's messages in order
+                if (!await SendOneAsync(queue, taken, readAgain: !first || taken.Lease.Waited, cancellation)) break;
+                first = false;
+            }
         }
         catch (Exception error) when (!cancellation.IsCancellationRequested)
         {
@@ -185,7 +202,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         }
         // A message for this conversation that came while its rows were in flight waited behind them, and the runs in
         // between left it: look again, if anything woke the dispatcher since these rows were taken.
-        if (signal.Wakes != wakes || !_unsentLeases.IsEmpty) signal.Wake();
+        if (signal.Wakes != wakes) signal.Wake();
     }
 
     /// <summary>
@@ -218,35 +235,47 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     private readonly SemaphoreSlim _oneAtATime = new(1);
 
     /// <summary>Sends one taken row; whether the conversation's next message may go.</summary>
-    private async Task<bool> SendOneAsync(ConversationQueue queue, Taken taken, CancellationToken cancellation)
+    /// <param name="readAgain">The row waited (behind another send, or for a free sender) since it was taken.</param>
+    private async Task<bool> SendOneAsync(ConversationQueue queue, Taken taken, bool readAgain, CancellationToken cancellation)
     {
         var (row, lease) = (taken.Row, taken.Lease);
-        if (lease.RunningOut)
-        {
-            // It waited for a free sender long enough that a slow send could outlast its lease: renew it first.
-            var now = clock.GetUtcNow().UtcDateTime;
-            var renewed = new Lease(WholeMilliseconds(now + LeaseTime), System.Diagnostics.Stopwatch.GetTimestamp());
-            var ours = await WriteAsync<object>(async (db, token) =>
-                await OutboxClaims.RenewAsync(db, row.Id, lease.Until, renewed.Until, token) ? Written : null, cancellation);
-            if (ours is null) return false; // another instance has taken it since
-            lease = renewed;
-        }
-        if (row.OptedOut || row.ProtectedAddress is null)
-        {
-            await WriteAsync((db, token) => Finish(db, row.Id, OutboxStatuses.Suppressed, null, null, token), cancellation);
-            return true;
-        }
+        var (protectedAddress, optedOut) = (row.ProtectedAddress, row.OptedOut);
         var message = new OutboxRecord
         {
             Id = row.Id, ConversationId = row.ConversationId, Channel = row.Channel, Body = row.Body, Buttons = row.Buttons,
             ContentSid = row.ContentSid, ForgetConversationAfterSend = row.ForgetConversationAfterSend, Attempts = row.Attempts,
-            CreatedAt = row.CreatedAt, Status = OutboxStatuses.Sending, NextAttemptAt = row.NextAttemptAt, LeaseUntil = lease.Until,
+            CreatedAt = row.CreatedAt, Status = OutboxStatuses.Sending, NextAttemptAt = row.NextAttemptAt,
         };
         string address;
         string? contentSid;
         try
         {
-            address = protector.Unprotect(row.ProtectedAddress);
+            if (readAgain)
+            {
+                // The person may have sent STOP or had their data erased since it was taken: read it again. A read, not a
+                // write (those go one at a time on PostgreSQL), unless the lease must be renewed too.
+                OutboxClaims.Confirmed? now;
+                if (lease.RunningOut)
+                {
+                    var renewed = new Lease(WholeMilliseconds(clock.GetUtcNow().UtcDateTime + LeaseTime), System.Diagnostics.Stopwatch.GetTimestamp());
+                    now = await WriteAsync<OutboxClaims.Confirmed>(async (db, token) =>
+                        await OutboxClaims.ConfirmAsync(db, row.Id, lease.Until, renewed.Until, token), cancellation);
+                    lease = renewed;
+                }
+                else
+                {
+                    await using var db = databases.Create();
+                    now = await OutboxClaims.ReadAgainAsync(db, row.Id, lease.Until, cancellation);
+                }
+                if (now is null) return false; // another instance took it, or it was erased
+                (protectedAddress, optedOut) = (now.ProtectedAddress, now.OptedOut);
+            }
+            if (optedOut || protectedAddress is null)
+            {
+                await WriteAsync((db, token) => Finish(db, row.Id, OutboxStatuses.Suppressed, null, null, token), cancellation);
+                return true;
+            }
+            address = protector.Unprotect(protectedAddress);
             contentSid = message.ContentSid ?? (message.Buttons is { } buttons ? await contents.SidForAsync(message.Body, buttons, cancellation) : null);
         }
         catch
@@ -255,6 +284,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
             _unsentLeases[row.Id] = lease.Until;
             throw;
         }
+        message.LeaseUntil = lease.Until;
         var sentAt = clock.GetUtcNow().UtcDateTime;
         var result = await twilio.SendAsync(address, message.Body, contentSid, StatusCallbackUrl(), cancellation);
         telemetry.TwilioCall(result.Accepted ? "accepted" : result.Transient ? "transient" : "refused");
@@ -296,6 +326,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
                 foreach (var rest in taken) _unsentLeases[rest.Row.Id] = rest.Lease.Until;
                 throw;
             }
+            signal.Wake(); // the request to write back goes out now
             return false;
         }
         if (!result.Transient)
