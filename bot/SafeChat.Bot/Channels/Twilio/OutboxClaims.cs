@@ -7,7 +7,8 @@ namespace SafeChat.Bot.Channels.Twilio;
 /// Takes what is due in the outbox, for every conversation at once, in one command (UPDATE … RETURNING, which SQLite and
 /// PostgreSQL both read): each row gets this instance's lease and comes back with what sending it needs. One command per
 /// run instead of a read and then a claim for every message. A row is due when it waits with its time come, or when its
-/// lease ran out (its sender died); a row behind one that waits for a retry, or that is in flight, is not.
+/// lease ran out (its sender died); a row behind one that waits for a retry, or that is in flight, is not. Held rows
+/// (WhatsApp, outside its window) hold nothing back: the template that asks the person to write back comes after them.
 /// </summary>
 public static class OutboxClaims
 {

@@ -72,14 +72,13 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
 
     private sealed record Taken(OutboxClaims.Row Row, Lease Lease);
 
-    /// <summary>A conversation's rows taken and not sent yet, in order, the one being sent, and whether its sender has
-    /// finished with it.</summary>
+    /// <summary>A conversation's rows taken and not sent yet, in order, and the one being sent. Its sender removes it from
+    /// <see cref="_queues"/> when it is done, so rows handed later start a new sender.</summary>
     private sealed class ConversationQueue(string conversationId)
     {
         public string ConversationId { get; } = conversationId;
         public SortedList<long, Taken> Rows { get; } = [];
         public long? InFlight { get; set; }
-        public bool Closed { get; set; }
     }
 
     /// <summary>How many conversations' messages are sent at the same time.</summary>
@@ -152,7 +151,6 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
 
     private void Close(ConversationQueue queue)
     {
-        queue.Closed = true;
         if (_queues.TryGetValue(queue.ConversationId, out var current) && current == queue) _queues.Remove(queue.ConversationId);
     }
 
