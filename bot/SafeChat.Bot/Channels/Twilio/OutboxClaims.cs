@@ -36,9 +36,16 @@ public static class OutboxClaims
         public long Rank { get; set; }
     }
 
+    /// <summary>What sending a row needs from its conversation, as it is when the command runs (a conversation that is
+    /// gone counts as opted out).</summary>
+    private const string ConversationNow = """
+        (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
+            COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut"
+        """;
+
     /// <summary>{0} sending, {1} the lease, {2} pending, {3} now, {4} how many. The due test is repeated outside the
     /// subquery: on PostgreSQL a row another instance took meanwhile is checked again as it is now, and skipped.</summary>
-    private const string TakeDueSql = """
+    private const string TakeDueSql = $$"""
         UPDATE outbox_messages SET status = {0}, lease_until = {1}
         WHERE ((status = {2} AND next_attempt_at <= {3}) OR (status = {0} AND lease_until < {3}))
           AND id IN (
@@ -51,8 +58,7 @@ public static class OutboxClaims
         RETURNING id AS "Id", conversation_id AS "ConversationId", channel AS "Channel", body AS "Body", buttons AS "Buttons",
             content_sid AS "ContentSid", forget_conversation_after_send AS "ForgetConversationAfterSend", attempts AS "Attempts",
             created_at AS "CreatedAt", next_attempt_at AS "NextAttemptAt",
-            (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
-            COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut",
+            {{ConversationNow}},
             (SELECT COUNT(*) FROM outbox_messages e WHERE e.conversation_id = outbox_messages.conversation_id
                 AND e.id <= outbox_messages.id AND (e.status = {2} OR e.status = {0})) AS "Rank"
         """;
@@ -93,11 +99,10 @@ public static class OutboxClaims
     }
 
     /// <summary>{0} the new lease, {1} the row, {2} sending, {3} the lease held.</summary>
-    private const string ConfirmSql = """
+    private const string ConfirmSql = $$"""
         UPDATE outbox_messages SET lease_until = {0}
         WHERE id = {1} AND status = {2} AND lease_until = {3}
-        RETURNING (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
-            COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut"
+        RETURNING {{ConversationNow}}
         """;
 
     /// <summary>
