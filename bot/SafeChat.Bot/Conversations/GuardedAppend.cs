@@ -11,6 +11,7 @@ namespace SafeChat.Bot.Conversations;
 /// and the rows inserted in the same round trip, where <see cref="ActivityLog.AppendAsync"/> needs four (increment, read
 /// back, timestamp, insert). The guarded UPDATE stays the judge: when the log moved on, or another process claimed the
 /// turn, it changes nothing and the caller rolls back (as it does when a text channel's message was delivered before).
+/// The turn's outbox rows (its SMS or WhatsApp parts) ride in the same command too.
 /// Plain SQL that SQLite and PostgreSQL both read; run it in a transaction.
 /// </summary>
 public static class GuardedAppend
@@ -36,8 +37,9 @@ public static class GuardedAppend
     /// <summary>What was written, or null when the guard did not hold: roll back.</summary>
     public static async Task<Appended?> AppendAsync(SafeChatDb db, string conversationId, IReadOnlyList<ActivityLog.Entry> entries,
         DateTime now, ActivityLog.Counters known, CancellationToken cancellation, Claim? claim = null, Rewrite? rewrite = null, Arrival? arrival = null,
-        Opening? opening = null)
+        Opening? opening = null, IReadOnlyList<IOutboxRow>? outboxRows = null)
     {
+        outboxRows ??= [];
         var values = new List<object> { conversationId };
         string Value(object value)
         {
@@ -70,7 +72,7 @@ public static class GuardedAppend
             sets.Add($"last_user_message_at = {Value(arrival.At)}");
             if (arrival.OptOut is { } optOut) sets.Add($"opted_out = {Value(optOut)}");
         }
-        if (sets.Count == 0 && rewrite is null) return new Appended(known, []);
+        if (sets.Count == 0 && rewrite is null && outboxRows.Count == 0) return new Appended(known, []);
 
         var sql = new StringBuilder();
         if (opening is not null)
@@ -89,10 +91,12 @@ public static class GuardedAppend
                 // A conversation that existed already has these rows: the count falls short, with no error logged.
                 .Append(opening is null ? ";\n" : " ON CONFLICT DO NOTHING;\n");
         if (rewrite is not null) sql.Append($"UPDATE conversation_activities SET json = {Value(rewrite.Json)} WHERE conversation_id = {{0}} AND seq = {Value(rewrite.Seq)};\n");
+        foreach (var row in outboxRows) sql.Append(RowInserts.Insert(db, row, Value)).Append(";\n");
 
         // Every statement changes one row when the guard holds; a count short of that means it did not, or the receipt was
         // there already (a second delivery).
-        var expected = (opening is null ? 0 : 1) + (arrival is null ? 0 : 1) + (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1);
+        var expected = (opening is null ? 0 : 1) + (arrival is null ? 0 : 1) + (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1)
+                       + outboxRows.Count;
         try
         {
             return await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellation) == expected ? new Appended(after, rows) : null;

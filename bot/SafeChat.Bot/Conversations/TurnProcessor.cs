@@ -149,8 +149,10 @@ public sealed class TurnProcessor(
         // wrote: outside WhatsApp's window its replies wait behind the template, as a team member's messages do).
         var target = new ChannelTarget(conversationId, conversation.Channel, conversation.LastUserMessageAt, conversation.OptedOut);
         delivery.Queue(db, target, [.. turn.Entries.Select(e => e.Activity)], now, forgetAfterSend: erasing);
-        var queued = db.ChangeTracker.HasChanges();
-        if (queued) await db.SaveChangesAsync(cancellation); // effects and outbox rows: none on most Web Chat turns
+        // The one-command path inserts the outbox rows itself (EF Core would send SQLite one command per row).
+        var outboxRows = end is null ? [] : RowInserts.TakeOutboxRows(db);
+        var queued = outboxRows.Count > 0 || db.ChangeTracker.HasChanges();
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellation); // effects (and the slow path's outbox rows): none on most Web Chat turns
         var newState = JsonSerializer.Serialize(turn.State, StateJson);
         // An erasure has deleted the message already.
         var scrubbed = erasing ? null : Redacted(turn.Inbound, turn.Activity);
@@ -158,7 +160,7 @@ public sealed class TurnProcessor(
         if (end is not null)
         {
             var appended = await GuardedAppend.AppendAsync(db, conversationId, turn.Entries, now, end, cancellation,
-                new GuardedAppend.Claim(conversation.StateVersion, newState, turn.Inbound.Seq), scrubbed);
+                new GuardedAppend.Claim(conversation.StateVersion, newState, turn.Inbound.Seq), scrubbed, outboxRows: outboxRows);
             return appended is null ? null : new Written(appended.End, newState, queued, erasing ? null : appended.Rows, scrubbed);
         }
         if (scrubbed is not null)

@@ -4,7 +4,7 @@ namespace SafeChat.Bot.Storage;
 /// A reply waiting to go to a Bot Framework channel's service URL (Teams, Telegram, …): the rendered activity, queued
 /// in the turn's transaction and sent after the commit, claimed with a lease so it goes out once across instances.
 /// </summary>
-public sealed class ConnectorOutboxRecord
+public sealed class ConnectorOutboxRecord : IOutboxRow
 {
     public long Id { get; set; }
     public required string ConversationId { get; set; }

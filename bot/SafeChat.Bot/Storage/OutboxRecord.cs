@@ -4,7 +4,7 @@ namespace SafeChat.Bot.Storage;
 /// A message waiting to go out through Twilio. Written in the same transaction as the turn that produced it,
 /// so a crash or an outage delays it but never loses it.
 /// </summary>
-public sealed class OutboxRecord
+public sealed class OutboxRecord : IOutboxRow
 {
     public long Id { get; set; }
     public required string ConversationId { get; set; }

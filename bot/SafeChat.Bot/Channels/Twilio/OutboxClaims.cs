@@ -38,7 +38,7 @@ public static class OutboxClaims
 
     /// <summary>What sending a row needs from its conversation, as it is when the command runs (a conversation that is
     /// gone counts as opted out).</summary>
-    private const string ConversationNow = """
+    internal const string ConversationNow = """
         (SELECT c.channel_address_protected FROM conversations c WHERE c.id = outbox_messages.conversation_id) AS "ProtectedAddress",
             COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut"
         """;
@@ -92,7 +92,7 @@ public static class OutboxClaims
     }
 
     /// <summary>A row still held, as it is now: where to send it, and whether the person has sent STOP since.</summary>
-    public sealed class Confirmed
+    public class Confirmed
     {
         public string? ProtectedAddress { get; set; }
         public bool OptedOut { get; set; }

@@ -79,6 +79,9 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         public string ConversationId { get; } = conversationId;
         public SortedList<long, Taken> Rows { get; } = [];
         public long? InFlight { get; set; }
+
+        /// <summary>The conversation as the last sent mark read it back: the next message's read again.</summary>
+        public OutboxClaims.Confirmed? AsMarked { get; set; }
     }
 
     /// <summary>How many conversations' messages are sent at the same time.</summary>
@@ -253,7 +256,9 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
                 // The person may have sent STOP or had their data erased since it was taken: read it again. A read, not a
                 // write (those go one at a time on PostgreSQL), unless the lease must be renewed too.
                 OutboxClaims.Confirmed? now;
-                if (lease.RunningOut)
+                if (queue.AsMarked is { } asMarked && !lease.RunningOut)
+                    now = asMarked; // read with the mark of the message before, just now
+                else if (lease.RunningOut)
                 {
                     var renewed = new Lease(WholeMilliseconds(clock.GetUtcNow().UtcDateTime + LeaseTime), System.Diagnostics.Stopwatch.GetTimestamp());
                     now = await WriteAsync<OutboxClaims.Confirmed>(async (db, token) =>
@@ -265,6 +270,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
                     await using var db = databases.Create();
                     now = await OutboxClaims.ReadAgainAsync(db, row.Id, lease.Until, cancellation);
                 }
+                queue.AsMarked = null;
                 if (now is null) return false; // another instance took it, or it was erased
                 (protectedAddress, optedOut) = (now.ProtectedAddress, now.OptedOut);
             }
@@ -299,8 +305,8 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         if (result.Accepted)
         {
             telemetry.OutboxSent(message.Channel, now - message.CreatedAt);
-            await RecordSentAsync(message, result.Sid, lease, cancellation);
-            return true;
+            queue.AsMarked = await RecordSentAsync(message, result.Sid, lease, cancellation);
+            return queue.AsMarked is not null; // null: the conversation was erased meanwhile
         }
         if (result.ErrorCode == OutsideWindow && message.ContentSid is null)
         {
@@ -347,14 +353,16 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     /// go out twice. So keep trying while the lease is still ours. Then a conversation to be forgotten after its last
     /// message is deleted, in its own write (the sent mark is kept if that fails) but retried the same way.
     /// </summary>
-    private async Task RecordSentAsync(OutboxRecord message, string? sid, Lease lease, CancellationToken cancellation)
+    /// <returns>The conversation as the mark read it back, or null when the row is gone (erased).</returns>
+    private async Task<OutboxClaims.Confirmed?> RecordSentAsync(OutboxRecord message, string? sid, Lease lease, CancellationToken cancellation)
     {
         var recorded = false;
+        OutboxClaims.Confirmed? asMarked = null;
         while (true)
         {
             try
             {
-                if (!recorded) await SentMarks.MarkAsync(message.Id, sid);
+                if (!recorded) asMarked = await SentMarks.MarkAsync(message.Id, sid);
                 recorded = true;
                 if (message.ForgetConversationAfterSend)
                     await WriteAsync(async (db, token) =>
@@ -362,7 +370,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
                         if (!await db.Outbox.AnyAsync(o => o.ConversationId == message.ConversationId && o.Id > message.Id, token))
                             await db.Conversations.Where(c => c.Id == message.ConversationId).ExecuteDeleteAsync(token);
                     }, cancellation);
-                return;
+                return asMarked;
             }
             catch (Exception error) when (DatabaseOutage.IsOutage(error) && lease.Held < LeaseTime - TimeSpan.FromSeconds(5))
             {

@@ -8,7 +8,8 @@ namespace SafeChat.Bot.Channels.Twilio;
 /// Marks sent messages in batches: the senders of many conversations wait for one write instead of each for its own.
 /// On PostgreSQL the outbox's writes go one at a time, and while a thousand people started at once those marks were
 /// the queue (SMS replies 6–8 s late at p99). A sender still waits until its mark is stored before it sends the
-/// conversation's next message; a lone mark is written at once.
+/// conversation's next message; a lone mark is written at once. The mark reads the conversation back (STOP, erasure), so
+/// the next message needs no read of its own.
 /// </summary>
 public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Task>, CancellationToken, Task> write)
 {
@@ -19,12 +20,21 @@ public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Tas
     private readonly List<Mark> _waiting = [];
     private bool _writing;
 
-    private sealed record Mark(long Id, string? Sid, TaskCompletionSource Stored);
+    private sealed record Mark(long Id, string? Sid, TaskCompletionSource<OutboxClaims.Confirmed?> Stored);
 
-    /// <summary>Returns once the row is marked sent (with Twilio's id for it), or throws what the write threw.</summary>
-    public Task MarkAsync(long id, string? sid)
+    /// <summary>A marked row and its conversation as the mark found it.</summary>
+    private sealed class Marked : OutboxClaims.Confirmed
     {
-        var mark = new Mark(id, sid, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        public long Id { get; set; }
+    }
+
+    /// <summary>
+    /// Returns once the row is marked sent (with Twilio's id for it), or throws what the write threw. With it comes the
+    /// row's conversation as it is now: null when the row is no longer there (the conversation was erased).
+    /// </summary>
+    public Task<OutboxClaims.Confirmed?> MarkAsync(long id, string? sid)
+    {
+        var mark = new Mark(id, sid, new TaskCompletionSource<OutboxClaims.Confirmed?>(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (_gate)
         {
             _waiting.Add(mark);
@@ -53,8 +63,14 @@ public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Tas
             try
             {
                 // Not a caller's token: Twilio has these messages, so the marks are written even while the host stops.
-                await write((db, token) => db.Database.ExecuteSqlRawAsync(Sql(batch, out var values), values, token), CancellationToken.None);
-                foreach (var mark in batch) mark.Stored.TrySetResult();
+                var marked = new Dictionary<long, Marked>();
+                await write(async (db, token) =>
+                {
+                    marked.Clear(); // a write that is tried again starts over
+                    foreach (var row in await db.Database.SqlQueryRaw<Marked>(Sql(batch, out var values), [.. values]).ToListAsync(token))
+                        marked[row.Id] = row;
+                }, CancellationToken.None);
+                foreach (var mark in batch) mark.Stored.TrySetResult(marked.GetValueOrDefault(mark.Id));
             }
             catch (Exception error)
             {
@@ -63,7 +79,8 @@ public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Tas
         }
     }
 
-    /// <summary>One UPDATE for the batch: sent, one more attempt, no error, and each row's Twilio id where it has one.</summary>
+    /// <summary>One UPDATE for the batch: sent, one more attempt, no error, and each row's Twilio id where it has one;
+    /// it returns each row's conversation as it is now.</summary>
     private static string Sql(List<Mark> batch, out List<object> values)
     {
         var parameters = new List<object> { OutboxStatuses.Sent };
@@ -81,7 +98,8 @@ public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Tas
             foreach (var mark in withSid) sql.Append($" WHEN {Value(mark.Id)} THEN {Value(mark.Sid!)}");
             sql.Append(" ELSE twilio_sid END");
         }
-        sql.Append(" WHERE id IN (").AppendJoin(", ", batch.Select(m => Value(m.Id))).Append(')');
+        sql.Append(" WHERE id IN (").AppendJoin(", ", batch.Select(m => Value(m.Id))).Append(')')
+            .Append(" RETURNING id AS \"Id\", ").Append(OutboxClaims.ConversationNow);
         values = parameters;
         return sql.ToString();
     }
