@@ -34,8 +34,14 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
     /// their lease: given back at the start of the next run.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTime> _unsentLeases = new();
 
+    /// <summary>Takes at most this often while messages keep coming (<see cref="WriteSpacing"/>).</summary>
+    public static readonly TimeSpan TakeSpacing = TimeSpan.FromMilliseconds(20);
+
+    private readonly WriteSpacing _takeSpacing = new(TakeSpacing);
+
     public async Task DispatchDueAsync(CancellationToken cancellation)
     {
+        await _takeSpacing.WaitAsync(cancellation);
         await GiveBackUnsentAsync(cancellation);
         var wakes = signal.Wakes; // a wake after this may be for rows this run does not see
         var now = clock.GetUtcNow().UtcDateTime;

@@ -8,8 +8,9 @@ namespace SafeChat.Bot.Channels.Twilio;
 /// Marks sent messages in batches: the senders of many conversations wait for one write instead of each for its own.
 /// On PostgreSQL the outbox's writes go one at a time, and while a thousand people started at once those marks were
 /// the queue (SMS replies 6–8 s late at p99). A sender still waits until its mark is stored before it sends the
-/// conversation's next message; a lone mark is written at once. The mark reads the conversation back (STOP, erasure), so
-/// the next message needs no read of its own.
+/// conversation's next message. After a quiet spell a mark is written at once; while senders are busy, marks are written
+/// at most every <see cref="Spacing"/>, and each write takes what waits when its turn comes. The mark reads the
+/// conversation back (STOP, erasure), so the next message needs no read of its own.
 /// </summary>
 public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Task>, CancellationToken, Task> write)
 {
@@ -19,6 +20,10 @@ public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Tas
     private readonly Lock _gate = new();
     private readonly List<Mark> _waiting = [];
     private bool _writing;
+    private readonly WriteSpacing _spacing = new(Spacing);
+
+    /// <summary>Marks written at most this often while senders are busy.</summary>
+    public static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(20);
 
     private sealed record Mark(long Id, string? Sid, TaskCompletionSource<OutboxClaims.Confirmed?> Stored);
 
@@ -49,7 +54,6 @@ public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Tas
     {
         while (true)
         {
-            List<Mark> batch;
             lock (_gate)
             {
                 if (_waiting.Count == 0)
@@ -57,16 +61,18 @@ public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Tas
                     _writing = false;
                     return;
                 }
-                batch = _waiting.Take(MaxBatch).ToList();
-                _waiting.RemoveRange(0, batch.Count);
             }
+            List<Mark> batch = [];
             try
             {
-                // Not a caller's token: Twilio has these messages, so the marks are written even while the host stops.
+                await _spacing.WaitAsync(CancellationToken.None);
                 var marked = new Dictionary<long, Marked>();
+                // Not a caller's token: Twilio has these messages, so the marks are written even while the host stops.
                 await write(async (db, token) =>
                 {
-                    marked.Clear(); // a write that is tried again starts over
+                    // The batch is what waits when the write's turn comes, not when it was asked for: marks that came
+                    // while it queued behind the turns' writes join it.
+                    batch = TakeWaiting();
                     foreach (var row in await db.Database.SqlQueryRaw<Marked>(Sql(batch, out var values), [.. values]).ToListAsync(token))
                         marked[row.Id] = row;
                 }, CancellationToken.None);
@@ -74,8 +80,20 @@ public sealed class OutboxSentMarks(Func<Func<SafeChatDb, CancellationToken, Tas
             }
             catch (Exception error)
             {
+                // The write failed before its turn came (the database is down): what waits hears why.
+                if (batch.Count == 0) batch = TakeWaiting();
                 foreach (var mark in batch) mark.Stored.TrySetException(error);
             }
+        }
+    }
+
+    private List<Mark> TakeWaiting()
+    {
+        lock (_gate)
+        {
+            var batch = _waiting.Take(MaxBatch).ToList();
+            _waiting.RemoveRange(0, batch.Count);
+            return batch;
         }
     }
 
