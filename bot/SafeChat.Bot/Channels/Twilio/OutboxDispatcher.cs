@@ -212,34 +212,12 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
         if (signal.Wakes != wakes) signal.Wake();
     }
 
-    /// <summary>
-    /// Each database step of a send is one write through the storage seam: on SQLite it joins the turns' shared commit
-    /// (<see cref="GroupCommit"/>) instead of queuing for SQLite's one lock with its own transaction (sixteen senders doing
-    /// that starved the turns).
-    /// </summary>
-    private Task WriteAsync(Func<SafeChatDb, CancellationToken, Task> step, CancellationToken cancellation) =>
-        WriteAsync<object>(async (db, token) =>
-        {
-            await step(db, token);
-            return Written;
-        }, cancellation);
+    private readonly OutboxWrites _writes = new(databases);
 
-    private static readonly object Written = new();
+    private Task WriteAsync(Func<SafeChatDb, CancellationToken, Task> step, CancellationToken cancellation) => _writes.RunAsync(step, cancellation);
 
-    /// <summary>
-    /// Where each write has a transaction of its own (PostgreSQL), the senders' steps go one at a time: sixteen of them
-    /// side by side took connections from the turns while a thousand people started at once (paced, 1,000: Web Chat p99
-    /// 80 ms with the gate, 601 ms without).
-    /// </summary>
-    private async Task<T?> WriteAsync<T>(Func<SafeChatDb, CancellationToken, Task<T?>> step, CancellationToken cancellation) where T : class
-    {
-        if (databases.GroupCommit is not null) return await databases.WriteAsync(step, cancellation);
-        await _oneAtATime.WaitAsync(cancellation);
-        try { return await databases.WriteAsync(step, cancellation); }
-        finally { _oneAtATime.Release(); }
-    }
-
-    private readonly SemaphoreSlim _oneAtATime = new(1);
+    private Task<T?> WriteAsync<T>(Func<SafeChatDb, CancellationToken, Task<T?>> step, CancellationToken cancellation) where T : class =>
+        _writes.RunAsync(step, cancellation);
 
     /// <summary>Sends one taken row; whether the conversation's next message may go.</summary>
     /// <param name="readAgain">The row waited (behind another send, or for a free sender) since it was taken.</param>
@@ -387,7 +365,7 @@ public sealed class OutboxDispatcher(SafeChatDbFactory databases, TwilioMessages
 
     private OutboxSentMarks? _sentMarks;
 
-    /// <summary>Sent marks, batched across conversations, written as the outbox's other steps are (<see cref="WriteAsync"/>).</summary>
+    /// <summary>Sent marks, batched across conversations, written as the outbox's other steps are (<see cref="OutboxWrites"/>).</summary>
     private OutboxSentMarks SentMarks => LazyInitializer.EnsureInitialized(ref _sentMarks, () => new OutboxSentMarks(WriteAsync));
 
     private static DateTime WholeMilliseconds(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerMillisecond, time.Kind);
