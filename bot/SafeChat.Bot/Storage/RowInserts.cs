@@ -19,7 +19,7 @@ public static class RowInserts
     }
 
     /// <summary>One INSERT for the row; <paramref name="value"/> turns a value into a parameter placeholder. A key the
-    /// database generates is left to it.</summary>
+    /// database generates is left to it (an outbox row never has one set when it is added).</summary>
     public static string Insert(SafeChatDb db, object row, Func<object, string> value)
     {
         var entity = db.Model.FindEntityType(row.GetType()) ?? throw new InvalidOperationException($"{row.GetType().Name} is not in the model");
@@ -29,8 +29,8 @@ public static class RowInserts
         foreach (var column in table.ColumnMappings)
         {
             var property = column.Property;
+            if (property.IsPrimaryKey() && property.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd) continue;
             var current = property.PropertyInfo!.GetValue(row);
-            if (property.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never && Equals(current, Default(property.ClrType))) continue;
             if (column.TypeMapping.Converter is { } converter && current is not null) current = converter.ConvertToProvider(current);
             columns.Add(column.Column.Name);
             values.Add(current is null ? "NULL" : value(current));
@@ -38,6 +38,4 @@ public static class RowInserts
         return new StringBuilder("INSERT INTO ").Append(table.Table.Name).Append(" (").AppendJoin(", ", columns)
             .Append(") VALUES (").AppendJoin(", ", values).Append(')').ToString();
     }
-
-    private static object? Default(Type type) => type.IsValueType ? Activator.CreateInstance(type) : null;
 }

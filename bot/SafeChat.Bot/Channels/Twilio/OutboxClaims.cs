@@ -117,13 +117,13 @@ public static class OutboxClaims
     /// the row is no longer ours or no longer there (erased).
     /// </summary>
     public static async Task<Confirmed?> ReadAgainAsync(SafeChatDb db, long id, DateTime held, CancellationToken cancellation) =>
-        await db.Outbox.AsNoTracking().Where(o => o.Id == id && o.Status == OutboxStatuses.Sending && o.LeaseUntil == held)
-            .Select(o => new Confirmed
-            {
-                ProtectedAddress = db.Conversations.Where(c => c.Id == o.ConversationId).Select(c => c.ChannelAddressProtected).FirstOrDefault(),
-                OptedOut = db.Conversations.Where(c => c.Id == o.ConversationId).Select(c => (bool?)c.OptedOut).FirstOrDefault() ?? true,
-            })
-            .FirstOrDefaultAsync(cancellation);
+        (await db.Database.SqlQueryRaw<Confirmed>(ReadAgainSql, id, OutboxStatuses.Sending, held).ToListAsync(cancellation)) is [var row] ? row : null;
+
+    /// <summary>{0} the row, {1} sending, {2} the lease held.</summary>
+    private const string ReadAgainSql = $$"""
+        SELECT {{ConversationNow}}
+        FROM outbox_messages WHERE id = {0} AND status = {1} AND lease_until = {2}
+        """;
 
     /// <summary>Rows taken but not sent go back to waiting; the lease proves a row is still ours.</summary>
     public static async Task GiveBackAsync(SafeChatDb db, IEnumerable<KeyValuePair<long, DateTime>> rows, CancellationToken cancellation)
