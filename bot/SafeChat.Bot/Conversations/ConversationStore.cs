@@ -259,12 +259,33 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     public async Task<ActivityPage> ReadAsync(string conversationId, long afterSeq, CancellationToken cancellation, int limit = PageSize)
     {
         if (ReadRecent(conversationId, afterSeq, limit) is { } remembered) return remembered;
+        if (await AfterWritesAsync(conversationId, afterSeq, limit, cancellation) is { } written) return written;
         await using var db = databases.Create();
         var rows = await db.Activities.AsNoTracking()
             .Where(a => a.ConversationId == conversationId && a.Seq > afterSeq && a.VisibleToClient)
             .OrderBy(a => a.Seq).Take(limit)
             .Select(a => new { a.Seq, a.Json }).ToListAsync(cancellation);
         return new ActivityPage(rows.Select(r => r.Json).ToList(), rows.Count > 0 ? rows[^1].Seq : afterSeq);
+    }
+
+    /// <summary>How long a read waits for a write under way before it asks the database: longer than a commit usually takes,
+    /// short enough that a write held up (a database that is slow or away) holds its readers up little.</summary>
+    private static readonly TimeSpan WriteWaitAtMost = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The page from memory once the conversation's writes under way have ended, when they were recorded.</summary>
+    private async Task<ActivityPage?> AfterWritesAsync(string conversationId, long afterSeq, int limit, CancellationToken cancellation)
+    {
+        var ended = _recent.WritesEnded(conversationId);
+        if (ended.IsCompleted) return null;
+        try
+        {
+            await ended.WaitAsync(WriteWaitAtMost, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        return ReadRecent(conversationId, afterSeq, limit);
     }
 
     /// <summary>

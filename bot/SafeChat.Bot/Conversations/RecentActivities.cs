@@ -21,6 +21,7 @@ public sealed class RecentActivities : IDisposable
     private readonly ConcurrentDictionary<string, Tail> _tails = new();
     private readonly ConcurrentDictionary<string, long> _generations = new();
     private readonly ConcurrentDictionary<string, int> _writing = new(); // writes begun and not yet ended, per conversation
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _writesEnded = new(); // only while a reader waits
     private long _epoch; // every conversation's generation at once (the cluster bus was away)
     private readonly TimeProvider _clock;
     private readonly ITimer _sweeper;
@@ -85,8 +86,30 @@ public sealed class RecentActivities : IDisposable
         while (_writing.TryGetValue(conversationId, out var count))
         {
             if (count == 1 ? _writing.TryRemove(new KeyValuePair<string, int>(conversationId, 1)) : _writing.TryUpdate(conversationId, count - 1, count))
+            {
+                if (count == 1) ReleaseReaders(conversationId);
                 return;
+            }
         }
+    }
+
+    /// <summary>
+    /// Done when no write to the conversation's log is under way (at once when none is). A stream woken by a message often
+    /// reads while the turn it queued is committing: waiting for that commit lets memory answer for both, where reading now
+    /// would ask the database for the message and then again for the reply.
+    /// </summary>
+    public Task WritesEnded(string conversationId)
+    {
+        if (!_writing.ContainsKey(conversationId)) return Task.CompletedTask;
+        var ended = _writesEnded.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // The last write may have ended between the two looks, before anyone could complete this.
+        if (!_writing.ContainsKey(conversationId)) ReleaseReaders(conversationId);
+        return ended.Task;
+    }
+
+    private void ReleaseReaders(string conversationId)
+    {
+        if (_writesEnded.TryRemove(conversationId, out var ended)) ended.TrySetResult();
     }
 
     /// <summary>So an unrecorded change during a write is not missed.</summary>

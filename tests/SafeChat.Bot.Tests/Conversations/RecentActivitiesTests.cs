@@ -46,6 +46,35 @@ public sealed class RecentActivitiesTests
     }
 
     [Fact]
+    public async Task A_reader_can_wait_for_the_writes_under_way_and_then_be_answered_from_memory()
+    {
+        Assert.True(_recent.WritesEnded(Conversation).IsCompleted); // nothing under way: no wait
+
+        Record(1, 2); // the message a stream was woken for
+        var turn = _recent.BeginWrite(Conversation);
+        var post = _recent.BeginWrite(Conversation); // the next message, at the same moment
+        var ended = _recent.WritesEnded(Conversation);
+        Assert.Same(ended, _recent.WritesEnded(Conversation)); // readers share one wait
+
+        _recent.Record(Conversation, [Row(3), Row(4)], turn);
+        turn.Dispose();
+        await Task.Delay(50);
+        Assert.False(ended.IsCompleted); // one write is still under way
+
+        _recent.Record(Conversation, [Row(5)], post);
+        post.Dispose();
+        await ended.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(5, _recent.TryRead(Conversation, 2, 500)!.Watermark); // one answer from memory for all three
+        Assert.True(_recent.WritesEnded(Conversation).IsCompleted);
+
+        var failed = _recent.BeginWrite(Conversation);
+        var afterFailure = _recent.WritesEnded(Conversation);
+        failed.Dispose(); // a write that recorded nothing also ends the wait; memory then has nothing to say
+        await afterFailure.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Null(_recent.TryRead(Conversation, 2, 500));
+    }
+
+    [Fact]
     public void A_writer_that_was_overtaken_does_not_rewind_the_run()
     {
         Record(6, 7);
