@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 
 namespace SafeChat.Testing;
 
@@ -11,7 +12,7 @@ namespace SafeChat.Testing;
 /// peak memory are its own, and it can be stopped with SIGTERM or killed with SIGKILL. Shared by the fault tests and
 /// the load benchmark.
 /// </summary>
-public sealed class SafeChatProcess : IAsyncDisposable
+public sealed partial class SafeChatProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private TimeSpan _cpuAtStart;
@@ -34,13 +35,16 @@ public sealed class SafeChatProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts SafeChat.Bot.dll from this program's folder (or SAFECHAT_BOT_DLL) with the given settings and waits until it is ready.</summary>
+    /// <param name="port">A fixed port; by default the process takes a free one itself and says which. (A port picked here and
+    /// handed over could be taken in between, by another test's host or an outgoing connection: then this process would
+    /// not start, and another host's answer on that port would look like its own.)</param>
     public static async Task<SafeChatProcess> StartAsync(IEnumerable<string> settings, string workingDirectory,
         string logLevel = "Warning", Action<string>? echo = null, int? port = null)
     {
-        port ??= FreePort();
         // The load benchmark runs what a deployment runs (published ahead of time compiled, tests/load.sh); tests run the build.
         var dll = Environment.GetEnvironmentVariable("SAFECHAT_BOT_DLL") ?? Path.Combine(AppContext.BaseDirectory, "SafeChat.Bot.dll");
-        string[] command = ["dotnet", dll, "--urls", $"http://127.0.0.1:{port}", $"--Logging:LogLevel:Default={logLevel}", .. settings];
+        string[] command = ["dotnet", dll, "--urls", $"http://127.0.0.1:{port ?? 0}", $"--Logging:LogLevel:Default={logLevel}",
+            $"--Logging:LogLevel:{ListeningCategory}=Information", .. settings];
         // The load benchmark's pinned run gives SafeChat more cores than its load generator (taskset execs: same process).
         if (Environment.GetEnvironmentVariable("SAFECHAT_BOT_CPUS") is { Length: > 0 } cpus) command = ["taskset", "-c", cpus, .. command];
         var start = new ProcessStartInfo(command[0], command[1..])
@@ -48,32 +52,59 @@ public sealed class SafeChatProcess : IAsyncDisposable
             WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
         };
         var output = new ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = Process.Start(start)!;
         DataReceivedEventHandler collect = (_, e) =>
         {
             if (e.Data is not { Length: > 0 } line) return;
             output.Enqueue(line);
             echo?.Invoke(line);
+            if (ListeningOn().Match(line) is { Success: true } address) listening.TrySetResult(new Uri(address.Value));
         };
         process.OutputDataReceived += collect;
         process.ErrorDataReceived += collect;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}");
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var baseUrl = await ListeningAsync(process, listening.Task, output, deadline);
         using var http = new HttpClient { BaseAddress = baseUrl };
-        for (var waited = 0; waited < 1200; waited++)
+        while (DateTime.UtcNow < deadline)
         {
             try
             {
                 if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return new SafeChatProcess(process, baseUrl, output);
             }
             catch (HttpRequestException) { }
-            if (process.HasExited)
-                throw new InvalidOperationException($"SafeChat exited with {process.ExitCode}:\n{string.Join("\n", output)}");
+            if (process.HasExited) throw Exited(process, output);
             await Task.Delay(100);
         }
         throw new TimeoutException("SafeChat did not become ready in 120 s:\n" + string.Join("\n", output));
     }
+
+    private const string ListeningCategory = "Microsoft.Hosting.Lifetime";
+
+    [GeneratedRegex(@"(?<=Now listening on: )http://127\.0\.0\.1:\d+")]
+    private static partial Regex ListeningOn();
+
+    /// <summary>The address the process says it listens on, once it has bound its port.</summary>
+    private static async Task<Uri> ListeningAsync(Process process, Task<Uri> listening, ConcurrentQueue<string> output, DateTime deadline)
+    {
+        while (!listening.IsCompleted)
+        {
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // the last lines of its output arrive before this returns
+                if (listening.IsCompleted) break;
+                throw Exited(process, output);
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("SafeChat did not start listening in 120 s:\n" + string.Join("\n", output));
+            await Task.WhenAny(listening, Task.Delay(100));
+        }
+        return await listening;
+    }
+
+    private static InvalidOperationException Exited(Process process, ConcurrentQueue<string> output) =>
+        new($"SafeChat exited with {process.ExitCode}:\n{string.Join("\n", output)}");
 
     /// <summary>kill -9: no shutdown code runs, open connections drop, whatever was in memory is gone.</summary>
     public async Task KillAsync()
