@@ -89,18 +89,17 @@ public sealed partial class SafeChatProcess : IAsyncDisposable
     /// <summary>The address the process says it listens on, once it has bound its port.</summary>
     private static async Task<Uri> ListeningAsync(Process process, Task<Uri> listening, ConcurrentQueue<string> output, DateTime deadline)
     {
-        while (!listening.IsCompleted)
+        // Ends once the process has exited and all it wrote has been read, so a line written just before is not missed.
+        var exited = process.WaitForExitAsync();
+        try
         {
-            if (process.HasExited)
-            {
-                process.WaitForExit(); // the last lines of its output arrive before this returns
-                if (listening.IsCompleted) break;
-                throw Exited(process, output);
-            }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("SafeChat did not start listening in 120 s:\n" + string.Join("\n", output));
-            await Task.WhenAny(listening, Task.Delay(100));
+            await Task.WhenAny(listening, exited).WaitAsync(deadline - DateTime.UtcNow);
         }
-        return await listening;
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("SafeChat did not start listening in 120 s:\n" + string.Join("\n", output));
+        }
+        return listening.IsCompleted ? await listening : throw Exited(process, output);
     }
 
     private static InvalidOperationException Exited(Process process, ConcurrentQueue<string> output) =>
