@@ -126,6 +126,29 @@ public sealed partial class SafeChatProcess : IAsyncDisposable
     /// <summary>CPU seconds used since start-up finished, or since ResetCpu.</summary>
     public TimeSpan CpuSinceStart { get { _process.Refresh(); return _process.TotalProcessorTime - _cpuAtStart; } }
 
+    /// <summary>
+    /// CPU time of the runtime's background compiler so far, by thread: the thread that compiles hot methods again at the
+    /// top tier (".NET Tiered Com" as Linux shortens its name). It ends after a few idle seconds and a new one starts
+    /// with more work, so compare two readings by thread id.
+    /// </summary>
+    public Dictionary<int, TimeSpan> CompilerCpu()
+    {
+        var threads = new Dictionary<int, TimeSpan>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).Trim() != ".NET Tiered Com") continue;
+                // Fields after the name in parentheses; utime and stime are the 14th and 15th, in USER_HZ (100 on Linux).
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                threads[int.Parse(Path.GetFileName(task))] = TimeSpan.FromMilliseconds((long.Parse(fields[11]) + long.Parse(fields[12])) * 10);
+            }
+            catch (IOException) { } // the thread ended while it was read
+        }
+        return threads;
+    }
+
     /// <summary>Peak resident memory (VmHWM) in MB.</summary>
     public double PeakMemoryMb => StatusMb("VmHWM:");
 
