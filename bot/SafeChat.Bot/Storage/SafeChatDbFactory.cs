@@ -24,7 +24,7 @@ public sealed class SafeChatDbFactory
             var connection = options.ConnectionString
                              ?? throw new InvalidOperationException("Storage:Provider is Postgres but no connection string is set (Storage:ConnectionString or ConnectionStrings:SafeChat).");
             var built = new DbContextOptionsBuilder<PostgresSafeChatDb>()
-                .UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly(typeof(SafeChatDb).Assembly.FullName))
+                .UseNpgsql(PostgresConnection.ForContexts(connection), npgsql => npgsql.MigrationsAssembly(typeof(SafeChatDb).Assembly.FullName))
                 .AddInterceptors(Commands)
                 .Options;
             var pool = new PooledDbContextFactory<PostgresSafeChatDb>(built, PoolSize);
