@@ -43,30 +43,47 @@ public static class OutboxClaims
             COALESCE((SELECT c.opted_out FROM conversations c WHERE c.id = outbox_messages.conversation_id), TRUE) AS "OptedOut"
         """;
 
-    /// <summary>{0} sending, {1} the lease, {2} pending, {3} now, {4} how many. The due test is repeated outside the
-    /// subquery: on PostgreSQL a row another instance took meanwhile is checked again as it is now, and skipped.</summary>
+    /// <summary>
+    /// {0} the lease, {1} now, {2} how many. The due test is repeated outside the subquery: on PostgreSQL a row another
+    /// instance took meanwhile is checked again as it is now, and skipped.
+    /// Written for PostgreSQL's index, which keeps an entry under "pending" and one under "sending" for every row that
+    /// went through them, until a vacuum removes them. A bitmap scan walks all of them each time; a plain index scan marks
+    /// them dead as it passes, so the next one skips them. So each status is looked up on its own (a UNION ALL, an IN
+    /// list), not as an OR of the two, which only a bitmap scan answers; and the statuses are written into the statement,
+    /// not passed as values: a prepared statement's plan knows "pending" is rare only when it sees the word; and on
+    /// PostgreSQL bitmap scans are off for the take (its planner still chose them on a busy table). Closed loop at 200 on
+    /// PostgreSQL ×1 (pg_stat_statements, 2026-12-04): 5.3–6.9 ms a take and 40 % of the server's time in statements
+    /// before; 5.0 ms with the statement alone; 0.74 ms with bitmap scans off too.
+    /// </summary>
     private const string TakeDueSql = $$"""
-        UPDATE outbox_messages SET status = {0}, lease_until = {1}
-        WHERE ((status = {2} AND next_attempt_at <= {3}) OR (status = {0} AND lease_until < {3}))
+        UPDATE outbox_messages SET status = '{{Sending}}', lease_until = {0}
+        WHERE ((status = '{{Pending}}' AND next_attempt_at <= {1}) OR (status = '{{Sending}}' AND lease_until < {1}))
           AND id IN (
-            SELECT o.id FROM outbox_messages o
-            WHERE ((o.status = {2} AND o.next_attempt_at <= {3}) OR (o.status = {0} AND o.lease_until < {3}))
-              AND NOT EXISTS (SELECT 1 FROM outbox_messages e
-                              WHERE e.conversation_id = o.conversation_id AND e.id < o.id AND (e.status = {2} OR e.status = {0})
-                                AND NOT ((e.status = {2} AND e.next_attempt_at <= {3}) OR (e.status = {0} AND e.lease_until < {3})))
-            ORDER BY o.id LIMIT {4})
+            SELECT o.id FROM (
+                SELECT id, conversation_id FROM outbox_messages WHERE status = '{{Pending}}' AND next_attempt_at <= {1}
+                UNION ALL
+                SELECT id, conversation_id FROM outbox_messages WHERE status = '{{Sending}}' AND lease_until < {1}) o
+            WHERE NOT EXISTS (SELECT 1 FROM outbox_messages e
+                              WHERE e.conversation_id = o.conversation_id AND e.id < o.id AND e.status IN ('{{Pending}}', '{{Sending}}')
+                                AND NOT ((e.status = '{{Pending}}' AND e.next_attempt_at <= {1}) OR (e.status = '{{Sending}}' AND e.lease_until < {1})))
+            ORDER BY o.id LIMIT {2})
         RETURNING id AS "Id", conversation_id AS "ConversationId", channel AS "Channel", body AS "Body", buttons AS "Buttons",
             content_sid AS "ContentSid", forget_conversation_after_send AS "ForgetConversationAfterSend", attempts AS "Attempts",
             created_at AS "CreatedAt", next_attempt_at AS "NextAttemptAt",
             {{ConversationNow}},
             (SELECT COUNT(*) FROM outbox_messages e WHERE e.conversation_id = outbox_messages.conversation_id
-                AND e.id <= outbox_messages.id AND (e.status = {2} OR e.status = {0})) AS "Rank"
+                AND e.id <= outbox_messages.id AND e.status IN ('{{Pending}}', '{{Sending}}')) AS "Rank"
         """;
+
+    private const string Pending = OutboxStatuses.Pending;
+    private const string Sending = OutboxStatuses.Sending;
 
     /// <summary>The due rows, now leased to the caller, oldest first. Run it in a write.</summary>
     public static async Task<List<Row>> TakeDueAsync(SafeChatDb db, DateTime now, DateTime lease, CancellationToken cancellation)
     {
-        var rows = await db.Database.SqlQueryRaw<Row>(TakeDueSql, OutboxStatuses.Sending, lease, OutboxStatuses.Pending, now, Most)
+        // PostgreSQL's planner still chose bitmap scans for it under load (rare rows, a busy table): not for this take.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_bitmapscan = off", cancellation);
+        var rows = await db.Database.SqlQueryRaw<Row>(TakeDueSql, lease, now, Most)
             .ToListAsync(cancellation);
         rows.Sort((a, b) => a.Id.CompareTo(b.Id));
         return rows;
