@@ -88,8 +88,10 @@ public static class GuardedAppend
             sql.Append("INSERT INTO conversation_activities (conversation_id, seq, activity_id, type, from_user, visible_to_client, client_activity_id, json, created_at) ")
                 .Append($"VALUES ({{0}}, {Value(row.Seq)}, {Value(row.ActivityId)}, {Value(row.Type)}, {Value(row.FromUser)}, {Value(row.VisibleToClient)}, ")
                 .Append($"{(row.ClientActivityId is { } clientId ? Value(clientId) : "NULL")}, {Value(row.Json)}, {Value(row.CreatedAt)})")
-                // A conversation that existed already has these rows: the count falls short, with no error logged.
-                .Append(opening is null ? ";\n" : " ON CONFLICT DO NOTHING;\n");
+                // A row someone else stored first (the log moved on since this instance last wrote to it, a client's id sent
+                // again, a conversation that existed already): the count falls short and nothing is kept, with no error in
+                // the database's log and no aborted transaction to unwind (on PostgreSQL a duplicate key logged an ERROR).
+                .Append(" ON CONFLICT DO NOTHING;\n");
         if (rewrite is not null) sql.Append($"UPDATE conversation_activities SET json = {Value(rewrite.Json)} WHERE conversation_id = {{0}} AND seq = {Value(rewrite.Seq)};\n");
         foreach (var row in outboxRows) sql.Append(RowInserts.Insert(db, row, Value)).Append(";\n");
 
@@ -103,7 +105,7 @@ public static class GuardedAppend
         }
         catch (DbException error) when (ConstraintViolation.Is(error))
         {
-            return null; // a sequence number or client id someone else stored first: the log moved on
+            return null; // a foreign key: the conversation was erased meanwhile
         }
     }
 }

@@ -27,6 +27,23 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     /// <summary>Commands sent since the process started.</summary>
     public long Count => Interlocked.Read(ref _count);
 
+    private long _failed;
+
+    /// <summary>
+    /// Commands the database refused (a broken constraint, a lost connection). Where SafeChat expects to lose a race it
+    /// asks so that the answer is a count, not an error: on PostgreSQL an error is a line in the server's log and an aborted
+    /// transaction, and a busy hour of them hides the errors that matter.
+    /// </summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Interlocked.Increment(ref _failed);
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _failed);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Commands sent since the process started, by kind: the first keyword and table of each statement they held.</summary>
     public IReadOnlyDictionary<string, long> ByKind() => new Dictionary<string, long>(_byKind);
 
