@@ -89,14 +89,15 @@ public static class GuardedAppend
                 .Append($"VALUES ({{0}}, {Value(row.Seq)}, {Value(row.ActivityId)}, {Value(row.Type)}, {Value(row.FromUser)}, {Value(row.VisibleToClient)}, ")
                 .Append($"{(row.ClientActivityId is { } clientId ? Value(clientId) : "NULL")}, {Value(row.Json)}, {Value(row.CreatedAt)})")
                 // A row someone else stored first (the log moved on since this instance last wrote to it, a client's id sent
-                // again, a conversation that existed already): the count falls short and nothing is kept, with no error in
-                // the database's log and no aborted transaction to unwind (on PostgreSQL a duplicate key logged an ERROR).
+                // again, a conversation that existed already): the count falls short and the caller rolls back, with no error
+                // from this command. No conflict target, so both unique indexes (seq, client id) count; a unique index added
+                // later would send every such append to the slow path without a word.
                 .Append(" ON CONFLICT DO NOTHING;\n");
         if (rewrite is not null) sql.Append($"UPDATE conversation_activities SET json = {Value(rewrite.Json)} WHERE conversation_id = {{0}} AND seq = {Value(rewrite.Seq)};\n");
         foreach (var row in outboxRows) sql.Append(RowInserts.Insert(db, row, Value)).Append(";\n");
 
-        // Every statement changes one row when the guard holds; a count short of that means it did not, or the receipt was
-        // there already (a second delivery).
+        // Every statement changes one row when the guard holds; a count short of that means it did not, the receipt was
+        // there already (a second delivery), or a row was stored first.
         var expected = (opening is null ? 0 : 1) + (arrival is null ? 0 : 1) + (sets.Count > 0 ? 1 : 0) + entries.Count + (rewrite is null ? 0 : 1)
                        + outboxRows.Count;
         try
@@ -105,7 +106,7 @@ public static class GuardedAppend
         }
         catch (DbException error) when (ConstraintViolation.Is(error))
         {
-            return null; // a foreign key: the conversation was erased meanwhile
+            return null; // such as a foreign key: the conversation was erased meanwhile
         }
     }
 }

@@ -30,9 +30,9 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     private long _failed;
 
     /// <summary>
-    /// Commands the database refused (a broken constraint, a lost connection). Where SafeChat expects to lose a race it
-    /// asks so that the answer is a count, not an error: on PostgreSQL an error is a line in the server's log and an aborted
-    /// transaction, and a busy hour of them hides the errors that matter.
+    /// Commands the database refused (a broken constraint, a lost connection). The guarded append, whose race with other
+    /// writers is lost now and then under load, asks so that losing it is a count, not an error: on PostgreSQL an error is a
+    /// line in the server's log and an aborted transaction, and a busy hour of them hides the errors that matter.
     /// </summary>
     public long Failed => Interlocked.Read(ref _failed);
 
