@@ -73,6 +73,14 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 
     public IReadOnlyList<Sent> To(string number) => Messages.Where(m => m.To == number).ToList();
 
+    /// <summary>Sends the phone's message and waits for the first reply to it to reach this stand-in.</summary>
+    public async Task AnsweredAsync(TwilioPhone phone, string message)
+    {
+        var answered = To(phone.Address).Count;
+        (await phone.SendAsync(message)).EnsureSuccessStatusCode();
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(To(phone.Address).Count > answered)), $"no answer to '{message}'");
+    }
+
     /// <summary>What a message shows the person: its body, or the body of the content it refers to.</summary>
     public string Shown(Sent message) => message.ContentSid is { } sid && Contents.TryGetValue(sid, out var json) ? json : message.Body;
 
