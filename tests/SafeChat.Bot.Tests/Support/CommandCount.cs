@@ -30,12 +30,18 @@ public sealed class CommandCount(DatabaseCommands commands)
     /// <summary>How many commands <paramref name="action"/> set off, and which, most frequent first.</summary>
     public async Task<(long Count, string Breakdown)> OfAsync(Func<Task> action)
     {
+        var (count, kinds) = await KindsOfAsync(action);
+        return (count, string.Join(", ", kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Value}× {k.Key}")));
+    }
+
+    /// <summary>How many commands <paramref name="action"/> set off, and how many of each kind.</summary>
+    public async Task<(long Count, IReadOnlyDictionary<string, long> Kinds)> KindsOfAsync(Func<Task> action)
+    {
         var before = await SettledAsync();
         var kinds = commands.ByKind();
         await action();
         var count = await SettledAsync() - before;
-        var breakdown = string.Join(", ", commands.ByKind().Select(k => (Kind: k.Key, Sent: k.Value - kinds.GetValueOrDefault(k.Key)))
-            .Where(k => k.Sent > 0).OrderByDescending(k => k.Sent).Select(k => $"{k.Sent}× {k.Kind}"));
-        return (count, breakdown);
+        return (count, commands.ByKind().Select(k => (Kind: k.Key, Sent: k.Value - kinds.GetValueOrDefault(k.Key)))
+            .Where(k => k.Sent > 0).ToDictionary(k => k.Kind, k => k.Sent));
     }
 }

@@ -39,12 +39,11 @@ public abstract class MemoryBehindTheLogTests
         known.Forget(conversationId);
         known.Remember(conversationId, behind);
 
-        var (failed, before) = (databases.Commands.Failed, databases.Commands.ByKind());
-        await twilio.AnsweredAsync(phone, "menu");
+        var failed = databases.Commands.Failed;
+        var (_, sent) = await new CommandCount(databases.Commands).KindsOfAsync(() => twilio.AnsweredAsync(phone, "menu"));
         Assert.Equal(failed, databases.Commands.Failed);
         // Not a pass by default: the one-command store was tried from what memory held, and its guard sent the message on
         // to the store that reads the log (its receipt taken in a command of its own).
-        var sent = databases.Commands.ByKind().ToDictionary(k => k.Key, k => k.Value - before.GetValueOrDefault(k.Key));
         Assert.Contains(sent, k => k.Key.StartsWith(OneCommandStore, StringComparison.Ordinal) && k.Value > 0);
         Assert.True(sent.GetValueOrDefault(ReceiptAlone) > 0, $"the store that reads the log should have run: {string.Join(", ", sent)}");
 
