@@ -68,30 +68,45 @@ public sealed class TurnProcessor(
 
         using var span = Observability.SafeChatTelemetry.Traces.StartActivity("turn");
         span?.SetTag("channel", view.Channel);
-        var activity = ActivityJson.Deserialize(inbound.Json);
-        var (state, replies, fired, effects) = RunEngine(view.StateJson, activity, conversationId);
-        var entries = delivery.Render(view.Channel, replies).Select(r => new ActivityLog.Entry(Stamp(r, activity, inbound), false, true)).ToList();
-        var turn = new Turn(view, inbound, activity, state, entries, effects);
+        var (turn, fired) = Run(view, inbound, conversationId);
+        var effects = turn.Effects;
 
         // Most turns commit in one command, guarded by where the log ended and the state version. If that fails on what
         // memory said, look again in the database. If it fails on what was just read, a message came in since (or another
         // process took the turn): the counting statements of ActivityLog.AppendAsync decide, so a person writing on cannot
         // keep a turn from committing.
-        var written = await CommitAsync(turn, end, cancellation);
+        // Where the log ends is noted at the commit, before any write that shared it returns: another turn's wake-up can
+        // send this turn's reply, and the person's answer must find memory up to date (else it takes the slow path).
+        // After an erasure the messages still waiting are gone too: the next turn asks the database.
+        void Noted(Written committed)
+        {
+            if (committed.End is { } after)
+                known.Remember(conversationId, new KnownConversations.Known(after, complete && !Erases(effects) ? view.Answered(committed.NewState) : null));
+        }
+
+        var written = await CommitAsync(turn, end, Noted, cancellation);
         if (written is null)
         {
             known.Forget(conversationId);
             if (fromMemory) return true;
-            written = await CommitAsync(turn, end: null, cancellation);
+            // A retry stamps its own copies (id, time, place in the log): nothing may keep the first attempt's stamps.
+            turn = turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
+            written = await CommitAsync(turn, end: null, Noted, cancellation);
             if (written is null) return true; // another process committed a turn first: look again from its result
         }
-        // After an erasure the messages still waiting are gone too: the next turn asks the database.
-        if (written.End is { } after)
-            known.Remember(conversationId, new KnownConversations.Known(after, complete && !Erases(effects) ? view.Answered(written.NewState) : null));
         delivery.Delivered(conversationId, wakeSender: written.Queued, recorded: written.Recorded);
         telemetry.TurnCompleted(view.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt);
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return view.LastInboundSeq > inbound.Seq;
+    }
+
+    /// <summary>The engine's part of a turn: what it answers, rendered for the channel and stamped as replies.</summary>
+    private (Turn Turn, IReadOnlyList<string> FiredRules) Run(TurnView view, ActivityRecord inbound, string conversationId)
+    {
+        var activity = ActivityJson.Deserialize(inbound.Json);
+        var (state, replies, fired, effects) = RunEngine(view.StateJson, activity, conversationId);
+        var entries = delivery.Render(view.Channel, replies).Select(r => new ActivityLog.Entry(Stamp(r, activity, inbound), false, true)).ToList();
+        return (new Turn(view, inbound, activity, state, entries, effects), fired);
     }
 
     private sealed record Turn(TurnView View, ActivityRecord Inbound, Activity Activity, ConversationState State,
@@ -111,26 +126,29 @@ public sealed class TurnProcessor(
     /// version (and, with <paramref name="end"/>, by where the log ends: then in one command). Null when a guard failed:
     /// nothing was kept.
     /// </summary>
-    private async Task<Written?> CommitAsync(Turn turn, ActivityLog.Counters? end, CancellationToken cancellation)
+    private async Task<Written?> CommitAsync(Turn turn, ActivityLog.Counters? end, Action<Written> noted, CancellationToken cancellation)
     {
         var conversationId = turn.View.Id;
-        // Each attempt stamps its own copies (id, time, place in the log): a retry must not queue the first one's stamps.
-        turn = turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
+        // What needs no database is worked out before the write: on SQLite every write waits for the one writer.
+        var newState = JsonSerializer.Serialize(turn.State, StateJson);
+        // An erasure deletes the message itself.
+        var scrubbed = Erases(turn.Effects) ? null : Redacted(turn.Inbound, turn.Activity);
         using var write = recent.BeginWrite(conversationId);
-        var written = await databases.WriteAsync((db, token) => WriteAsync(db, turn, end, token), cancellation);
+        var written = await databases.WriteAsync((db, token) => WriteAsync(db, turn, end, newState, scrubbed, token), cancellation, noted);
         if (written is null) return null;
         // After an erasure the log lost its past: readers ask the database, which no longer has it.
         if (written.Rows is { } rows)
         {
             recent.Record(conversationId, rows, write);
-            if (written.Scrubbed is { } scrubbed) recent.Rewrite(conversationId, scrubbed.Seq, scrubbed.Json);
+            if (written.Scrubbed is { } rewritten) recent.Rewrite(conversationId, rewritten.Seq, rewritten.Json);
         }
         return written;
     }
 
     /// <summary>The turn's writes, in the transaction <see cref="SafeChatDbFactory.WriteAsync{T}"/> holds. Null when a guard
     /// did not hold.</summary>
-    private async Task<Written?> WriteAsync(SafeChatDb db, Turn turn, ActivityLog.Counters? end, CancellationToken cancellation)
+    private async Task<Written?> WriteAsync(SafeChatDb db, Turn turn, ActivityLog.Counters? end, string newState, GuardedAppend.Rewrite? scrubbed,
+        CancellationToken cancellation)
     {
         var conversation = turn.View;
         var conversationId = conversation.Id;
@@ -153,9 +171,6 @@ public sealed class TurnProcessor(
         var outboxRows = end is null ? [] : RowInserts.TakeOutboxRows(db);
         var queued = outboxRows.Count > 0 || db.ChangeTracker.HasChanges();
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellation); // effects (and the slow path's outbox rows): none on most Web Chat turns
-        var newState = JsonSerializer.Serialize(turn.State, StateJson);
-        // An erasure has deleted the message already.
-        var scrubbed = erasing ? null : Redacted(turn.Inbound, turn.Activity);
 
         if (end is not null)
         {

@@ -26,8 +26,11 @@ public sealed class ReportWriter(QueueOptions queue, WorkingHours workingHours, 
     private async Task StoreAsync(SafeChatDb db, ReportSubmitted report, string conversationId, DateTime now, CancellationToken cancellation)
     {
         var since = now.AddDays(-7);
-        var samePlace = await db.Reports.CountAsync(r => r.CreatedAt >= since &&
-            (report.GridCell != null ? r.GridCell == report.GridCell : r.District == report.District && report.District != Districts.Elsewhere), cancellation);
+        // Counted only as far as the tier looks: a busy district's week of reports is not read in the turn's transaction.
+        var samePlace = await db.Reports
+            .Where(r => r.CreatedAt >= since &&
+                        (report.GridCell != null ? r.GridCell == report.GridCell : r.District == report.District && report.District != Districts.Elsewhere))
+            .Take(RiskTiers.RepeatLocationAfter).CountAsync(cancellation);
         var (tier, reason) = RiskTiers.Assess(new RiskTiers.Facts(report, DateOnly.FromDateTime(now), samePlace));
         db.Reports.Add(new ReportRecord
         {

@@ -11,6 +11,9 @@ public static class RiskTiers
 {
     public sealed record Facts(ReportSubmitted Report, DateOnly Today, int RecentReportsAtSamePlace);
 
+    /// <summary>Reports from the same place in the past week that make a new one a repeat: counting further changes nothing.</summary>
+    public const int RepeatLocationAfter = 2;
+
     public static (int Tier, string Reason) Assess(Facts facts)
     {
         var report = facts.Report;
@@ -21,7 +24,7 @@ public static class RiskTiers
         if (signals.Contains(Signal.SexualViolence) && recent) return (1, "sexual-violence-within-7-days");
         if (report.Categories.Contains("touching") && recent) return (1, "physical-contact-within-7-days");
         if (report.Categories.Contains("touching")) return (2, "physical-contact");
-        if (facts.RecentReportsAtSamePlace >= 2) return (2, "repeat-location");
+        if (facts.RecentReportsAtSamePlace >= RepeatLocationAfter) return (2, "repeat-location");
         return (3, "other");
     }
 }

@@ -23,10 +23,12 @@ public sealed class GroupCommit(Func<SafeChatDb> create)
     public (long Commits, long Writes) Counts => (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes));
 
     /// <summary>Runs <paramref name="write"/> in a shared transaction: its result once committed, or null when it
-    /// returned null (then nothing it wrote was kept).</summary>
-    public Task<T?> RunAsync<T>(Func<SafeChatDb, CancellationToken, Task<T?>> write, CancellationToken cancellation) where T : class
+    /// returned null (then nothing it wrote was kept). <paramref name="committed"/> runs on the committing thread, for every
+    /// write of the batch, before any caller hears of the commit.</summary>
+    public Task<T?> RunAsync<T>(Func<SafeChatDb, CancellationToken, Task<T?>> write, CancellationToken cancellation, Action<T>? committed = null)
+        where T : class
     {
-        var job = new Job<T>(write, cancellation);
+        var job = new Job<T>(write, cancellation, committed);
         lock (_gate)
         {
             _waiting.Enqueue(job);
@@ -91,6 +93,9 @@ public sealed class GroupCommit(Func<SafeChatDb> create)
             await transaction.CommitAsync(CancellationToken.None);
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _writes, batch.Count);
+            // First what each write notes at its commit (a turn: where the log ends now), then the callers: one caller's
+            // next step (waking a sender that sends another write's reply) must not come before the other's note.
+            foreach (var job in batch) job.Noted();
             foreach (var job in batch) job.Committed();
         }
         catch (Exception error)
@@ -106,12 +111,13 @@ public sealed class GroupCommit(Func<SafeChatDb> create)
 
         /// <summary>True when what it wrote is to be kept.</summary>
         public abstract Task<bool> WriteAsync(SafeChatDb db);
+        public abstract void Noted();
         public abstract void Committed();
         public abstract void Fail(Exception error);
         public abstract void Cancel();
     }
 
-    private sealed class Job<T>(Func<SafeChatDb, CancellationToken, Task<T?>> write, CancellationToken cancellation)
+    private sealed class Job<T>(Func<SafeChatDb, CancellationToken, Task<T?>> write, CancellationToken cancellation, Action<T>? committed)
         : Job(cancellation) where T : class
     {
         private readonly TaskCompletionSource<T?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -123,6 +129,14 @@ public sealed class GroupCommit(Func<SafeChatDb> create)
         {
             _written = await write(db, CancellationToken.None);
             return _written is not null;
+        }
+
+        public override void Noted()
+        {
+            if (_written is null || committed is null) return;
+            // A note that throws is its own caller's error; the commit stands for the others.
+            try { committed(_written); }
+            catch (Exception error) { _done.TrySetException(error); }
         }
 
         public override void Committed() => _done.TrySetResult(_written);

@@ -67,6 +67,7 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             r.HasIndex(x => x.Code).IsUnique().HasDatabaseName("ux_reports_code");
             r.HasIndex(x => new { x.Status, x.Tier, x.DeadlineAt }).HasDatabaseName("ix_reports_queue");
             r.HasIndex(x => new { x.District, x.CreatedAt }).HasDatabaseName("ix_reports_district");
+            r.HasIndex(x => new { x.GridCell, x.CreatedAt }).HasDatabaseName("ix_reports_grid_cell");
             r.Property(x => x.Code).HasMaxLength(SafeChat.Dialogs.Reports.ReportCode.MaxWritten);
             r.Property(x => x.Version).IsConcurrencyToken();
             SnakeCase(r.Metadata);

@@ -64,15 +64,22 @@ public sealed class SafeChatDbFactory
     /// Runs <paramref name="write"/> in a transaction and commits it, unless it returns null (a guard did not hold: then
     /// nothing it wrote is kept). On SQLite the writes waiting at the same moment share one transaction
     /// (<see cref="GroupCommit"/>); PostgreSQL takes many writers at once, so each write has its own.
+    /// <paramref name="committed"/> runs as soon as the write is committed, before the writes it shared a commit with
+    /// return to their callers.
     /// </summary>
-    public async Task<T?> WriteAsync<T>(Func<SafeChatDb, CancellationToken, Task<T?>> write, CancellationToken cancellation) where T : class
+    public async Task<T?> WriteAsync<T>(Func<SafeChatDb, CancellationToken, Task<T?>> write, CancellationToken cancellation, Action<T>? committed = null)
+        where T : class
     {
-        if (_group is not null) return await _group.RunAsync(write, cancellation);
+        if (_group is not null) return await _group.RunAsync(write, cancellation, committed);
         await using var db = Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var written = await write(db, cancellation);
         if (written is null) await transaction.RollbackAsync(cancellation);
-        else await transaction.CommitAsync(cancellation);
+        else
+        {
+            await transaction.CommitAsync(cancellation);
+            committed?.Invoke(written);
+        }
         return written;
     }
 }

@@ -53,4 +53,46 @@ public class GroupCommitTests : SqliteFolderTest
         Assert.Equal(30, carried);
         Assert.True(commits <= 3, $"{commits} commits for 30 writes that waited together");
     }
+
+    [Fact]
+    public async Task Every_note_of_a_commit_is_made_before_any_of_its_callers_goes_on()
+    {
+        var databases = Databases();
+        await CreateTableAsync(databases, "v INTEGER NOT NULL");
+        // A first write holds the writer, so the twenty below all wait for it and share the next commit.
+        var (started, release) = (new TaskCompletionSource(), new TaskCompletionSource());
+        var first = databases.WriteAsync<string>(async (db, token) =>
+        {
+            started.SetResult();
+            await release.Task;
+            return "first";
+        }, CancellationToken.None);
+        await started.Task;
+
+        var noted = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        var seenOnReturn = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var writes = Enumerable.Range(1, 20).Select(async i =>
+        {
+            await databases.WriteAsync<string>(async (db, token) =>
+            {
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO t VALUES ({0});", [i], token);
+                return $"wrote {i}";
+            }, CancellationToken.None, committed: _ =>
+            {
+                // The last note is slow: a caller that went on before all notes were made would see fewer.
+                if (i == 20) Thread.Sleep(200);
+                noted[i] = true;
+            });
+            // What a turn does next (wake a sender, which may send another write's reply) finds every note made.
+            seenOnReturn.Add(noted.Count);
+        }).ToList();
+        var (commitsBefore, _) = databases.GroupCommit!.Counts;
+        release.SetResult();
+        Assert.Equal("first", await first);
+        await Task.WhenAll(writes);
+
+        var (commits, _) = databases.GroupCommit.Counts;
+        Assert.Equal(2, commits - commitsBefore); // the first write's, and the twenty's together
+        Assert.All(seenOnReturn, count => Assert.Equal(20, count));
+    }
 }

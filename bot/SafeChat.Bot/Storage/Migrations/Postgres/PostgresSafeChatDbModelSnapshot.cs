@@ -614,6 +614,9 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
                     b.HasIndex("District", "CreatedAt")
                         .HasDatabaseName("ix_reports_district");
 
+                    b.HasIndex("GridCell", "CreatedAt")
+                        .HasDatabaseName("ix_reports_grid_cell");
+
                     b.HasIndex("Status", "Tier", "DeadlineAt")
                         .HasDatabaseName("ix_reports_queue");
 
