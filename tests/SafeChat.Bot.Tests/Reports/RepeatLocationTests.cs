@@ -13,20 +13,8 @@ namespace SafeChat.Bot.Tests.Reports;
 /// </summary>
 public class RepeatLocationTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
-    private async Task<string> ReportFromIJsselmondeAsync()
-    {
-        var chat = await DirectLineTestClient.StartAsync(fixture.Host.Http);
-        await chat.WaitForQuestionAsync();
-        await chat.AnswerAsync("ik wil een melding maken");
-        foreach (var answer in (string[])["Iemand anders, ik zag het", "Gebaren", "Dit is alles", "IJsselmonde", "Overslaan", "Eerder",
-                     "Overslaan", "Nee, dat hoeft niet"])
-            await chat.ReplyAsync(answer);
-        await chat.SayAsync("Versturen");
-        var sent = await chat.WaitForAsync(s => s.Describe().Contains("status "));
-        var code = System.Text.RegularExpressions.Regex.Match(sent.Describe(), @"status ([A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(code), sent.Describe());
-        return code;
-    }
+    private async Task<string> ReportFromIJsselmondeAsync() =>
+        (await ReporterJourney.ReportAsync(fixture.Host.Http, [.. ReporterJourney.GesturesNoFollowUp.Select(a => a == "Noord" ? "IJsselmonde" : a)])).Code;
 
     [Fact]
     public async Task The_third_report_from_a_district_in_a_week_is_a_repeat_and_so_is_the_fourth()
