@@ -76,20 +76,34 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     /// </summary>
     private async Task<bool> StoredFastAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
     {
-        if (!_known.TryGet(conversationId, out var known)) return false;
         using var write = _recent.BeginWrite(conversationId);
-        var appended = await databases.WriteAsync((db, token) => GuardedAppend.AppendAsync(db, conversationId,
-            [new(activity, FromUser: true, VisibleToClient: true, clientId)], clock.GetUtcNow().UtcDateTime, known.End, token), cancellation);
-        if (appended is null)
-        {
-            _known.Forget(conversationId);
-            return false;
-        }
-        // In the log's order: the turn this message queues (it can start from what is known, without a read) may record
-        // its replies the moment it is remembered.
+        var appended = await GuardedByMemoryAsync(conversationId, known => databases.WriteAsync(
+            (db, token) => GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true, clientId)],
+                clock.GetUtcNow().UtcDateTime, known.End, token), cancellation,
+            // Noted at the commit, before anyone hears of it: a turn of this conversation committing alongside finds it.
+            committed: stored => _known.Remember(conversationId, new KnownConversations.Known(stored.End, known.View?.With(stored.Rows[0])))));
+        if (appended is null) return false;
         _recent.Record(conversationId, appended.Rows, write);
-        _known.Remember(conversationId, new KnownConversations.Known(appended.End, known.View?.With(appended.Rows[0])));
         return true;
+    }
+
+    /// <summary>
+    /// A write guarded by what this instance knows of the log's end, again from what it noted later when its own writes
+    /// moved the log on meanwhile (the person wrote while their turn committed). Null when it does not know, or no longer:
+    /// then nothing was stored and memory is forgotten.
+    /// </summary>
+    private async Task<T?> GuardedByMemoryAsync<T>(string conversationId, Func<KnownConversations.Known, Task<T?>> write) where T : class
+    {
+        if (!_known.TryGet(conversationId, out var known)) return null;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await write(known) is { } written) return written;
+            if (attempt == KnownConversations.MostAttempts || !_known.TryGetLater(conversationId, known, out known))
+            {
+                _known.Forget(conversationId);
+                return null;
+            }
+        }
     }
 
     /// <summary>Stores the message whoever else writes to the log. For a resend: the id the first one was stored under.</summary>
@@ -177,10 +191,9 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     private async Task<Received?> ReceivedFastAsync(string conversationId, string channel, Activity activity,
         GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
     {
-        if (!_known.TryGet(conversationId, out var known)) return null;
         var now = arrival.At;
         using var write = _recent.BeginWrite(conversationId);
-        var result = await databases.WriteAsync(async (db, token) =>
+        var result = await GuardedByMemoryAsync(conversationId, known => databases.WriteAsync(async (db, token) =>
         {
             var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now,
                 known.End, token, arrival: arrival);
@@ -190,16 +203,14 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
             if (released && !isUrgent) await MarkAnsweredAsync(db, conversationId, token);
             return new Stored(new Received(released), appended);
-        }, cancellation);
-        if (result is null)
+        }, cancellation, committed: stored =>
         {
-            _known.Forget(conversationId);
-            return null;
-        }
+            // A message that only answered the request to write back is no turn: what a turn would read is for the database to say.
+            var view = stored.Received.Released && !isUrgent ? null : known.View?.Arrived(stored.Appended.Rows[0], arrival.At, arrival.OptOut);
+            _known.Remember(conversationId, new KnownConversations.Known(stored.Appended.End, view));
+        }));
+        if (result is null) return null;
         _recent.Record(conversationId, result.Appended.Rows, write);
-        // A message that only answered the request to write back is no turn: what a turn would read is for the database to say.
-        var view = result.Received.Released && !isUrgent ? null : known.View?.Arrived(result.Appended.Rows[0], arrival.At, arrival.OptOut);
-        _known.Remember(conversationId, new KnownConversations.Known(result.Appended.End, view));
         return result.Received;
     }
 

@@ -60,6 +60,17 @@ public sealed class KnownConversations : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// After a write guarded by <paramref name="used"/> found the log moved on: what this instance noted since, when its own
+    /// writes moved it (a turn and the person's next message of one conversation, committing side by side). Going again from
+    /// there costs one command; forgetting costs the read, the slow path and the next turn's read.
+    /// </summary>
+    public bool TryGetLater(string conversationId, Known used, out Known later) =>
+        TryGet(conversationId, out later) && later.End.LastSeq > used.End.LastSeq;
+
+    /// <summary>How often a write goes again from what memory noted later, before it asks the database.</summary>
+    public const int MostAttempts = 3;
+
     /// <summary>After a commit or a read: kept unless this instance already knows of a later end.</summary>
     public void Remember(string conversationId, Known known)
     {

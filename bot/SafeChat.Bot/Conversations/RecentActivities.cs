@@ -73,6 +73,9 @@ public sealed class RecentActivities : IDisposable
         internal Mark Stamp { get; }
         internal bool Recorded { get; set; }
 
+        /// <summary>The write changed nothing (its guard did not hold): what memory holds stays true.</summary>
+        public void WroteNothing() => Recorded = true;
+
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _ended, 1) != 0) return;

@@ -85,13 +85,18 @@ public sealed class TurnProcessor(
         }
 
         var written = await CommitAsync(turn, end, Noted, cancellation);
+        // The person wrote again while this turn committed, through this instance: the same turn goes again behind it.
+        for (var attempt = 1; written is null && fromMemory && attempt < KnownConversations.MostAttempts && StillFirst(conversationId, view, end, out var later); attempt++)
+        {
+            (view, end) = (later.View!, later.End);
+            turn = Restamped(turn) with { View = view };
+            written = await CommitAsync(turn, end, Noted, cancellation);
+        }
         if (written is null)
         {
             known.Forget(conversationId);
             if (fromMemory) return true;
-            // A retry stamps its own copies (id, time, place in the log): nothing may keep the first attempt's stamps.
-            turn = turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
-            written = await CommitAsync(turn, end: null, Noted, cancellation);
+            written = await CommitAsync(Restamped(turn), end: null, Noted, cancellation);
             if (written is null) return true; // another process committed a turn first: look again from its result
         }
         delivery.Delivered(conversationId, wakeSender: written.Queued, recorded: written.Recorded);
@@ -99,6 +104,15 @@ public sealed class TurnProcessor(
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return view.LastInboundSeq > inbound.Seq;
     }
+
+    /// <summary>What memory noted after this instance stored another message of the conversation: the same message
+    /// still first in line and the same state (else the engine's answer would differ), only more waiting behind it.</summary>
+    private bool StillFirst(string conversationId, TurnView view, ActivityLog.Counters end, out KnownConversations.Known later) =>
+        known.TryGetLater(conversationId, new KnownConversations.Known(end, view), out later) &&
+        later.View is { Pending: [var first, ..] } next && first.Seq == view.Pending[0].Seq && next.StateVersion == view.StateVersion;
+
+    /// <summary>A retry stamps its own copies (id, time, place in the log): nothing may keep the first attempt's stamps.</summary>
+    private static Turn Restamped(Turn turn) => turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
 
     /// <summary>The engine's part of a turn: what it answers, rendered for the channel and stamped as replies.</summary>
     private (Turn Turn, IReadOnlyList<string> FiredRules) Run(TurnView view, ActivityRecord inbound, string conversationId)
@@ -135,7 +149,11 @@ public sealed class TurnProcessor(
         var scrubbed = Erases(turn.Effects) ? null : Redacted(turn.Inbound, turn.Activity);
         using var write = recent.BeginWrite(conversationId);
         var written = await databases.WriteAsync((db, token) => WriteAsync(db, turn, end, newState, scrubbed, token), cancellation, noted);
-        if (written is null) return null;
+        if (written is null)
+        {
+            write.WroteNothing();
+            return null;
+        }
         // After an erasure the log lost its past: readers ask the database, which no longer has it.
         if (written.Rows is { } rows)
         {
