@@ -76,6 +76,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     /// </summary>
     private async Task<bool> StoredFastAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
     {
+        if (!_known.TryGet(conversationId, out _)) return false; // before the write begins: an unknown one would clear memory's tail
         using var write = _recent.BeginWrite(conversationId);
         var appended = await GuardedByMemoryAsync(conversationId, known => databases.WriteAsync(
             (db, token) => GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true, clientId)],
@@ -191,6 +192,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     private async Task<Received?> ReceivedFastAsync(string conversationId, string channel, Activity activity,
         GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
     {
+        if (!_known.TryGet(conversationId, out _)) return null;
         var now = arrival.At;
         using var write = _recent.BeginWrite(conversationId);
         var result = await GuardedByMemoryAsync(conversationId, known => databases.WriteAsync(async (db, token) =>

@@ -68,8 +68,10 @@ public sealed class KnownConversations : IDisposable
     public bool TryGetLater(string conversationId, Known used, out Known later) =>
         TryGet(conversationId, out later) && later.End.LastSeq > used.End.LastSeq;
 
-    /// <summary>How often a write goes again from what memory noted later, before it asks the database.</summary>
-    public const int MostAttempts = 3;
+    /// <summary>How often a write goes again from what memory noted later, before it asks the database. Each try follows a
+    /// commit of this instance, so all of them make progress; a turn meets every message sent while it commits (three
+    /// tries were too few for four messages sent at once: a third of those turns then read the database).</summary>
+    public const int MostAttempts = 8;
 
     /// <summary>After a commit or a read: kept unless this instance already knows of a later end.</summary>
     public void Remember(string conversationId, Known known)

@@ -100,7 +100,7 @@ public sealed class TurnProcessor(
             if (written is null) return true; // another process committed a turn first: look again from its result
         }
         delivery.Delivered(conversationId, wakeSender: written.Queued, recorded: written.Recorded);
-        telemetry.TurnCompleted(view.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt);
+        telemetry.TurnCompleted(view.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt, fromMemory);
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return view.LastInboundSeq > inbound.Seq;
     }

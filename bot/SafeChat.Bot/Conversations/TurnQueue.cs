@@ -76,9 +76,10 @@ public sealed class TurnWorker(TurnQueue queue, TurnProcessor processor, ILogger
     /// A turn spends most of its time waiting for its commit, so several per core: the more turns wait, the more writes
     /// one commit carries. Closed loop at 200 on 2 cores (SQLite, 2026-12-04, alternated): 4 workers 893 / 975 / 928
     /// turns/s, 16 workers 1,327 / 1,228 / 1,082, 32 no better (1,099 / 1,307). Sixteen first needed a turn and the
-    /// person's next message committing side by side to go again from memory rather than down the slow path.
+    /// person's next message committing side by side to go again from memory rather than down the slow path. At most 64:
+    /// on PostgreSQL each one in a write holds a connection, and the webhooks need some of the pool's (100 by default).
     /// </summary>
-    private static readonly int Workers = Environment.ProcessorCount * 8;
+    private static readonly int Workers = Math.Min(Environment.ProcessorCount * 8, 64);
 
     private readonly CancellationTokenSource _abandon = new();
 

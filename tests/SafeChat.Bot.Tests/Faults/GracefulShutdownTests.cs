@@ -62,8 +62,9 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     [Fact]
     public async Task Stopping_runs_the_turns_still_queued_before_the_host_ends()
     {
-        // Turns made slow on purpose (20 ms each), so a queue is certain to be waiting when the stop comes.
-        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite(), s => CountingFlow.Install(s, TimeSpan.FromMilliseconds(20)));
+        // Turns made slow on purpose (100 ms each), so a queue is certain to be waiting when the stop comes: a hundred of them
+        // take sixteen workers over half a second (at 20 ms each they were sometimes all done before the look).
+        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite(), s => CountingFlow.Install(s, TimeSpan.FromMilliseconds(100)));
         var chats = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => DirectLineTestClient.StartAsync(host.Http)));
         await Task.WhenAll(chats.Select(c => c.WaitForBotRepliesAsync(1)));
         await Task.WhenAll(chats.SelectMany(chat => Enumerable.Range(0, 5).Select(i => chat.SayAsync($"bericht {i}"))));

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using SafeChat.Bot.Observability;
 using SafeChat.Bot.Tests.Support;
@@ -30,36 +28,6 @@ public class MetricsTests
         Assert.Equal([1, 2, 3], depth.Select(m => Convert.ToInt32(m.Tags["tier"])).Order());
         Assert.Equal(1, depth.Sum(m => m.Value));
         var tagNames = metrics.All.SelectMany(m => m.Tags.Keys).Distinct().Order();
-        Assert.Equal(["channel", "tier"], tagNames);
-    }
-
-    private sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, object?> Tags);
-
-    private sealed class HostMeter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<Measured> _measured = new();
-
-        public HostMeter(Meter meter)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (ReferenceEquals(instrument.Meter, meter)) listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
-            _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
-            _listener.Start();
-        }
-
-        public IReadOnlyList<Measured> All => [.. _measured];
-
-        public IReadOnlyList<Measured> Of(string instrument) => [.. _measured.Where(m => m.Instrument == instrument)];
-
-        public void Collect() => _listener.RecordObservableInstruments();
-
-        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
-            _measured.Enqueue(new Measured(instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
-
-        public void Dispose() => _listener.Dispose();
+        Assert.Equal(["channel", "start", "tier"], tagNames);
     }
 }
