@@ -76,9 +76,9 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     /// </summary>
     private async Task<bool> StoredFastAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
     {
-        if (!_known.TryGet(conversationId, out _)) return false; // before the write begins: an unknown one would clear memory's tail
+        if (!_known.TryGet(conversationId, out var first)) return false; // before the write begins: a write that stores nothing clears memory's tail
         using var write = _recent.BeginWrite(conversationId);
-        var appended = await GuardedByMemoryAsync(conversationId, known => databases.WriteAsync(
+        var appended = await GuardedByMemoryAsync(conversationId, first, known => databases.WriteAsync(
             (db, token) => GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true, clientId)],
                 clock.GetUtcNow().UtcDateTime, known.End, token), cancellation,
             // Noted at the commit, before anyone hears of it: a turn of this conversation committing alongside finds it.
@@ -89,17 +89,17 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     }
 
     /// <summary>
-    /// A write guarded by what this instance knows of the log's end, again from what it noted later when its own writes
-    /// moved the log on meanwhile (the person wrote while their turn committed). Null when it does not know, or no longer:
-    /// then nothing was stored and memory is forgotten.
+    /// A write guarded by what this instance knew of the log's end, again from what it noted later when its own writes
+    /// moved the log on meanwhile (the person wrote while their turn committed). Null when that did not hold: then nothing
+    /// was stored and memory is forgotten.
     /// </summary>
-    private async Task<T?> GuardedByMemoryAsync<T>(string conversationId, Func<KnownConversations.Known, Task<T?>> write) where T : class
+    private async Task<T?> GuardedByMemoryAsync<T>(string conversationId, KnownConversations.Known known,
+        Func<KnownConversations.Known, Task<T?>> write) where T : class
     {
-        if (!_known.TryGet(conversationId, out var known)) return null;
         for (var attempt = 1; ; attempt++)
         {
             if (await write(known) is { } written) return written;
-            if (attempt == KnownConversations.MostAttempts || !_known.TryGetLater(conversationId, known, out known))
+            if (attempt == KnownConversations.MostAttempts || !_known.TryGetLater(conversationId, known.End, out known))
             {
                 _known.Forget(conversationId);
                 return null;
@@ -192,10 +192,10 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     private async Task<Received?> ReceivedFastAsync(string conversationId, string channel, Activity activity,
         GuardedAppend.Arrival arrival, Channels.IChannelSender? sender, bool isUrgent, CancellationToken cancellation)
     {
-        if (!_known.TryGet(conversationId, out _)) return null;
+        if (!_known.TryGet(conversationId, out var first)) return null;
         var now = arrival.At;
         using var write = _recent.BeginWrite(conversationId);
-        var result = await GuardedByMemoryAsync(conversationId, known => databases.WriteAsync(async (db, token) =>
+        var result = await GuardedByMemoryAsync(conversationId, first, known => databases.WriteAsync(async (db, token) =>
         {
             var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now,
                 known.End, token, arrival: arrival);

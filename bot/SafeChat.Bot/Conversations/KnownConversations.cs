@@ -65,8 +65,8 @@ public sealed class KnownConversations : IDisposable
     /// writes moved it (a turn and the person's next message of one conversation, committing side by side). Going again from
     /// there costs one command; forgetting costs the read, the slow path and the next turn's read.
     /// </summary>
-    public bool TryGetLater(string conversationId, Known used, out Known later) =>
-        TryGet(conversationId, out later) && later.End.LastSeq > used.End.LastSeq;
+    public bool TryGetLater(string conversationId, ActivityLog.Counters used, out Known later) =>
+        TryGet(conversationId, out later) && later.End.LastSeq > used.LastSeq;
 
     /// <summary>How often a write goes again from what memory noted later, before it asks the database. Each try follows a
     /// commit of this instance, so all of them make progress; a turn meets every message sent while it commits (three

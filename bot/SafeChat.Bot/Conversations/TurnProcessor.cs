@@ -108,7 +108,7 @@ public sealed class TurnProcessor(
     /// <summary>What memory noted after this instance stored another message of the conversation: the same message
     /// still first in line and the same state (else the engine's answer would differ), only more waiting behind it.</summary>
     private bool StillFirst(string conversationId, TurnView view, ActivityLog.Counters end, out KnownConversations.Known later) =>
-        known.TryGetLater(conversationId, new KnownConversations.Known(end, view), out later) &&
+        known.TryGetLater(conversationId, end, out later) &&
         later.View is { Pending: [var first, ..] } next && first.Seq == view.Pending[0].Seq && next.StateVersion == view.StateVersion;
 
     /// <summary>A retry stamps its own copies (id, time, place in the log): nothing may keep the first attempt's stamps.</summary>
