@@ -62,12 +62,12 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     [Fact]
     public async Task Stopping_runs_the_turns_still_queued_before_the_host_ends()
     {
-        // Turns made slow on purpose (100 ms each), so a queue is certain to be waiting when the stop comes: a hundred of them
-        // take sixteen workers over half a second (at 20 ms each they were sometimes all done before the look).
+        // Turns made slow on purpose (100 ms each), so a queue is certain to be waiting when the stop comes: each conversation's
+        // ten take a second one after another (at 20 ms and five each they were sometimes all done before the look).
         await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite(), s => CountingFlow.Install(s, TimeSpan.FromMilliseconds(100)));
         var chats = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => DirectLineTestClient.StartAsync(host.Http)));
         await Task.WhenAll(chats.Select(c => c.WaitForBotRepliesAsync(1)));
-        await Task.WhenAll(chats.SelectMany(chat => Enumerable.Range(0, 5).Select(i => chat.SayAsync($"bericht {i}"))));
+        await Task.WhenAll(chats.SelectMany(chat => Enumerable.Range(0, 10).Select(i => chat.SayAsync($"bericht {i}"))));
         var databases = host.Services.GetRequiredService<SafeChatDbFactory>();
         var pendingAtStop = await PendingTurnsAsync(databases);
 

@@ -19,7 +19,9 @@ public sealed class CountingFlow(TimeSpan turnTime = default) : Dialog
         s => s.Ask(Prompt.Text("message", "test.ask")),
         s =>
         {
-            if (turnTime > TimeSpan.Zero) Thread.Sleep(turnTime); // a slow turn, so work is still queued when a test wants it
+            // A slow turn, so work is still queued when a test wants it. Waited on as a task, not slept: the thread pool adds
+            // a thread for each such wait, so sixteen turn workers held here do not starve the posts the test is making.
+            if (turnTime > TimeSpan.Zero) Task.Delay(turnTime).Wait();
             var n = int.Parse(s.Answer("count") ?? "0") + 1;
             s.Remember("count", n.ToString());
             s.Say("test.count", new Dictionary<string, string> { ["n"] = n.ToString(), ["text"] = s.Answer("message")! });
