@@ -22,6 +22,10 @@ public interface IChannelSender
     /// <summary>After the commit: start sending.</summary>
     void Wake();
 
+    /// <summary>Whether messages may be held for the person's answer on <paramref name="channel"/>: then taking in what they
+    /// write also looks for those (<see cref="ReleaseHeldAsync"/>).</summary>
+    bool Holds(string channel);
+
     /// <summary>The person wrote: what was held for them (WhatsApp, outside its window) may go now, in the caller's
     /// transaction. True when something was: their message answered the channel's request to write back.</summary>
     Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, string channel, DateTime now, CancellationToken cancellation);

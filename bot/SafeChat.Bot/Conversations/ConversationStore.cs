@@ -78,7 +78,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     {
         if (!_known.TryGet(conversationId, out var first)) return false; // before the write begins: a write that stores nothing clears memory's tail
         using var write = _recent.BeginWrite(conversationId);
-        var appended = await GuardedByMemoryAsync(conversationId, first, known => databases.WriteAsync(
+        var appended = await GuardedByMemoryAsync(conversationId, first, known => databases.WriteAloneAsync(
             (db, token) => GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true, clientId)],
                 clock.GetUtcNow().UtcDateTime, known.End, token), cancellation,
             // Noted at the commit, before anyone hears of it: a turn of this conversation committing alongside finds it.
@@ -195,8 +195,10 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         if (!_known.TryGet(conversationId, out var first)) return null;
         var now = arrival.At;
         using var write = _recent.BeginWrite(conversationId);
-        var result = await GuardedByMemoryAsync(conversationId, first, known => databases.WriteAsync(async (db, token) =>
+        var result = await GuardedByMemoryAsync(conversationId, first, known => databases.WriteAloneAsync(async (db, token) =>
         {
+            // Held messages are looked for in a second command: the two are one transaction.
+            if (sender?.Holds(channel) == true) await SafeChatDbFactory.InTransactionAsync(db, token);
             var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now,
                 known.End, token, arrival: arrival);
             if (appended is null) return null; // the log moved on, or a repeat: nothing is kept

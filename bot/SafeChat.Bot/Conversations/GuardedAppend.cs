@@ -12,7 +12,8 @@ namespace SafeChat.Bot.Conversations;
 /// back, timestamp, insert). The guarded UPDATE stays the judge: when the log moved on, or another process claimed the
 /// turn, it changes nothing and the caller rolls back (as it does when a text channel's message was delivered before).
 /// The turn's outbox rows (its SMS or WhatsApp parts) ride in the same command too.
-/// Plain SQL that SQLite and PostgreSQL both read; run it in a transaction.
+/// In a transaction: plain SQL that SQLite and PostgreSQL both read, judged by its count. Outside one (PostgreSQL, through
+/// <see cref="SafeChatDbFactory.WriteAloneAsync{T}"/>): one statement that undoes itself, so no COMMIT follows it.
 /// </summary>
 public static class GuardedAppend
 {
@@ -74,6 +75,16 @@ public static class GuardedAppend
         }
         if (sets.Count == 0 && rewrite is null && outboxRows.Count == 0) return new Appended(known, []);
 
+        var rows = ActivityLog.Stamp(conversationId, entries, known.LastSeq + 1, timestamp);
+        if (db.Database.CurrentTransaction is null)
+        {
+            if (opening is not null) throw new InvalidOperationException("A conversation's first append runs in a transaction.");
+            if (sets.Count == 0) sets.Add("last_seq = last_seq"); // the statement hangs on the conversation's row: lock it
+            return await RunOneStatementAsync(db, OneStatement(db, sets, guards, rows, rewrite, arrival, outboxRows, Value), values, cancellation)
+                ? new Appended(after, rows)
+                : null;
+        }
+
         var sql = new StringBuilder();
         if (opening is not null)
             sql.Append("INSERT INTO conversations (id, channel, user_id, created_at, last_activity_at, state_json, state_version, last_seq, ")
@@ -83,11 +94,8 @@ public static class GuardedAppend
         if (arrival is not null)
             sql.Append(InboundReceipt.Insert(Value(arrival.DeliveryId), Value(arrival.At))).Append(";\n");
         if (sets.Count > 0) sql.Append($"UPDATE conversations SET {string.Join(", ", sets)} WHERE {string.Join(" AND ", guards)};\n");
-        var rows = ActivityLog.Stamp(conversationId, entries, known.LastSeq + 1, timestamp);
         foreach (var row in rows)
-            sql.Append("INSERT INTO conversation_activities (conversation_id, seq, activity_id, type, from_user, visible_to_client, client_activity_id, json, created_at) ")
-                .Append($"VALUES ({{0}}, {Value(row.Seq)}, {Value(row.ActivityId)}, {Value(row.Type)}, {Value(row.FromUser)}, {Value(row.VisibleToClient)}, ")
-                .Append($"{(row.ClientActivityId is { } clientId ? Value(clientId) : "NULL")}, {Value(row.Json)}, {Value(row.CreatedAt)})")
+            sql.Append(ActivityInsert(row, Value, from: null))
                 // A row someone else stored first (the log moved on since this instance last wrote to it, a client's id sent
                 // again, a conversation that existed already): the count falls short and the caller rolls back, with no error
                 // from this command. No conflict target, so both unique indexes (seq, client id) count; a unique index added
@@ -109,4 +117,69 @@ public static class GuardedAppend
             return null; // such as a foreign key: the conversation was erased meanwhile
         }
     }
+
+    private static string ActivityInsert(ActivityRecord row, Func<object, string> value, string? from) =>
+        "INSERT INTO conversation_activities (conversation_id, seq, activity_id, type, from_user, visible_to_client, client_activity_id, json, created_at) " +
+        (from is null ? "VALUES (" : "SELECT ") +
+        $"{{0}}, {value(row.Seq)}, {value(row.ActivityId)}, {value(row.Type)}, {value(row.FromUser)}, {value(row.VisibleToClient)}, " +
+        $"{(row.ClientActivityId is { } clientId ? value(clientId) : "NULL")}, {value(row.Json)}, {value(row.CreatedAt)}" +
+        (from is null ? ")" : $" FROM {from}");
+
+    /// <summary>The name the one statement gives the guarded update of the conversation's row; every other part reads it.</summary>
+    private const string Guarded = "guarded";
+
+    /// <summary>Marks the error by which the one statement undoes itself, in the server's log as in the exception.</summary>
+    private const string UndoMark = "SafeChat guarded append undone";
+
+    /// <summary>
+    /// The append as one PostgreSQL statement, for a write outside a transaction: the server commits it by itself, so it must
+    /// undo itself when it is not to be kept. Every part hangs on the guarded update of the conversation's row (it inserts
+    /// from that update's RETURNING), so when the guard does not hold nothing is written and the statement answers 0, with
+    /// no error: that is the common case (the log moved on), and an error would be a line in the server's log each time. A
+    /// second delivery and a client's id sent again are guards too, for the same reason. Only a race those guards cannot
+    /// see (a copy stored beside this one, not yet committed when the statement began) leaves a part short after the update
+    /// held; then the statement fails on purpose and the server undoes all of it.
+    /// </summary>
+    private static string OneStatement(SafeChatDb db, List<string> sets, List<string> guards, IReadOnlyList<ActivityRecord> rows,
+        Rewrite? rewrite, Arrival? arrival, IReadOnlyList<IOutboxRow> outboxRows, Func<object, string> value)
+    {
+        if (arrival is not null) guards.Add($"NOT {InboundReceipt.Taken(value(arrival.DeliveryId))}");
+        foreach (var row in rows.Where(r => r.ClientActivityId is not null))
+            guards.Add($"NOT EXISTS (SELECT 1 FROM conversation_activities WHERE conversation_id = {{0}} AND client_activity_id = {value(row.ClientActivityId!)})");
+        var parts = new List<string>();
+        var sql = new StringBuilder($"WITH {Guarded} AS (UPDATE conversations SET {string.Join(", ", sets)} WHERE {string.Join(" AND ", guards)} RETURNING 1)");
+        void Part(string statement)
+        {
+            var name = $"part{parts.Count}";
+            parts.Add(name);
+            sql.Append($",\n{name} AS ({statement} RETURNING 1)");
+        }
+        if (arrival is not null) Part(InboundReceipt.InsertFrom(value(arrival.DeliveryId), value(arrival.At), Guarded));
+        foreach (var row in rows) Part(ActivityInsert(row, value, from: Guarded) + " ON CONFLICT DO NOTHING");
+        if (rewrite is not null)
+            Part($"UPDATE conversation_activities SET json = {value(rewrite.Json)} WHERE conversation_id = {{0}} AND seq = {value(rewrite.Seq)} AND EXISTS (SELECT 1 FROM {Guarded})");
+        foreach (var row in outboxRows) Part(RowInserts.Insert(db, row, value, from: Guarded));
+        var kept = parts.Count == 0 ? "0" : $"(SELECT count(*) FROM ({string.Join(" UNION ALL ", parts.Select(p => $"SELECT 1 FROM {p}"))}) AS kept)";
+        // Not a constant: PostgreSQL would fold a failing constant when it plans the statement, whichever way the CASE goes.
+        sql.Append($"\nSELECT CASE WHEN NOT EXISTS (SELECT 1 FROM {Guarded}) THEN 0 WHEN {kept} = {parts.Count} THEN 1 ")
+            .Append($"ELSE CAST('{UndoMark}: ' || {kept} || ' of {parts.Count} parts' AS integer) END AS \"Value\"");
+        return sql.ToString();
+    }
+
+    /// <summary>Runs the one statement: true when it was kept, false when a guard did not hold or it undid itself.</summary>
+    private static async Task<bool> RunOneStatementAsync(SafeChatDb db, string sql, List<object> values, CancellationToken cancellation)
+    {
+        try
+        {
+            return (await db.Database.SqlQueryRaw<int>(sql, [.. values]).ToListAsync(cancellation)).Single() == 1;
+        }
+        catch (DbException error) when (ConstraintViolation.Is(error) || error.SqlState == DeadlockDetected || error.Message.Contains(UndoMark, StringComparison.Ordinal))
+        {
+            // A copy stored beside it, the conversation erased meanwhile (a foreign key), or a copy taken in by the store
+            // that reads the log, which locks the receipt before the conversation: the server undid the statement.
+            return false;
+        }
+    }
+
+    private const string DeadlockDetected = "40P01";
 }

@@ -17,4 +17,11 @@ public static class InboundReceipt
     /// <summary>The statement, with the placeholders of the delivery id and the time (one row inserted, or none).</summary>
     public static string Insert(string deliveryId, string receivedAt) =>
         $"INSERT INTO inbound_receipts (message_sid, received_at) VALUES ({deliveryId}, {receivedAt}) ON CONFLICT (message_sid) DO NOTHING";
+
+    /// <summary>As <see cref="Insert"/>, once for each row of <paramref name="from"/> (a guarded update's RETURNING).</summary>
+    public static string InsertFrom(string deliveryId, string receivedAt, string from) =>
+        $"INSERT INTO inbound_receipts (message_sid, received_at) SELECT {deliveryId}, {receivedAt} FROM {from} ON CONFLICT (message_sid) DO NOTHING";
+
+    /// <summary>A condition: the delivery's receipt was taken already (a second delivery).</summary>
+    public static string Taken(string deliveryId) => $"EXISTS (SELECT 1 FROM inbound_receipts WHERE message_sid = {deliveryId})";
 }

@@ -148,7 +148,10 @@ public sealed class TurnProcessor(
         // An erasure deletes the message itself.
         var scrubbed = Erases(turn.Effects) ? null : Redacted(turn.Inbound, turn.Activity);
         using var write = recent.BeginWrite(conversationId);
-        var written = await databases.WriteAsync((db, token) => WriteAsync(db, turn, end, newState, scrubbed, token), cancellation, noted);
+        // With where the log ends, usually one command: on PostgreSQL then without a transaction around it.
+        var written = end is null
+            ? await databases.WriteAsync((db, token) => WriteAsync(db, turn, end, newState, scrubbed, token), cancellation, noted)
+            : await databases.WriteAloneAsync((db, token) => WriteAsync(db, turn, end, newState, scrubbed, token), cancellation, noted);
         if (written is null)
         {
             write.WroteNothing();
@@ -163,8 +166,9 @@ public sealed class TurnProcessor(
         return written;
     }
 
-    /// <summary>The turn's writes, in the transaction <see cref="SafeChatDbFactory.WriteAsync{T}"/> holds. Null when a guard
-    /// did not hold.</summary>
+    /// <summary>The turn's writes, in the transaction <see cref="SafeChatDbFactory.WriteAsync{T}"/> holds, or for
+    /// <see cref="SafeChatDbFactory.WriteAloneAsync{T}"/> in one when it takes more than the append's one command. Null when a
+    /// guard did not hold.</summary>
     private async Task<Written?> WriteAsync(SafeChatDb db, Turn turn, ActivityLog.Counters? end, string newState, GuardedAppend.Rewrite? scrubbed,
         CancellationToken cancellation)
     {
@@ -172,6 +176,7 @@ public sealed class TurnProcessor(
         var conversationId = conversation.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var erasing = Erases(turn.Effects);
+        if (turn.Effects.Count > 0) await SafeChatDbFactory.InTransactionAsync(db, cancellation);
         foreach (var effect in turn.Effects)
         {
             if (effect is SafeChat.Dialogs.Flows.Erase.EraseConversation) await erasure.EraseConversationAsync(db, conversationId, cancellation);
@@ -188,7 +193,12 @@ public sealed class TurnProcessor(
         // The one-command path inserts the outbox rows itself (EF Core would send SQLite one command per row).
         var outboxRows = end is null ? [] : RowInserts.TakeOutboxRows(db);
         var queued = outboxRows.Count > 0 || db.ChangeTracker.HasChanges();
-        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellation); // effects (and the slow path's outbox rows): none on most Web Chat turns
+        if (db.ChangeTracker.HasChanges())
+        {
+            // Effects (and the slow path's outbox rows): none on most turns.
+            await SafeChatDbFactory.InTransactionAsync(db, cancellation);
+            await db.SaveChangesAsync(cancellation);
+        }
 
         if (end is not null)
         {

@@ -88,6 +88,9 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     {
         var keyword = Keyword().Match(sql);
         if (!keyword.Success) return "";
+        // A statement whose WITH writes (PostgreSQL's one-statement append): the writes it holds, in order.
+        if (keyword.Value.Equals("WITH", StringComparison.OrdinalIgnoreCase) && Writes().Matches(sql) is { Count: > 0 } writes)
+            return string.Join("; ", writes.Select(w => $"{w.Groups[1].Value.ToUpperInvariant()} {w.Groups[2].Value}"));
         var table = Table().Match(sql);
         return table.Success ? $"{keyword.Value.ToUpperInvariant()} {table.Groups[1].Value}" : keyword.Value.ToUpperInvariant();
     }
@@ -97,6 +100,9 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
 
     [GeneratedRegex(@"\b(?:FROM|INTO|UPDATE)\s+""?(\w+)""?", RegexOptions.IgnoreCase)]
     private static partial Regex Table();
+
+    [GeneratedRegex(@"(?<!\bDO\s+)\b(INSERT|UPDATE|DELETE)\s+(?:INTO\s+|FROM\s+)?""?(\w+)""?", RegexOptions.IgnoreCase)]
+    private static partial Regex Writes();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {

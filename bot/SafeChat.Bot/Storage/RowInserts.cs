@@ -19,8 +19,9 @@ public static class RowInserts
     }
 
     /// <summary>One INSERT for the row; <paramref name="value"/> turns a value into a parameter placeholder. A key the
-    /// database generates is left to it (an outbox row never has one set when it is added).</summary>
-    public static string Insert(SafeChatDb db, object row, Func<object, string> value)
+    /// database generates is left to it (an outbox row never has one set when it is added). With <paramref name="from"/>
+    /// (a guarded update's RETURNING, in PostgreSQL's one statement), the row is inserted once for each row of it.</summary>
+    public static string Insert(SafeChatDb db, object row, Func<object, string> value, string? from = null)
     {
         var entity = db.Model.FindEntityType(row.GetType()) ?? throw new InvalidOperationException($"{row.GetType().Name} is not in the model");
         var table = entity.GetTableMappings().Single();
@@ -36,6 +37,6 @@ public static class RowInserts
             values.Add(current is null ? "NULL" : value(current));
         }
         return new StringBuilder("INSERT INTO ").Append(table.Table.Name).Append(" (").AppendJoin(", ", columns)
-            .Append(") VALUES (").AppendJoin(", ", values).Append(')').ToString();
+            .Append(from is null ? ") VALUES (" : ") SELECT ").AppendJoin(", ", values).Append(from is null ? ")" : $" FROM {from}").ToString();
     }
 }

@@ -23,6 +23,8 @@ public sealed class ConnectorOutbox(ConnectorSignal signal) : IChannelSender
 
     public void Wake() => signal.Wake();
 
+    public bool Holds(string channel) => false;
+
     public Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, string channel, DateTime now, CancellationToken cancellation) => Task.FromResult(false);
 }
 

@@ -22,8 +22,10 @@ public sealed class Outbox(OutboxSignal signal, TwilioOptions options) : IChanne
     public string? Unreachable(ChannelTarget target) => Unreachable(target.Channel, target.OptedOut);
 
     /// <summary>Only WhatsApp holds messages (outside its 24-hour window): an SMS costs no query here.</summary>
+    public bool Holds(string channel) => channel == TwilioChannels.WhatsApp;
+
     public async Task<bool> ReleaseHeldAsync(SafeChatDb db, string conversationId, string channel, DateTime now, CancellationToken cancellation) =>
-        channel == TwilioChannels.WhatsApp && await db.Outbox.Where(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Held)
+        Holds(channel) && await db.Outbox.Where(o => o.ConversationId == conversationId && o.Status == OutboxStatuses.Held)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Pending).SetProperty(o => o.NextAttemptAt, now), cancellation) > 0;
 
     /// <param name="windowOpen">False for WhatsApp when the person last wrote more than 24 hours ago: then only the
