@@ -185,7 +185,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     }
 
     /// <summary>
-    /// In one command (the receipt, the conversation and its log; WhatsApp also looks for held messages), when this instance
+    /// In one command (the receipt, the conversation and its log; WhatsApp also looks for held messages, in a second), when this instance
     /// knows where the log ends (it ran the last turn); the turn then starts from memory too. Null when it does not know, or
     /// no longer, or this is a second delivery: nothing was stored and <see cref="ReceivedSlowAsync"/> decides.
     /// </summary>
@@ -202,9 +202,9 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
             var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now,
                 known.End, token, arrival: arrival);
             if (appended is null) return null; // the log moved on, or a repeat: nothing is kept
-            // Held messages after the conversation's row, as the slow path does: two writers that lock in opposite orders
-            // can deadlock on PostgreSQL.
-            var released = sender is not null && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
+            // Held messages after the conversation's row, as the slow path does (two writers that lock in opposite orders
+            // can deadlock on PostgreSQL), and in the transaction begun above.
+            var released = sender?.Holds(channel) == true && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
             if (released && !isUrgent) await MarkAnsweredAsync(db, conversationId, token);
             return new Stored(new Received(released), appended);
         }, cancellation, committed: stored =>
@@ -254,10 +254,12 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
                     return new Received(released);
                 }, cancellation))!;
             }
-            catch (DbUpdateException) when (attempt == 1 && !cancellation.IsCancellationRequested)
+            catch (Exception error) when (attempt == 1 && (error is DbUpdateException || Deadlock.Is(error)) && !cancellation.IsCancellationRequested)
             {
                 // Two first messages of a new conversation side by side (PostgreSQL): the second lost the race for the
-                // conversation's row, which exists now. Its receipt went back with it, so it is taken again.
+                // conversation's row, which exists now. Or a copy of this delivery went down the one-statement path at the
+                // same moment and this one was undone to break their deadlock. Its receipt went back with it, so it is
+                // taken again (and is a repeat when the other was kept).
             }
         }
     }

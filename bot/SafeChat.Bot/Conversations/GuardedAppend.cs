@@ -23,8 +23,8 @@ public static class GuardedAppend
     /// <summary>A stored activity's JSON replaced in the same command (a turn scrubs the message it read).</summary>
     public sealed record Rewrite(long Seq, string Json);
 
-    /// <summary>A message from a text channel takes its delivery's receipt (a second delivery inserts none, so the count
-    /// falls short and nothing is kept), and notes on the conversation where to answer, when the person last wrote (the
+    /// <summary>A message from a text channel takes its delivery's receipt (a second delivery inserts none, and nothing is
+    /// kept), and notes on the conversation where to answer, when the person last wrote (the
     /// WhatsApp window) and a STOP or START (null: neither).</summary>
     public sealed record Arrival(string DeliveryId, string ProtectedAddress, DateTime At, bool? OptOut);
 
@@ -173,13 +173,17 @@ public static class GuardedAppend
         {
             return (await db.Database.SqlQueryRaw<int>(sql, [.. values]).ToListAsync(cancellation)).Single() == 1;
         }
-        catch (DbException error) when (ConstraintViolation.Is(error) || error.SqlState == DeadlockDetected || error.Message.Contains(UndoMark, StringComparison.Ordinal))
+        catch (DbException error) when (ConstraintViolation.Is(error) || Deadlock.Is(error) || Undone(error))
         {
-            // A copy stored beside it, the conversation erased meanwhile (a foreign key), or a copy taken in by the store
-            // that reads the log, which locks the receipt before the conversation: the server undid the statement.
+            // The server undid the statement: a copy stored beside it, the conversation erased meanwhile (a foreign key),
+            // or a deadlock with a copy of the same delivery that the store reading the log took in (it was the victim).
             return false;
         }
     }
 
-    private const string DeadlockDetected = "40P01";
+    private static bool Undone(DbException error) =>
+        error.SqlState == InvalidTextRepresentation && error.Message.Contains(UndoMark, StringComparison.Ordinal);
+
+    /// <summary>What PostgreSQL says of the cast the statement fails with on purpose.</summary>
+    private const string InvalidTextRepresentation = "22P02";
 }

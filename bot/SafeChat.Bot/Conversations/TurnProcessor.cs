@@ -136,9 +136,9 @@ public sealed class TurnProcessor(
     }
 
     /// <summary>
-    /// The turn's new state, its replies, its "processed" mark and its effects in one transaction, guarded by the state
-    /// version (and, with <paramref name="end"/>, by where the log ends: then in one command). Null when a guard failed:
-    /// nothing was kept.
+    /// The turn's new state, its replies, its "processed" mark and its effects kept together, guarded by the state version
+    /// (and, with <paramref name="end"/>, by where the log ends: then usually in one command, on PostgreSQL one statement
+    /// without a transaction around it). Null when a guard failed: nothing was kept.
     /// </summary>
     private async Task<Written?> CommitAsync(Turn turn, ActivityLog.Counters? end, Action<Written> noted, CancellationToken cancellation)
     {

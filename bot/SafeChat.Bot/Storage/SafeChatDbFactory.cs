@@ -93,7 +93,10 @@ public sealed class SafeChatDbFactory
     {
         await using var db = Create();
         if (begin) await db.Database.BeginTransactionAsync(cancellation);
-        var written = await write(db, cancellation);
+        else cancellation.ThrowIfCancellationRequested();
+        // A statement the server commits by itself is not cancelled once sent: the caller would not hear that it was
+        // kept (a message stored and its turn not queued). In a transaction, cancelling before the commit undoes it.
+        var written = await write(db, begin ? cancellation : CancellationToken.None);
         await using var transaction = db.Database.CurrentTransaction;
         if (transaction is not null)
         {

@@ -35,11 +35,15 @@ public sealed class GuardedAppendPostgresTests : IAsyncLifetime
     public async Task A_kept_append_is_one_command_and_its_own_commit()
     {
         var (commands, commits, failed) = Counts();
+        var kinds = _databases.Commands.ByKind();
 
         var appended = await AppendAloneAsync(_end, Message("tweede", clientId: "c-1"), new GuardedAppend.Arrival("SM-1", "protected", Now, null));
 
         Assert.NotNull(appended);
         Assert.Equal((commands + 1, commits + 1, failed), Counts());
+        // The one statement, which begins with the conversation's row; in a transaction the receipt would come first.
+        var sent = Assert.Single(_databases.Commands.ByKind(), k => k.Value != kinds.GetValueOrDefault(k.Key));
+        Assert.Equal("UPDATE conversations; INSERT inbound_receipts; INSERT conversation_activities", sent.Key);
         var stored = await StoredAsync();
         Assert.Equal((2L, 2L), (stored.LastSeq, stored.LastInboundSeq));
         Assert.Equal(["Hoi", "tweede"], stored.Texts);
@@ -75,7 +79,7 @@ public sealed class GuardedAppendPostgresTests : IAsyncLifetime
 
     /// <summary>What the guards cannot see: a copy stored beside it after the statement began (here a row put at the place the
     /// append takes, past where the conversation's counter says the log ends). The update held, a part came up short, and
-    /// the server undid the statement: the counter, the receipt and the rewritten message are as they were.</summary>
+    /// the server undid the statement: the counter, the receipt, the rewritten message and the outbox are as they were.</summary>
     [Fact]
     public async Task An_append_that_finds_a_row_stored_beside_it_is_undone_whole()
     {
@@ -87,8 +91,12 @@ public sealed class GuardedAppendPostgresTests : IAsyncLifetime
         var failed = _databases.Commands.Failed;
 
         var rewrite = new GuardedAppend.Rewrite(1, """{"type":"message","text":"herschreven"}""");
+        var reply = new OutboxRecord
+        {
+            ConversationId = Id, Channel = "sms", Body = "antwoord", Status = OutboxStatuses.Pending, CreatedAt = Now, NextAttemptAt = Now,
+        };
         Assert.Null(await _databases.WriteAloneAsync((db, token) => GuardedAppend.AppendAsync(db, Id, [Message("naast een ander")], Now, _end, token,
-            rewrite: rewrite, arrival: new GuardedAppend.Arrival("SM-3", "protected", Now, null)), CancellationToken.None));
+            rewrite: rewrite, arrival: new GuardedAppend.Arrival("SM-3", "protected", Now, null), outboxRows: [reply]), CancellationToken.None));
 
         Assert.Equal(failed + 1, _databases.Commands.Failed); // the statement's own refusal: the only way to undo it
         Assert.Equivalent(before, await StoredAsync());
@@ -103,7 +111,7 @@ public sealed class GuardedAppendPostgresTests : IAsyncLifetime
     private (long Commands, long Commits, long Failed) Counts() =>
         (_databases.Commands.Count, _databases.Commands.Commits, _databases.Commands.Failed);
 
-    private sealed record Stored(long LastSeq, long LastInboundSeq, string? Address, List<string?> Texts, List<string> Receipts);
+    private sealed record Stored(long LastSeq, long LastInboundSeq, string? Address, List<string?> Texts, List<string> Receipts, int Outbox);
 
     private async Task<Stored> StoredAsync()
     {
@@ -112,6 +120,6 @@ public sealed class GuardedAppendPostgresTests : IAsyncLifetime
         var log = await db.Activities.AsNoTracking().Where(a => a.ConversationId == Id).OrderBy(a => a.Seq).Select(a => a.Json).ToListAsync();
         var receipts = await db.Database.SqlQueryRaw<string>("SELECT message_sid AS \"Value\" FROM inbound_receipts ORDER BY 1").ToListAsync();
         return new Stored(conversation.LastSeq, conversation.LastInboundSeq, conversation.ChannelAddressProtected,
-            [.. log.Select(json => ActivityJson.Deserialize(json).Text)], receipts);
+            [.. log.Select(json => ActivityJson.Deserialize(json).Text)], receipts, await db.Outbox.CountAsync());
     }
 }
