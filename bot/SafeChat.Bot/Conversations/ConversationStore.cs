@@ -194,17 +194,18 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     {
         if (!_known.TryGet(conversationId, out var first)) return null;
         var now = arrival.At;
+        // Held messages are looked for in a second command: the two are one transaction.
+        var holds = sender?.Holds(channel) == true;
         using var write = _recent.BeginWrite(conversationId);
         var result = await GuardedByMemoryAsync(conversationId, first, known => databases.WriteAloneAsync(async (db, token) =>
         {
-            // Held messages are looked for in a second command: the two are one transaction.
-            if (sender?.Holds(channel) == true) await SafeChatDbFactory.InTransactionAsync(db, token);
+            if (holds) await SafeChatDbFactory.InTransactionAsync(db, token);
             var appended = await GuardedAppend.AppendAsync(db, conversationId, [new(activity, FromUser: true, VisibleToClient: true)], now,
                 known.End, token, arrival: arrival);
             if (appended is null) return null; // the log moved on, or a repeat: nothing is kept
             // Held messages after the conversation's row, as the slow path does (two writers that lock in opposite orders
             // can deadlock on PostgreSQL), and in the transaction begun above.
-            var released = sender?.Holds(channel) == true && await sender.ReleaseHeldAsync(db, conversationId, channel, now, token);
+            var released = holds && await sender!.ReleaseHeldAsync(db, conversationId, channel, now, token);
             if (released && !isUrgent) await MarkAnsweredAsync(db, conversationId, token);
             return new Stored(new Received(released), appended);
         }, cancellation, committed: stored =>
