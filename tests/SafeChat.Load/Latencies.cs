@@ -4,14 +4,18 @@ using System.Diagnostics;
 namespace SafeChat.Load;
 
 /// <summary>Latency samples per kind (e.g. "webchat turn", "sms ack"), their percentiles, and when in the run they fell.</summary>
-public sealed class Latencies
+/// <param name="window">Samples that end after it are not kept (a closed loop of fixed length); errors always count.</param>
+public sealed class Latencies(TimeSpan? window = null)
 {
     private readonly ConcurrentDictionary<string, ConcurrentBag<(double At, double Ms)>> _samples = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _errors;
 
-    public void Add(string kind, TimeSpan elapsed) =>
-        _samples.GetOrAdd(kind, _ => []).Add((_clock.Elapsed.TotalSeconds, elapsed.TotalMilliseconds));
+    public void Add(string kind, TimeSpan elapsed)
+    {
+        var at = _clock.Elapsed;
+        if (at <= window || window is null) _samples.GetOrAdd(kind, _ => []).Add((at.TotalSeconds, elapsed.TotalMilliseconds));
+    }
 
     public void Error() => Interlocked.Increment(ref _errors);
 

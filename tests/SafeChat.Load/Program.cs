@@ -10,7 +10,9 @@ namespace SafeChat.Load;
 /// load [--twilio-ms N] (Twilio's API latency), [--warm-up N] (unmeasured visits per instance before each run; unless
 /// given, rounds of them until the runtime's compiler is quiet, see <see cref="WarmUpAsync"/>; --warm-up 4 measures a cold start), [--generator-cores N] (the load generator on N cores, SafeChat on all), or load --flood (see <see cref="Flood"/>), or load --live N [--think seconds] [--postgres] (see <see cref="LiveChats"/>),
 /// or load --idle N [--hold seconds] (see <see cref="IdleConversations"/>). --paced: people type 2–8 s before each message, the latency
-/// a person feels; without it a closed loop (each visitor sends the moment the answer arrives), for throughput.
+/// a person feels; without it a closed loop (each visitor sends the moment the answer arrives), for throughput: for --seconds
+/// (20 by default) every one of the N places starts a new visit when its last one ends, and only turns answered within that
+/// time count; --once gives each place one visit and measures until the last one ends (ramp and tail included).
 /// </summary>
 public static class Program
 {
@@ -32,6 +34,8 @@ public static class Program
                 TimeSpan.FromSeconds(int.Parse(Option(args, "--hold", "0"))));
         var generatorCores = PinGenerator(Option(args, "--generator-cores", ""));
         var paced = args.Contains("--paced");
+        // The closed loop's length; null: one visit per place (--once, and the paced run, whose visits take a minute).
+        TimeSpan? window = paced || args.Contains("--once") ? null : TimeSpan.FromSeconds(int.Parse(Option(args, "--seconds", "20")));
         int? warmUp = Option(args, "--warm-up", "") is { Length: > 0 } visits ? int.Parse(visits) : null;
         var sizes = Option(args, "--conversations", "50,200").Split(',').Select(int.Parse).ToArray();
         var setups = Option(args, "--setups", "sqlite,pg1,pg3").Split(',');
@@ -43,7 +47,8 @@ public static class Program
         }
 
         Console.WriteLine($"SafeChat load benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
-                          (paced ? $"paced: {Think.MinSeconds}–{Think.MaxSeconds} s typing before each message" : "closed loop") +
+                          (paced ? $"paced: {Think.MinSeconds}–{Think.MaxSeconds} s typing before each message"
+                              : window is { } w ? $"closed loop for {w.TotalSeconds:F0} s, visits back to back" : "closed loop, one visit per place") +
                           $", Twilio's API answering in {Option(args, "--twilio-ms", "0")} ms, {(warmUp is { } n ? $"{n} visits per instance" : "visits until the runtime's compiler is quiet")} to warm up first" +
                           (generatorCores is { } cores ? $", load generator on {cores} of the cores SafeChat has" : ""));
         var bare = new Dictionary<int, double>();
@@ -54,7 +59,7 @@ public static class Program
         var rows = new List<string>();
         foreach (var setup in setups)
             foreach (var size in sizes)
-                rows.Add(await RunAsync(setup, size, postgres, twilio, bare[size], paced, warmUp));
+                rows.Add(await RunAsync(setup, size, postgres, twilio, bare[size], paced, warmUp, window));
 
         Console.WriteLine();
         Console.WriteLine("| setup | conversations | turns/s | Web Chat turn p50 / p95 / p99 ms | SMS webhook ack p50 / p95 / p99 ms | SMS turn p99 ms | errors | CPU % (of all cores) | peak MB per process | vs bare endpoint |");
@@ -68,7 +73,7 @@ public static class Program
     }
 
     private static async Task<string> RunAsync(string setup, int size, string? postgres, TwilioStandIn twilio, double bareRate, bool paced,
-        int? warmUp)
+        int? warmUp, TimeSpan? window)
     {
         var instances = setup == "pg3" ? 3 : 1;
         var settings = BaseSettings(twilio.BaseUrl);
@@ -85,12 +90,16 @@ public static class Program
             var clients = processes.Select(p => Client(p.BaseUrl)).ToList();
             WarmUps.Add($"Warm-up, {Describe(setup)}, {size}: " + await WarmUpAsync(warmUp, instances, processes, clients, twilio));
             foreach (var process in processes) process.ResetCpu();
-            var latencies = new Latencies();
+            var latencies = new Latencies(window);
             var clock = Stopwatch.StartNew();
-            await DriveAsync(size, instances, processes, clients, twilio, latencies, paced);
-            var seconds = clock.Elapsed.TotalSeconds;
+            var cpuSeconds = 0.0;
+            // The CPU is read when the window closes, not after the visits still under way have ended.
+            using var closed = window is { } length ? new Timer(_ => cpuSeconds = processes.Sum(p => p.CpuSinceStart.TotalSeconds), null, length, Timeout.InfiniteTimeSpan) : null;
+            await DriveAsync(size, instances, processes, clients, twilio, latencies, paced, window);
+            var seconds = window?.TotalSeconds ?? clock.Elapsed.TotalSeconds;
+            if (window is null) cpuSeconds = processes.Sum(p => p.CpuSinceStart.TotalSeconds);
             var turns = latencies.Count("webchat turn") + latencies.Count("sms turn");
-            var cpu = processes.Sum(p => p.CpuSinceStart.TotalSeconds) / seconds / Environment.ProcessorCount * 100;
+            var cpu = cpuSeconds / seconds / Environment.ProcessorCount * 100;
             var peak = processes.Max(p => p.PeakMemoryMb);
             if (paced)
                 foreach (var line in new[] { "webchat turn", "sms webhook ack", "sms turn" }.SelectMany(kind => latencies.Timeline(kind, 10)))
@@ -157,26 +166,35 @@ public static class Program
 
     private static int _nextNumber;
 
+    /// <summary>Each of <paramref name="size"/> places makes one visit, or with a <paramref name="window"/> visit after visit
+    /// until it has passed (the visit under way then ends, its late turns not counted).</summary>
     private static Task DriveAsync(int size, int instances, List<SafeChatProcess> processes, List<HttpClient> clients,
-        TwilioStandIn twilio, Latencies latencies, bool paced = false) =>
-        Task.WhenAll(Enumerable.Range(0, size).Select(i => Task.Run(async () =>
+        TwilioStandIn twilio, Latencies latencies, bool paced = false, TimeSpan? window = null)
+    {
+        var clock = Stopwatch.StartNew();
+        return Task.WhenAll(Enumerable.Range(0, size).Select(i => Task.Run(async () =>
         {
             var think = paced ? Think.For(i) : null;
-            try
+            do
             {
-                // Post to one instance and stream from the next, as a load balancer without stickiness would.
-                if (i % 4 == 3)
-                    await new SmsSender(clients[i % instances], processes[i % instances].BaseUrl, twilio, AuthToken,
-                        $"+316{Interlocked.Increment(ref _nextNumber):D8}", latencies, think).RunAsync(default);
-                else
-                    await new WebChatVisitor(clients[i % instances], processes[(i + 1) % instances].BaseUrl, latencies, think: think).RunAsync(default);
-            }
-            catch (Exception error)
-            {
-                latencies.Error();
-                Console.Error.WriteLine($"  conversation {i}: {error.GetType().Name}: {error.Message}");
-            }
+                try
+                {
+                    // Post to one instance and stream from the next, as a load balancer without stickiness would.
+                    if (i % 4 == 3)
+                        await new SmsSender(clients[i % instances], processes[i % instances].BaseUrl, twilio, AuthToken,
+                            $"+316{Interlocked.Increment(ref _nextNumber):D8}", latencies, think).RunAsync(default);
+                    else
+                        await new WebChatVisitor(clients[i % instances], processes[(i + 1) % instances].BaseUrl, latencies, think: think).RunAsync(default);
+                }
+                catch (Exception error)
+                {
+                    latencies.Error();
+                    Console.Error.WriteLine($"  conversation {i}: {error.GetType().Name}: {error.Message}");
+                    return;
+                }
+            } while (clock.Elapsed < window);
         })));
+    }
 
     private static string Describe(string setup) => setup switch
     {
