@@ -40,7 +40,7 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             c.Property(x => x.ChannelAddressProtected).HasColumnName("channel_address_protected");
             c.Property(x => x.OptedOut).HasColumnName("opted_out");
             c.Property(x => x.LastUserMessageAt).HasColumnName("last_user_message_at");
-            c.HasIndex(x => new { x.LastInboundSeq, x.LastProcessedSeq }).HasDatabaseName("ix_conversations_pending");
+            // No index on the counters a turn changes: PostgreSQL could not update the row in place (ConversationsUpdatedInPlace).
         });
         model.Entity<ActivityRecord>(a =>
         {

@@ -21,9 +21,7 @@ public sealed class GuardedAppendPostgresTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = await PostgresServer.CreateDatabaseAsync() };
-        _databases = new SafeChatDbFactory(options, Path.GetTempPath());
-        await DatabaseMigrator.MigrateAsync(_databases);
+        _databases = await PostgresServer.MigratedStorageAsync();
         var created = await _databases.WriteAsync((db, token) => GuardedAppend.AppendAsync(db, Id, [Message("Hoi")], Now,
             new ActivityLog.Counters(0, Now), token, opening: new GuardedAppend.Opening("sms", Id)), CancellationToken.None);
         _end = created!.End;

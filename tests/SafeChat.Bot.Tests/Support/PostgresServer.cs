@@ -22,6 +22,16 @@ public static class PostgresServer
     }
 
     /// <summary>Cuts every idle LISTEN connection to the database, as a failover or network blip would.</summary>
+    /// <summary>SafeChat's storage on a fresh database of the test server, its schema migrated.</summary>
+    public static async Task<SafeChat.Bot.Storage.SafeChatDbFactory> MigratedStorageAsync()
+    {
+        var options = new SafeChat.Bot.Storage.StorageOptions
+            { Provider = SafeChat.Bot.Storage.StorageProvider.Postgres, ConnectionString = await CreateDatabaseAsync() };
+        var databases = new SafeChat.Bot.Storage.SafeChatDbFactory(options, Path.GetTempPath());
+        await SafeChat.Bot.Storage.DatabaseMigrator.MigrateAsync(databases);
+        return databases;
+    }
+
     public static async Task<int> TerminateListenersAsync(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;

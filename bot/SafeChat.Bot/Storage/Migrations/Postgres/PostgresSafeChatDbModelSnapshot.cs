@@ -282,9 +282,6 @@ namespace SafeChat.Bot.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastInboundSeq", "LastProcessedSeq")
-                        .HasDatabaseName("ix_conversations_pending");
-
                     b.ToTable("conversations", (string)null);
                 });
 

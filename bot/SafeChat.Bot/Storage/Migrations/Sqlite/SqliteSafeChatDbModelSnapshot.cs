@@ -269,9 +269,6 @@ namespace SafeChat.Bot.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastInboundSeq", "LastProcessedSeq")
-                        .HasDatabaseName("ix_conversations_pending");
-
                     b.ToTable("conversations", (string)null);
                 });
 

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SafeChat.Bot.Storage.Migrations.Sqlite
+{
+    /// <summary>A conversation's row changes twice a turn (the message's place in the log, then the turn's state and
+    /// "processed" mark). The index on those two counters made PostgreSQL write every change as a new row with new entries
+    /// in both indexes (no update in place: 0 of 59,834 in a closed loop, 2026-12-04), which the primary key's lookups then
+    /// stepped over. The sweeper that used it asks every five seconds and reads the table instead.</summary>
+    [DbContext(typeof(SqliteSafeChatDb))]
+    [Migration("20261204220000_ConversationsUpdatedInPlace")]
+    public partial class ConversationsUpdatedInPlace : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_conversations_pending",
+                table: "conversations");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_conversations_pending",
+                table: "conversations",
+                columns: new[] { "last_inbound_seq", "last_processed_seq" });
+        }
+    }
+}
