@@ -92,12 +92,13 @@ public static class Program
             foreach (var process in processes) process.ResetCpu();
             var latencies = new Latencies(window);
             var clock = Stopwatch.StartNew();
-            var cpuSeconds = 0.0;
-            // The CPU is read when the window closes, not after the visits still under way have ended.
-            using var closed = window is { } length ? new Timer(_ => cpuSeconds = processes.Sum(p => p.CpuSinceStart.TotalSeconds), null, length, Timeout.InfiniteTimeSpan) : null;
+            // With a window the CPU is read when it closes, not after the visits still under way have ended.
+            var cpuAtClose = window is { } length
+                ? Task.Run(async () => { await Task.Delay(length); return processes.Sum(p => p.CpuSinceStart.TotalSeconds); })
+                : null;
             await DriveAsync(size, instances, processes, clients, twilio, latencies, paced, window);
             var seconds = window?.TotalSeconds ?? clock.Elapsed.TotalSeconds;
-            if (window is null) cpuSeconds = processes.Sum(p => p.CpuSinceStart.TotalSeconds);
+            var cpuSeconds = cpuAtClose is null ? processes.Sum(p => p.CpuSinceStart.TotalSeconds) : await cpuAtClose;
             var turns = latencies.Count("webchat turn") + latencies.Count("sms turn");
             var cpu = cpuSeconds / seconds / Environment.ProcessorCount * 100;
             var peak = processes.Max(p => p.PeakMemoryMb);
@@ -190,7 +191,8 @@ public static class Program
                 {
                     latencies.Error();
                     Console.Error.WriteLine($"  conversation {i}: {error.GetType().Name}: {error.Message}");
-                    return;
+                    if (window is null) return;
+                    await Task.Delay(TimeSpan.FromMilliseconds(100)); // the place goes on: fewer places would lower turns/s unseen
                 }
             } while (clock.Elapsed < window);
         })));

@@ -40,7 +40,8 @@ public abstract class SafeChatDb(DbContextOptions options) : DbContext(options)
             c.Property(x => x.ChannelAddressProtected).HasColumnName("channel_address_protected");
             c.Property(x => x.OptedOut).HasColumnName("opted_out");
             c.Property(x => x.LastUserMessageAt).HasColumnName("last_user_message_at");
-            // No index on the counters a turn changes: PostgreSQL could not update the row in place (ConversationsUpdatedInPlace).
+            // No index on a column a message or a turn changes: PostgreSQL could not update the row in place
+            // (ConversationsUpdatedInPlace; ConversationRowInPlaceTests).
         });
         model.Entity<ActivityRecord>(a =>
         {

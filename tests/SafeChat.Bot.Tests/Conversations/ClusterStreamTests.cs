@@ -28,30 +28,6 @@ public sealed class ClusterStreamTests
     }
 
     [Fact]
-    public async Task Streams_of_several_conversations_answered_at_once_on_another_instance_all_receive_their_replies()
-    {
-        await using var cluster = await TwoInstances.StartAsync();
-        // More conversations streaming from the first instance: their changes on the second go out in one burst, as
-        // notifications that each name several conversations.
-        var others = await Task.WhenAll(Enumerable.Range(0, 7).Select(async _ =>
-        {
-            var chat = await DirectLineTestClient.StartAsync(cluster.Streaming.Http);
-            var socket = await ConnectAsync(chat.StreamUrl!);
-            await ReceiveUntilAsync(socket, got => got.Any(a => ActivitySet.Choices(a).Count > 0)); // the greeting
-            return (Chat: chat, Socket: socket);
-        }));
-        var all = others.Append((cluster.Chat, cluster.Socket)).ToList();
-
-        var clock = Stopwatch.StartNew();
-        var ids = await Task.WhenAll(all.Select(c => c.Item1.Via(cluster.Answering.Http).SayAsync("Nee")));
-        var seen = await Task.WhenAll(all.Select((c, i) => ReceiveUntilAsync(c.Item2, got => got.Any(a => IsReplyTo(a, ids[i])), Prompt)));
-
-        Assert.All(seen.Select((got, i) => (got, i)), s => Assert.Contains(s.got, a => IsReplyTo(a, ids[s.i])));
-        Assert.True(clock.Elapsed < Prompt, $"replies took {clock.Elapsed}");
-        foreach (var (_, socket) in others) socket.Dispose();
-    }
-
-    [Fact]
     public async Task The_bus_recovers_when_its_listening_connection_is_killed()
     {
         await using var cluster = await TwoInstances.StartAsync();

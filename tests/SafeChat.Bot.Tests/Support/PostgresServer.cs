@@ -21,7 +21,6 @@ public static class PostgresServer
         return new NpgsqlConnectionStringBuilder(Server.Value) { Database = name }.ConnectionString;
     }
 
-    /// <summary>Cuts every idle LISTEN connection to the database, as a failover or network blip would.</summary>
     /// <summary>SafeChat's storage on a fresh database of the test server, its schema migrated.</summary>
     public static async Task<SafeChat.Bot.Storage.SafeChatDbFactory> MigratedStorageAsync()
     {
@@ -32,6 +31,7 @@ public static class PostgresServer
         return databases;
     }
 
+    /// <summary>Cuts every idle LISTEN connection to the database, as a failover or network blip would.</summary>
     public static async Task<int> TerminateListenersAsync(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
