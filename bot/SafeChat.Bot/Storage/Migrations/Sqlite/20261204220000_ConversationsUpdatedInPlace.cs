@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace SafeChat.Bot.Storage.Migrations.Sqlite
 {
-    /// <summary>A conversation's row changes twice a turn (the message's place in the log, then the turn's state and
-    /// "processed" mark). The index on those two counters made PostgreSQL write every change as a new row with new entries
-    /// in both indexes (no update in place: 0 of 59,834 in a closed loop, 2026-12-04), which the primary key's lookups then
-    /// stepped over. It served nobody: the sweeper asks for rows whose one counter is past the other, which an index on
-    /// both cannot answer, and PostgreSQL read the table for it already (EXPLAIN with the index in place).</summary>
+    /// <summary>The model has no index on the counters a message and a turn change: on PostgreSQL it kept every update of
+    /// the row from being made in place (see the PostgreSQL migration of the same name), and it served no query (the
+    /// sweeper's, one counter past the other, reads the table). Here it only cost a write per change.</summary>
     [DbContext(typeof(SqliteSafeChatDb))]
     [Migration("20261204220000_ConversationsUpdatedInPlace")]
     public partial class ConversationsUpdatedInPlace : Migration
