@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeChat.Bot.Conversations;
 using SafeChat.Bot.Storage;
 using SafeChat.Bot.Tests.Support;
 using Xunit.Abstractions;
@@ -62,20 +63,32 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     [Fact]
     public async Task Stopping_runs_the_turns_still_queued_before_the_host_ends()
     {
-        // Turns made slow on purpose (100 ms each), so a queue is certain to be waiting when the stop comes: each conversation's
-        // ten take a second one after another (at 20 ms and five each they were sometimes all done before the look).
-        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite(), s => CountingFlow.Install(s, TimeSpan.FromMilliseconds(100)));
-        var chats = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => DirectLineTestClient.StartAsync(host.Http)));
+        // Every conversation's turns wait at its lock, held here as a long turn would hold it, and are let go one by one over
+        // two seconds once the stop has begun: the turn workers are told to stop with most of the work still queued. More
+        // conversations than workers (at most 64), so some wait in the queue itself, not only at a lock. Awaited, not slept:
+        // turns that slept blocked the thread pool of the whole test process, and in one CI run the stop ran out of time.
+        await using var host = await SafeChatHost.StartAsync(HostSettings.Sqlite(), CountingFlow.Install);
+        var chats = await Task.WhenAll(Enumerable.Range(0, HeldConversations).Select(_ => DirectLineTestClient.StartAsync(host.Http)));
         await Task.WhenAll(chats.Select(c => c.WaitForBotRepliesAsync(1)));
-        await Task.WhenAll(chats.SelectMany(chat => Enumerable.Range(0, 10).Select(i => chat.SayAsync($"bericht {i}"))));
+        var locks = host.Services.GetRequiredService<ConversationLocks>();
+        var held = await Task.WhenAll(chats.Select(c => locks.AcquireAsync(c.ConversationId, CancellationToken.None)));
+        await Task.WhenAll(chats.SelectMany(chat => Enumerable.Range(0, 3).Select(i => chat.SayAsync($"bericht {i}"))));
         var databases = host.Services.GetRequiredService<SafeChatDbFactory>();
         var pendingAtStop = await PendingTurnsAsync(databases);
 
-        await host.StopAsync();
+        var stopping = host.StopAsync();
+        foreach (var turn in held)
+        {
+            turn.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(2) / HeldConversations);
+        }
+        await stopping;
 
-        Assert.True(pendingAtStop > 0, "turns must still be queued when the stop comes");
+        Assert.Equal(HeldConversations, pendingAtStop);
         Assert.Equal(0, await PendingTurnsAsync(databases));
     }
+
+    private const int HeldConversations = 80;
 
     private static Task<int> PendingTurnsAsync(ProcessCluster cluster) => PendingTurnsAsync(cluster.Database);
 

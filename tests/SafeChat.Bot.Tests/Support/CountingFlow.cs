@@ -10,7 +10,7 @@ namespace SafeChat.Bot.Tests.Support;
 /// A probe flow for ordering tests: it answers every message with "N: text", N counting turns in its state.
 /// Lost updates, duplicates or reordering all show up in those numbers.
 /// </summary>
-public sealed class CountingFlow(TimeSpan turnTime = default) : Dialog
+public sealed class CountingFlow : Dialog
 {
     public override string Id => "count";
 
@@ -19,9 +19,6 @@ public sealed class CountingFlow(TimeSpan turnTime = default) : Dialog
         s => s.Ask(Prompt.Text("message", "test.ask")),
         s =>
         {
-            // A slow turn, so work is still queued when a test wants it. Waited on as a task, not slept: the thread pool adds
-            // a thread for each such wait, so sixteen turn workers held here do not starve the posts the test is making.
-            if (turnTime > TimeSpan.Zero) Task.Delay(turnTime).Wait();
             var n = int.Parse(s.Answer("count") ?? "0") + 1;
             s.Remember("count", n.ToString());
             s.Say("test.count", new Dictionary<string, string> { ["n"] = n.ToString(), ["text"] = s.Answer("message")! });
@@ -29,10 +26,8 @@ public sealed class CountingFlow(TimeSpan turnTime = default) : Dialog
         },
     ];
 
-    public static void Install(IServiceCollection services) => Install(services, TimeSpan.Zero);
-
-    public static void Install(IServiceCollection services, TimeSpan turnTime) =>
-        services.AddSingleton(new ConversationEngine(Content(), new TriageRecognizer(), [new CountingFlow(turnTime)], "count"));
+    public static void Install(IServiceCollection services) =>
+        services.AddSingleton(new ConversationEngine(Content(), new TriageRecognizer(), [new CountingFlow()], "count"));
 
     private static ContentCatalog Content()
     {
