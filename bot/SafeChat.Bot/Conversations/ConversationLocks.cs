@@ -12,19 +12,7 @@ public sealed class ConversationLocks
 
     public async Task<IDisposable> AcquireAsync(string conversationId, CancellationToken cancellation)
     {
-        Entry entry;
-        while (true)
-        {
-            entry = _locks.GetOrAdd(conversationId, _ => new Entry());
-            lock (entry)
-            {
-                if (!entry.Retired)
-                {
-                    entry.Users++;
-                    break;
-                }
-            }
-        }
+        var entry = Join(conversationId);
         try
         {
             await entry.Semaphore.WaitAsync(cancellation);
@@ -35,6 +23,33 @@ public sealed class ConversationLocks
             throw;
         }
         return new Releaser(() => Release(conversationId, entry, holdsSemaphore: true));
+    }
+
+    /// <summary>The lock if nobody holds it now, else null (without waiting).</summary>
+    public IDisposable? TryAcquire(string conversationId)
+    {
+        var entry = Join(conversationId);
+        if (entry.Semaphore.Wait(0)) return new Releaser(() => Release(conversationId, entry, holdsSemaphore: true));
+        Release(conversationId, entry, holdsSemaphore: false);
+        return null;
+    }
+
+    /// <summary>The conversation's entry, counted as used until <see cref="Release"/>.</summary>
+    private Entry Join(string conversationId)
+    {
+        Entry entry;
+        while (true)
+        {
+            entry = _locks.GetOrAdd(conversationId, _ => new Entry());
+            lock (entry)
+            {
+                if (!entry.Retired)
+                {
+                    entry.Users++;
+                    return entry;
+                }
+            }
+        }
     }
 
     private void Release(string conversationId, Entry entry, bool holdsSemaphore)

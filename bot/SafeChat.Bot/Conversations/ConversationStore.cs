@@ -6,11 +6,16 @@ namespace SafeChat.Bot.Conversations;
 
 /// <summary>Creating conversations, taking in what people send, and reading the log back out.</summary>
 public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider clock, ActivitySignals signals, TurnQueue turns,
-    Channels.ChannelSenders senders, UrgentMessages urgent, KnownConversations? known = null, RecentActivities? recent = null)
+    Channels.ChannelSenders senders, UrgentMessages urgent, KnownConversations? known = null, RecentActivities? recent = null,
+    TurnProcessor? turnsOnArrival = null)
 {
     // Optional for a store used on its own (a test playing a crashed process): it then always takes the slow path.
     private readonly KnownConversations _known = known ?? new(signals, clock);
     private readonly RecentActivities _recent = recent ?? new(signals, clock);
+
+    /// <summary>A conversation's posts are stored one after another, in the order they came in: a message stored with its
+    /// turn holds the next one back for that turn's time, not only for its write's.</summary>
+    private readonly ConversationLocks _postOrder = new();
 
     public static readonly ChannelAccount Bot = new() { Id = "safechat", Name = "SafeChat", Role = "bot" };
 
@@ -52,8 +57,9 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     }
 
     /// <summary>
-    /// Stamps and stores what the person sent (the echo clients wait for) and queues the turn. A resend of a message
-    /// already stored (same client activity id: Web Chat's "retry" after a lost answer, or a failover to another
+    /// Stamps and stores what the person sent (the echo clients wait for) and queues the turn, or stores it with its turn
+    /// when this instance knows all that turn would read (<see cref="TurnProcessor.AnswerOnArrivalAsync"/>). A resend of a
+    /// message already stored (same client activity id: Web Chat's "retry" after a lost answer, or a failover to another
     /// instance) is not stored again; the first one's id is returned.
     /// </summary>
     public async Task<string> ReceiveAsync(string conversationId, Activity activity, CancellationToken cancellation)
@@ -62,9 +68,14 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         activity.Text = WithoutNul(activity.Text);
         activity.From = new ChannelAccount { Id = activity.From?.Id ?? "user", Role = "user" };
         var clientId = ClientActivityId(activity);
-        if (await StoredFastAsync(conversationId, activity, clientId, cancellation)) signals.NotifyRecorded(conversationId);
-        else if (await StoreAsync(conversationId, activity, clientId, cancellation) is { } earlier) return earlier;
-        else signals.Notify(conversationId);
+        using (await _postOrder.AcquireAsync(conversationId, cancellation))
+        {
+            if (turnsOnArrival is not null && await turnsOnArrival.AnswerOnArrivalAsync(conversationId, activity, clientId, cancellation) is { } answered)
+                return answered;
+            if (await StoredFastAsync(conversationId, activity, clientId, cancellation)) signals.NotifyRecorded(conversationId);
+            else if (await StoreAsync(conversationId, activity, clientId, cancellation) is { } earlier) return earlier;
+            else signals.Notify(conversationId);
+        }
         turns.Enqueue(conversationId, urgent.IsUrgent(activity.Text));
         return activity.Id!;
     }

@@ -57,7 +57,8 @@ public static class GuardedAppend
             after = new ActivityLog.Counters(known.LastSeq + entries.Count, timestamp.AddMilliseconds(entries.Count - 1));
             sets.Add($"last_seq = {Value(after.LastSeq)}");
             sets.Add($"last_activity_at = {Value(after.LastActivityAt)}");
-            if (entries.Any(e => e.FromUser)) sets.Add($"last_inbound_seq = {Value(after.LastSeq)}");
+            // The person's last message, not the log's end: a message stored with the turn that answers it comes before the replies.
+            if (LastFromUser(entries) is var inbound and >= 0) sets.Add($"last_inbound_seq = {Value(known.LastSeq + 1 + inbound)}");
             guards.Add($"last_seq = {Value(known.LastSeq)}");
         }
         if (claim is not null)
@@ -116,6 +117,13 @@ public static class GuardedAppend
         {
             return null; // such as a foreign key: the conversation was erased meanwhile
         }
+    }
+
+    private static int LastFromUser(IReadOnlyList<ActivityLog.Entry> entries)
+    {
+        for (var i = entries.Count - 1; i >= 0; i--)
+            if (entries[i].FromUser) return i;
+        return -1;
     }
 
     private static string ActivityInsert(ActivityRecord row, Func<object, string> value, string? from) =>

@@ -12,7 +12,7 @@ namespace SafeChat.Bot.Conversations;
 /// new state, its replies and its "processed" mark in one transaction guarded by the state version,
 /// so a turn takes effect exactly once even when several processes race for it.
 /// </summary>
-public sealed class TurnProcessor(
+public sealed partial class TurnProcessor(
     SafeChatDbFactory databases,
     ConversationEngine engine,
     ConversationLocks locks,
@@ -78,11 +78,7 @@ public sealed class TurnProcessor(
         // Where the log ends is noted at the commit, before any write that shared it returns: another turn's wake-up can
         // send this turn's reply, and the person's answer must find memory up to date (else it takes the slow path).
         // After an erasure the messages still waiting are gone too: the next turn asks the database.
-        void Noted(Written committed)
-        {
-            if (committed.End is { } after)
-                known.Remember(conversationId, new KnownConversations.Known(after, complete && !Erases(effects) ? view.Answered(committed.NewState) : null));
-        }
+        void Noted(Written committed) => Remember(conversationId, view, complete && !Erases(effects), committed);
 
         var written = await CommitAsync(turn, end, Noted, cancellation);
         // The person wrote again while this turn committed, through this instance: the same turn goes again behind it.
@@ -100,9 +96,16 @@ public sealed class TurnProcessor(
             if (written is null) return true; // another process committed a turn first: look again from its result
         }
         delivery.Delivered(conversationId, wakeSender: written.Queued, recorded: written.Recorded);
-        telemetry.TurnCompleted(view.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt, fromMemory);
+        telemetry.TurnCompleted(view.Channel, clock.GetUtcNow().UtcDateTime - inbound.CreatedAt, fromMemory ? "memory" : "database");
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return view.LastInboundSeq > inbound.Seq;
+    }
+
+    /// <summary>Where the log ends after the commit and, when the view held every waiting message, what the next turn reads.</summary>
+    private void Remember(string conversationId, TurnView view, bool complete, Written committed)
+    {
+        if (committed.End is { } after)
+            known.Remember(conversationId, new KnownConversations.Known(after, complete ? view.Answered(committed.NewState) : null));
     }
 
     /// <summary>What memory noted after this instance stored another message of the conversation: the same message
@@ -123,8 +126,10 @@ public sealed class TurnProcessor(
         return (new Turn(view, inbound, activity, state, entries, effects), fired);
     }
 
+    /// <param name="Arrived">The message itself, when it is stored with its turn (<see cref="AnswerOnArrivalAsync"/>):
+    /// logged before the replies, as the transcript keeps it.</param>
     private sealed record Turn(TurnView View, ActivityRecord Inbound, Activity Activity, ConversationState State,
-        IReadOnlyList<ActivityLog.Entry> Entries, IReadOnlyList<ITurnEffect> Effects);
+        IReadOnlyList<ActivityLog.Entry> Entries, IReadOnlyList<ITurnEffect> Effects, ActivityLog.Entry? Arrived = null);
 
     /// <summary>What a committed turn left: where the log ends (when known), its state, whether a channel's sender has
     /// work, and the rows (with the scrubbed message) that go to <see cref="RecentActivities"/>: none after an erasure or
@@ -146,7 +151,7 @@ public sealed class TurnProcessor(
         // What needs no database is worked out before the write: on SQLite every write waits for the one writer.
         var newState = JsonSerializer.Serialize(turn.State, StateJson);
         // An erasure deletes the message itself.
-        var scrubbed = Erases(turn.Effects) ? null : Redacted(turn.Inbound, turn.Activity);
+        var scrubbed = Erases(turn.Effects) || turn.Arrived is not null ? null : Redacted(turn.Inbound, turn.Activity);
         using var write = recent.BeginWrite(conversationId);
         // With where the log ends, usually one command: on PostgreSQL then without a transaction around it.
         var written = end is null
@@ -202,10 +207,11 @@ public sealed class TurnProcessor(
 
         if (end is not null)
         {
-            var appended = await GuardedAppend.AppendAsync(db, conversationId, turn.Entries, now, end, cancellation,
+            var appended = await GuardedAppend.AppendAsync(db, conversationId, turn.Arrived is { } arrived ? [arrived, .. turn.Entries] : turn.Entries, now, end, cancellation,
                 new GuardedAppend.Claim(conversation.StateVersion, newState, turn.Inbound.Seq), scrubbed, outboxRows: outboxRows);
             return appended is null ? null : new Written(appended.End, newState, queued, erasing ? null : appended.Rows, scrubbed);
         }
+        if (turn.Arrived is not null) throw new InvalidOperationException("A message stored with its turn needs where the log ends.");
         if (scrubbed is not null)
             await db.Activities.Where(a => a.ConversationId == conversationId && a.Seq == scrubbed.Seq).ExecuteUpdateAsync(s => s.SetProperty(a => a.Json, scrubbed.Json), cancellation);
         var claimed = await ActivityLog.AppendAsync(db, conversationId, turn.Entries, now, cancellation,
@@ -245,14 +251,17 @@ public sealed class TurnProcessor(
     /// The engine has read the message; the stored transcript keeps it without phone numbers, e-mail addresses
     /// or long digit strings (a call-back number lives on only encrypted, on the report). Null when there is nothing to scrub.
     /// </summary>
-    private static GuardedAppend.Rewrite? Redacted(ActivityRecord record, Activity activity)
+    private static GuardedAppend.Rewrite? Redacted(ActivityRecord record, Activity activity) =>
+        ScrubbedCopy(activity) is { } redacted ? new GuardedAppend.Rewrite(record.Seq, ActivityJson.Serialize(redacted)) : null;
+
+    private static Activity? ScrubbedCopy(Activity activity)
     {
         if (activity.Text is not { Length: > 0 } text) return null;
         var scrubbed = SafeChat.Dialogs.Reports.TextScrubber.Scrub(text);
         if (scrubbed == text) return null;
         var redacted = activity.Clone();
         redacted.Text = scrubbed;
-        return new GuardedAppend.Rewrite(record.Seq, ActivityJson.Serialize(redacted));
+        return redacted;
     }
 
     private static Activity Stamp(Activity reply, Activity inbound, ActivityRecord inboundRecord)

@@ -26,7 +26,7 @@ public sealed class SafeChatTelemetry
             "From receiving a message to its replies being stored and sent to the channel.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         _turns = Meter.CreateCounter<long>("safechat.turns", "{turn}",
-            "Turns completed, per channel and by where they started: from memory, or from a read of the database.");
+            "Turns completed, per channel and by where they started: from memory, with their message, or from a read of the database.");
         _outboxLag = Meter.CreateHistogram<double>("safechat.outbox.lag", "s", "From a reply being queued to Twilio accepting it.");
         _outboxFailures = Meter.CreateCounter<long>("safechat.outbox.failures", "{message}", "Replies Twilio refused for good.");
         _twilioCalls = Meter.CreateCounter<long>("safechat.twilio.calls", "{call}", "Twilio REST calls by outcome: accepted, refused, transient.");
@@ -36,13 +36,14 @@ public sealed class SafeChatTelemetry
 
     public Meter Meter { get; }
 
-    /// <param name="fromMemory">The turn read nothing: this instance knew the conversation's state and waiting messages.
-    /// Turns that start from the database point at writes another instance made, or at memory lost on the way.</param>
-    public void TurnCompleted(string channel, TimeSpan sinceReceived, bool fromMemory)
+    /// <param name="start">Where the turn started. "memory": it read nothing, this instance knew the conversation's state
+    /// and waiting messages. "arrival": it ran as its message came in and was stored with it. "database": it read the
+    /// conversation, which points at writes another instance made, or at memory lost on the way.</param>
+    public void TurnCompleted(string channel, TimeSpan sinceReceived, string start)
     {
         var tag = new KeyValuePair<string, object?>("channel", channel);
         _turnDuration.Record(Math.Max(0, sinceReceived.TotalSeconds), tag);
-        _turns.Add(1, tag, new KeyValuePair<string, object?>("start", fromMemory ? "memory" : "database"));
+        _turns.Add(1, tag, new KeyValuePair<string, object?>("start", start));
     }
 
     public void TwilioCall(string outcome) => _twilioCalls.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

@@ -10,11 +10,13 @@ namespace SafeChat.Bot.Tests.Conversations;
 /// it and the WebSocket stream that carries both to Web Chat. 11 on 2026-12-01 before issue 17's first part (without the
 /// stream); 2 on average on 2026-12-01 after it: the post is one guarded command, the turn reads nothing (this instance
 /// stored the message and ran the last turn) and commits in one, and the stream is served what was just written from
-/// memory. The budget is the issue's target of 3, a little above today's figure, so a change that adds round trips fails here.
+/// memory. 1.0 to 1.1 on 2026-12-04 (the pending-turn sweeper's look falls in now and then): the message and its turn are
+/// one command (<see cref="SafeChat.Bot.Conversations.TurnProcessor.AnswerOnArrivalAsync"/>). The issue's target is 3;
+/// the budget is 1.5, so a change that sends these turns back to two commands fails here.
 /// </summary>
 public sealed class RoundTripTests(SqliteHostFixture fixture, ITestOutputHelper output) : IClassFixture<SqliteHostFixture>
 {
-    private const int WebChatBudget = 3;
+    private const double WebChatBudget = 1.5;
     private DatabaseCommands Commands => fixture.Host.Services.GetRequiredService<SafeChatDbFactory>().Commands;
 
     [Fact]

@@ -1,0 +1,46 @@
+using SafeChat.Dialogs.Activities;
+using SafeChat.Dialogs.Reports;
+
+namespace SafeChat.Bot.Conversations;
+
+public sealed partial class TurnProcessor
+{
+    /// <summary>
+    /// Stores a message from the person and the turn that answers it as one guarded write (on PostgreSQL one statement),
+    /// when this instance knows everything that turn would read and nothing waits before the message: the usual case of a
+    /// person answering the bot. That is one update of the conversation's row instead of two, and no hop to a turn worker.
+    /// The write's guards are those of both writes it replaces (where the log ends, the state version, the client's id), so
+    /// it is kept whole or not at all. Returns the message's id, or null when it was not taken (another turn of the
+    /// conversation runs here, memory does not know it, a guard did not hold, or the turn has effects beyond replies):
+    /// then nothing was stored, and the message goes the usual way.
+    /// </summary>
+    public async Task<string?> AnswerOnArrivalAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
+    {
+        if (!known.TryGet(conversationId, out var first) || first.View is not { Pending.Count: 0 }) return null;
+        var received = clock.GetTimestamp();
+        using var held = locks.TryAcquire(conversationId);
+        // Read again under the lock: a turn that ended meanwhile moved the log on.
+        if (held is null || !known.TryGet(conversationId, out var now) || now.View is not { Pending.Count: 0 } idle) return null;
+        var end = now.End;
+        var stamped = ActivityLog.Stamp(conversationId, [new(activity.Clone(), FromUser: true, VisibleToClient: true, clientId)],
+            end.LastSeq + 1, end.Next(clock.GetUtcNow().UtcDateTime))[0];
+        var view = idle.With(stamped);
+        var (turn, fired) = Run(view, stamped, conversationId);
+        // A live chat notes where in the log it starts, and an erasure removes the log: their turns go the usual way,
+        // after the message is stored (the engine answers it the same then). A report is written beside the log.
+        if (turn.Effects.Any(e => e is not (ReportSubmitted or ReporterAddedInformation))) return null;
+        var logged = ScrubbedCopy(turn.Activity) ?? turn.Activity.Clone();
+        turn = turn with { Arrived = new ActivityLog.Entry(logged, FromUser: true, VisibleToClient: true, clientId) };
+
+        var written = await CommitAsync(turn, end, committed => Remember(conversationId, view, complete: true, committed), cancellation);
+        if (written is null)
+        {
+            known.Forget(conversationId);
+            return null;
+        }
+        delivery.Delivered(conversationId, wakeSender: written.Queued, recorded: written.Recorded);
+        telemetry.TurnCompleted(view.Channel, clock.GetElapsedTime(received), "arrival");
+        foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
+        return stamped.ActivityId;
+    }
+}
