@@ -64,13 +64,14 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     /// </summary>
     public async Task<string> ReceiveAsync(string conversationId, Activity activity, CancellationToken cancellation)
     {
+        var receivedAt = clock.GetTimestamp();
         activity.Recipient = Bot;
         activity.Text = WithoutNul(activity.Text);
         activity.From = new ChannelAccount { Id = activity.From?.Id ?? "user", Role = "user" };
         var clientId = ClientActivityId(activity);
         using (await _postOrder.AcquireAsync(conversationId, cancellation))
         {
-            if (turnsOnArrival is not null && await turnsOnArrival.AnswerOnArrivalAsync(conversationId, activity, clientId, cancellation) is { } answered)
+            if (turnsOnArrival is not null && await turnsOnArrival.AnswerOnArrivalAsync(conversationId, activity, clientId, arrival: null, receivedAt, cancellation) is { } answered)
                 return answered;
             if (await StoredFastAsync(conversationId, activity, clientId, cancellation)) signals.NotifyRecorded(conversationId);
             else if (await StoreAsync(conversationId, activity, clientId, cancellation) is { } earlier) return earlier;
@@ -179,6 +180,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     public async Task<bool> ReceiveOnceAsync(string conversationId, string channel, Activity activity, string deliveryId,
         string protectedAddress, bool? optOut, CancellationToken cancellation)
     {
+        var receivedAt = clock.GetTimestamp();
         // Read in full, models loaded: if this answers the template, whether it is a turn hangs on it.
         var isUrgent = await urgent.SpeaksOfDangerAsync(activity.Text, cancellation);
         activity.Recipient = Bot;
@@ -186,8 +188,16 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
         var sender = senders.For(channel);
         var arrival = new GuardedAppend.Arrival(deliveryId, protectedAddress, clock.GetUtcNow().UtcDateTime, optOut);
-        var received = await ReceivedFastAsync(conversationId, channel, activity, arrival, sender, isUrgent, cancellation)
+        Received received;
+        using (await _postOrder.AcquireAsync(conversationId, cancellation))
+        {
+            // A STOP or START, and a channel that holds messages for the person's answer (WhatsApp), keep their own paths.
+            if (optOut is null && sender?.Holds(channel) != true && turnsOnArrival is not null &&
+                await turnsOnArrival.AnswerOnArrivalAsync(conversationId, activity, clientId: null, arrival, receivedAt, cancellation) is not null)
+                return true;
+            received = await ReceivedFastAsync(conversationId, channel, activity, arrival, sender, isUrgent, cancellation)
                        ?? await ReceivedSlowAsync(conversationId, channel, activity, arrival, sender, isUrgent, cancellation);
+        }
         if (received.IsRepeat) return false;
         if (received.Released) sender!.Wake();
         if (received.Released && !isUrgent) return true;

@@ -1,10 +1,16 @@
 using SafeChat.Dialogs.Activities;
-using SafeChat.Dialogs.Reports;
 
 namespace SafeChat.Bot.Conversations;
 
 public sealed partial class TurnProcessor
 {
+    /// <summary>Turns run as their message comes in, at most this many at once (as many as turn workers may be): on
+    /// PostgreSQL each holds a connection in its write. Beyond it, and until the models are loaded, messages take the queue,
+    /// whose workers empty the urgent lane first.</summary>
+    private const int MostOnArrivalAtOnce = 64;
+
+    private readonly SemaphoreSlim _onArrival = new(MostOnArrivalAtOnce, MostOnArrivalAtOnce);
+
     /// <summary>
     /// Stores a message from the person and the turn that answers it as one guarded write (on PostgreSQL one statement),
     /// when this instance knows everything that turn would read and nothing waits before the message: the usual case of a
@@ -14,23 +20,43 @@ public sealed partial class TurnProcessor
     /// conversation runs here, memory does not know it, a guard did not hold, or the turn has effects beyond replies):
     /// then nothing was stored, and the message goes the usual way.
     /// </summary>
-    public async Task<string?> AnswerOnArrivalAsync(string conversationId, Activity activity, string? clientId, CancellationToken cancellation)
+    /// <param name="receivedAt">When the request came in (<see cref="TimeProvider.GetTimestamp"/>): the turn's time counts
+    /// from there, a wait behind the person's message before included.</param>
+    /// <param name="arrival">A text channel's delivery: its receipt (a second delivery is kept from the write by its guard),
+    /// the address to answer and when the person wrote ride in the same write.</param>
+    public async Task<string?> AnswerOnArrivalAsync(string conversationId, Activity activity, string? clientId, GuardedAppend.Arrival? arrival,
+        long receivedAt, CancellationToken cancellation)
     {
-        if (!known.TryGet(conversationId, out var first) || first.View is not { Pending.Count: 0 }) return null;
-        var received = clock.GetTimestamp();
+        if (!readiness.IsWarm || !known.TryGet(conversationId, out var first) || first.View is not { Pending.Count: 0 }) return null;
+        if (!_onArrival.Wait(0)) return null;
+        try
+        {
+            return await AnswerAsync(conversationId, activity, clientId, arrival, receivedAt, cancellation);
+        }
+        finally
+        {
+            _onArrival.Release();
+        }
+    }
+
+    private async Task<string?> AnswerAsync(string conversationId, Activity activity, string? clientId, GuardedAppend.Arrival? arrival,
+        long receivedAt, CancellationToken cancellation)
+    {
         using var held = locks.TryAcquire(conversationId);
         // Read again under the lock: a turn that ended meanwhile moved the log on.
         if (held is null || !known.TryGet(conversationId, out var now) || now.View is not { Pending.Count: 0 } idle) return null;
         var end = now.End;
         var stamped = ActivityLog.Stamp(conversationId, [new(activity.Clone(), FromUser: true, VisibleToClient: true, clientId)],
             end.LastSeq + 1, end.Next(clock.GetUtcNow().UtcDateTime))[0];
-        var view = idle.With(stamped);
+        var view = arrival is null ? idle.With(stamped) : idle.Arrived(stamped, arrival.At, arrival.OptOut);
+        using var span = Observability.SafeChatTelemetry.Traces.StartActivity("turn");
+        span?.SetTag("channel", view.Channel);
         var (turn, fired) = Run(view, stamped, conversationId);
-        // A live chat notes where in the log it starts, and an erasure removes the log: their turns go the usual way,
-        // after the message is stored (the engine answers it the same then). A report is written beside the log.
-        if (turn.Effects.Any(e => e is not (ReportSubmitted or ReporterAddedInformation))) return null;
+        // A report, a live chat or an erasure: the turn goes the usual way, after the message is stored (the engine answers
+        // it the same then). Such a turn writes more than one command, and if one fails the message must still be kept.
+        if (turn.Effects.Count > 0) return null;
         var logged = ScrubbedCopy(turn.Activity) ?? turn.Activity.Clone();
-        turn = turn with { Arrived = new ActivityLog.Entry(logged, FromUser: true, VisibleToClient: true, clientId) };
+        turn = turn with { Arrived = new ActivityLog.Entry(logged, FromUser: true, VisibleToClient: true, clientId), Delivery = arrival };
 
         var written = await CommitAsync(turn, end, committed => Remember(conversationId, view, complete: true, committed), cancellation);
         if (written is null)
@@ -39,7 +65,7 @@ public sealed partial class TurnProcessor
             return null;
         }
         delivery.Delivered(conversationId, wakeSender: written.Queued, recorded: written.Recorded);
-        telemetry.TurnCompleted(view.Channel, clock.GetElapsedTime(received), "arrival");
+        telemetry.TurnCompleted(view.Channel, clock.GetElapsedTime(receivedAt), "arrival");
         foreach (var rule in fired) logger.LogInformation("Routing rule {Rule} fired", rule);
         return stamped.ActivityId;
     }

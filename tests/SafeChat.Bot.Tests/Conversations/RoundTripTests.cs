@@ -25,6 +25,7 @@ public sealed class RoundTripTests(SqliteHostFixture fixture, ITestOutputHelper 
         string[] messages = ["nee", "ik wil iets vragen over de wet", "is nafluiten strafbaar?", "en wat als het in de tram gebeurt", "bedankt", "menu", "ik wil een melding maken", "Mij", "Gebaren", "Dit is alles"];
         // The same visit once beforehand: the first law question loads a model for seconds, and a turn that outlasts the
         // quiet period below would be counted with the next message.
+        await fixture.Host.WarmAsync();
         var warmUp = await DirectLineTestClient.StartAsync(fixture.Host.Http);
         await warmUp.WaitForQuestionAsync();
         foreach (var message in messages) await warmUp.ReplyAsync(message);

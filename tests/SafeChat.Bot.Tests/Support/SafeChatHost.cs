@@ -71,6 +71,11 @@ public sealed class SafeChatHost : IAsyncDisposable
         return new SafeChatHost(app, new Uri(address), logs);
     }
 
+    /// <summary>Once the triage models and date recognisers are loaded: until then messages are not answered as they come
+    /// in but queued (a measurement of what a turn costs waits for this).</summary>
+    public Task WarmAsync() =>
+        Services.GetRequiredService<SafeChat.Bot.Conversations.EngineReadiness>().WhenWarm.WaitAsync(TimeSpan.FromMinutes(2));
+
     public async Task StopAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
