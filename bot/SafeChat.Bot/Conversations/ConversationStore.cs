@@ -71,7 +71,7 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         var clientId = ClientActivityId(activity);
         using (await _postOrder.AcquireAsync(conversationId, cancellation))
         {
-            if (turnsOnArrival is not null && await turnsOnArrival.AnswerOnArrivalAsync(conversationId, activity, clientId, arrival: null, receivedAt, cancellation) is { } answered)
+            if (turnsOnArrival is not null && await turnsOnArrival.AnswerOnArrivalAsync(conversationId, activity, clientId, receivedAt, cancellation) is { } answered)
                 return answered;
             if (await StoredFastAsync(conversationId, activity, clientId, cancellation)) signals.NotifyRecorded(conversationId);
             else if (await StoreAsync(conversationId, activity, clientId, cancellation) is { } earlier) return earlier;
@@ -180,7 +180,6 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
     public async Task<bool> ReceiveOnceAsync(string conversationId, string channel, Activity activity, string deliveryId,
         string protectedAddress, bool? optOut, CancellationToken cancellation)
     {
-        var receivedAt = clock.GetTimestamp();
         // Read in full, models loaded: if this answers the template, whether it is a turn hangs on it.
         var isUrgent = await urgent.SpeaksOfDangerAsync(activity.Text, cancellation);
         activity.Recipient = Bot;
@@ -188,16 +187,8 @@ public sealed class ConversationStore(SafeChatDbFactory databases, TimeProvider 
         activity.From = new ChannelAccount { Id = conversationId, Role = "user" };
         var sender = senders.For(channel);
         var arrival = new GuardedAppend.Arrival(deliveryId, protectedAddress, clock.GetUtcNow().UtcDateTime, optOut);
-        Received received;
-        using (await _postOrder.AcquireAsync(conversationId, cancellation))
-        {
-            // A STOP or START, and a channel that holds messages for the person's answer (WhatsApp), keep their own paths.
-            if (optOut is null && sender?.Holds(channel) != true && turnsOnArrival is not null &&
-                await turnsOnArrival.AnswerOnArrivalAsync(conversationId, activity, clientId: null, arrival, receivedAt, cancellation) is not null)
-                return true;
-            received = await ReceivedFastAsync(conversationId, channel, activity, arrival, sender, isUrgent, cancellation)
+        var received = await ReceivedFastAsync(conversationId, channel, activity, arrival, sender, isUrgent, cancellation)
                        ?? await ReceivedSlowAsync(conversationId, channel, activity, arrival, sender, isUrgent, cancellation);
-        }
         if (received.IsRepeat) return false;
         if (received.Released) sender!.Wake();
         if (received.Released && !isUrgent) return true;

@@ -22,16 +22,14 @@ public sealed partial class TurnProcessor
     /// </summary>
     /// <param name="receivedAt">When the request came in (<see cref="TimeProvider.GetTimestamp"/>): the turn's time counts
     /// from there, a wait behind the person's message before included.</param>
-    /// <param name="arrival">A text channel's delivery: its receipt (a second delivery is kept from the write by its guard),
-    /// the address to answer and when the person wrote ride in the same write.</param>
-    public async Task<string?> AnswerOnArrivalAsync(string conversationId, Activity activity, string? clientId, GuardedAppend.Arrival? arrival,
-        long receivedAt, CancellationToken cancellation)
+    public async Task<string?> AnswerOnArrivalAsync(string conversationId, Activity activity, string? clientId, long receivedAt,
+        CancellationToken cancellation)
     {
         if (!readiness.IsWarm || !known.TryGet(conversationId, out var first) || first.View is not { Pending.Count: 0 }) return null;
         if (!_onArrival.Wait(0)) return null;
         try
         {
-            return await AnswerAsync(conversationId, activity, clientId, arrival, receivedAt, cancellation);
+            return await AnswerAsync(conversationId, activity, clientId, receivedAt, cancellation);
         }
         finally
         {
@@ -39,8 +37,8 @@ public sealed partial class TurnProcessor
         }
     }
 
-    private async Task<string?> AnswerAsync(string conversationId, Activity activity, string? clientId, GuardedAppend.Arrival? arrival,
-        long receivedAt, CancellationToken cancellation)
+    private async Task<string?> AnswerAsync(string conversationId, Activity activity, string? clientId, long receivedAt,
+        CancellationToken cancellation)
     {
         using var held = locks.TryAcquire(conversationId);
         // Read again under the lock: a turn that ended meanwhile moved the log on.
@@ -48,7 +46,7 @@ public sealed partial class TurnProcessor
         var end = now.End;
         var stamped = ActivityLog.Stamp(conversationId, [new(activity.Clone(), FromUser: true, VisibleToClient: true, clientId)],
             end.LastSeq + 1, end.Next(clock.GetUtcNow().UtcDateTime))[0];
-        var view = arrival is null ? idle.With(stamped) : idle.Arrived(stamped, arrival.At, arrival.OptOut);
+        var view = idle.With(stamped);
         using var span = Observability.SafeChatTelemetry.Traces.StartActivity("turn");
         span?.SetTag("channel", view.Channel);
         var (turn, fired) = Run(view, stamped, conversationId);
@@ -56,7 +54,7 @@ public sealed partial class TurnProcessor
         // it the same then). Such a turn writes more than one command, and if one fails the message must still be kept.
         if (turn.Effects.Count > 0) return null;
         var logged = ScrubbedCopy(turn.Activity) ?? turn.Activity.Clone();
-        turn = turn with { Arrived = new ActivityLog.Entry(logged, FromUser: true, VisibleToClient: true, clientId), Delivery = arrival };
+        turn = turn with { Arrived = new ActivityLog.Entry(logged, FromUser: true, VisibleToClient: true, clientId) };
 
         var written = await CommitAsync(turn, end, committed => Remember(conversationId, view, complete: true, committed), cancellation);
         if (written is null)

@@ -129,10 +129,8 @@ public sealed partial class TurnProcessor(
 
     /// <param name="Arrived">The message itself, when it is stored with its turn (<see cref="AnswerOnArrivalAsync"/>):
     /// logged before the replies, as the transcript keeps it.</param>
-    /// <param name="Delivery">With it, a text channel's delivery of the message.</param>
     private sealed record Turn(TurnView View, ActivityRecord Inbound, Activity Activity, ConversationState State,
-        IReadOnlyList<ActivityLog.Entry> Entries, IReadOnlyList<ITurnEffect> Effects, ActivityLog.Entry? Arrived = null,
-        GuardedAppend.Arrival? Delivery = null);
+        IReadOnlyList<ActivityLog.Entry> Entries, IReadOnlyList<ITurnEffect> Effects, ActivityLog.Entry? Arrived = null);
 
     /// <summary>What a committed turn left: where the log ends (when known), its state, whether a channel's sender has
     /// work, and the rows (with the scrubbed message) that go to <see cref="RecentActivities"/>: none after an erasure or
@@ -211,7 +209,7 @@ public sealed partial class TurnProcessor(
         if (end is not null)
         {
             var appended = await GuardedAppend.AppendAsync(db, conversationId, turn.Arrived is { } arrived ? [arrived, .. turn.Entries] : turn.Entries, now, end, cancellation,
-                new GuardedAppend.Claim(conversation.StateVersion, newState, turn.Inbound.Seq), scrubbed, turn.Delivery, outboxRows: outboxRows);
+                new GuardedAppend.Claim(conversation.StateVersion, newState, turn.Inbound.Seq), scrubbed, outboxRows: outboxRows);
             return appended is null ? null : new Written(appended.End, newState, queued, erasing ? null : appended.Rows, scrubbed);
         }
         if (turn.Arrived is not null) throw new InvalidOperationException("A message stored with its turn needs where the log ends.");

@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace SafeChat.Bot.Conversations;
 
 /// <summary>
-/// Conversations with work waiting. Posting an activity only queues its turn, so the HTTP answer
-/// (and Twilio's acknowledgement) never waits for the engine.
+/// Conversations with work waiting. A message that is not answered as it comes in (Web Chat's usually are, with one write:
+/// <see cref="TurnProcessor.AnswerOnArrivalAsync"/>) only queues its turn, so Twilio's acknowledgement never waits for
+/// the engine.
 /// <list type="bullet">
 /// <item>A conversation waits once, however many messages it has pending (its turn takes them all): a flood of posts
 /// cannot grow the queue beyond the number of conversations.</item>

@@ -14,13 +14,12 @@ namespace SafeChat.Bot.Tests.Twilio;
 /// the outbox took every due row in one command, for all conversations, instead of reading them and taking each one (a
 /// reply's later parts are still read again before they go, for a STOP that came meanwhile); 4.8–5.0 (4 for one reply)
 /// once the turn's outbox rows rode in its own guarded command instead of one INSERT each, and each sent mark read the
-/// conversation back for the next part instead of a read of its own; 3.8 (3 for one reply) on 2026-12-04, once the
-/// message and its turn were stored in one command. The budget leaves a little room, below the figure before that.
+/// conversation back for the next part instead of a read of its own. The budget leaves a little room.
 /// And every one of its writes goes through the one shared writer.
 /// </summary>
 public sealed class SmsRoundTripTests(ITestOutputHelper output) : TwilioHostTests
 {
-    private const double SmsBudget = 4.5;
+    private const int SmsBudget = 6;
 
     [Fact]
     public async Task An_sms_turn_stays_within_its_budget_of_database_commands()
@@ -28,7 +27,6 @@ public sealed class SmsRoundTripTests(ITestOutputHelper output) : TwilioHostTest
         string[] messages = ["2", "ik wil iets vragen over de wet", "is nafluiten strafbaar?", "bedankt", "menu"];
         // The same visit once beforehand, each message answered before the next: the first law question loads a model for
         // seconds, with no command sent meanwhile, and a turn that outlasts the quiet period would count with the next one.
-        await Host.WarmAsync();
         var warmUp = new TwilioPhone(Host, "+31612370001");
         foreach (var message in (string[])["Hoi", .. messages]) await Twilio.AnsweredAsync(warmUp, message);
 
@@ -64,7 +62,7 @@ public sealed class SmsRoundTripTests(ITestOutputHelper output) : TwilioHostTest
     /// the next part; 2.35–2.54 once takes and marks were spaced at least 20 ms apart while busy (what comes meanwhile
     /// joins the next one). On 2026-12-04, with sixteen turn workers instead of four: 2.78–3.53 while a turn and the
     /// person's next message committing side by side sent one of them down the slow path, 2.31–2.44 once it went again
-    /// from memory; 1.40 once the message and its turn were one command. Held to 2, below the figure before that.
+    /// from memory.
     /// </summary>
     [Fact]
     public async Task Under_load_an_sms_turn_costs_at_most_three_database_commands_on_average()
@@ -79,16 +77,14 @@ public sealed class SmsRoundTripTests(ITestOutputHelper output) : TwilioHostTest
         })));
         var mean = sent / (double)(phones.Count * messages.Length);
         output.WriteLine($"{phones.Count} people at once, {messages.Length} messages each: {sent} commands, {mean:F2} per SMS turn: {breakdown}");
-        Assert.True(mean <= 2, $"{mean:F2} commands per turn on average under load, the issue's target 3, held to 2");
+        Assert.True(mean <= 3, $"{mean:F2} commands per turn on average under load, target 3");
     }
 
     /// <summary>
-    /// People often send a second message before the answer to the first has come. Until 2026-12-04 it then committed
-    /// beside the turn that answered the first, and whichever of the two committed second found the log moved on and went
-    /// again from what this instance noted of the other. Since then a message this instance knows the turn for is stored
-    /// with that turn, and the webhook acknowledges it after both: each message finds the one before answered. Either way
-    /// none goes down the slow path: the message's receipt, the conversation's row and the log each in a command of their
-    /// own, or the turn reading the conversation from the database.
+    /// People often send a second message before the answer to the first has come. It then commits beside the turn that
+    /// answers the first, and whichever of the two commits second finds the log moved on. It goes again from what this
+    /// instance noted of the other (one more command), not down the slow path: the message's receipt, the conversation's
+    /// row and the log each in a command of their own, or the turn reading the conversation from the database.
     /// </summary>
     [Fact]
     public async Task A_message_sent_before_the_last_one_is_answered_is_stored_and_answered_without_the_slow_path()
@@ -113,17 +109,21 @@ public sealed class SmsRoundTripTests(ITestOutputHelper output) : TwilioHostTest
         output.WriteLine($"{phones.Count} people, {messages.Length} messages each without waiting: {sent} commands, turns {string.Join(", ", turns)}: " +
                          string.Join(", ", kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Value}× {k.Key}")));
         var stored = phones.Count * messages.Length;
+        // More one-command stores than messages: some went again, so the two writes did meet.
+        Assert.True(kinds.GetValueOrDefault(FastStore) > stored, $"{kinds.GetValueOrDefault(FastStore)} one-command stores for {stored} messages: no message met its turn");
         // On their own, these are the slow paths' steps: the fast ones send them inside one command with the rest.
         Assert.False(kinds.TryGetValue("INSERT inbound_receipts", out var slowStores), $"{slowStores} messages stored on the slow path");
         Assert.False(turns.TryGetValue("database", out var read), $"{read} turns read the conversation from the database");
-        Assert.Equal(stored, turns.GetValueOrDefault("arrival") + turns.GetValueOrDefault("memory"));
+        Assert.Equal(stored, turns.GetValueOrDefault("memory"));
     }
+
+    /// <summary>A message of a conversation this instance knows, stored in one command.</summary>
+    private const string FastStore = "INSERT inbound_receipts; UPDATE conversations; INSERT conversation_activities";
 
     /// <summary>Forty phones past the greeting, after one more has gone through <paramref name="messages"/> (the first law
     /// question loads a model for seconds, which must not count).</summary>
     private async Task<List<TwilioPhone>> GreetedPhonesAsync(string numbersFrom, string[] messages)
     {
-        await Host.WarmAsync();
         var warmUp = new TwilioPhone(Host, numbersFrom + "00");
         foreach (var message in (string[])["Hoi", .. messages]) await Twilio.AnsweredAsync(warmUp, message);
         var phones = Enumerable.Range(1, 40).Select(i => new TwilioPhone(Host, $"{numbersFrom}{i:D2}")).ToList();
