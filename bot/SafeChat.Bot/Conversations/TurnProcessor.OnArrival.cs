@@ -44,16 +44,19 @@ public sealed partial class TurnProcessor
         // Read again under the lock: a turn that ended meanwhile moved the log on.
         if (held is null || !known.TryGet(conversationId, out var now) || now.View is not { Pending.Count: 0 } idle) return null;
         var end = now.End;
-        var stamped = ActivityLog.Stamp(conversationId, [new(activity.Clone(), FromUser: true, VisibleToClient: true, clientId)],
+        // Stamped on a copy: when this is not taken, the message goes the usual way as it came.
+        var message = activity.Clone();
+        var stamped = ActivityLog.Stamp(conversationId, [new(message, FromUser: true, VisibleToClient: true, clientId)],
             end.LastSeq + 1, end.Next(clock.GetUtcNow().UtcDateTime))[0];
         var view = idle.With(stamped);
         using var span = Observability.SafeChatTelemetry.Traces.StartActivity("turn");
         span?.SetTag("channel", view.Channel);
-        var (turn, fired) = Run(view, stamped, conversationId);
+        var (turn, fired) = Run(view, stamped, conversationId, message);
         // A report, a live chat or an erasure: the turn goes the usual way, after the message is stored (the engine answers
         // it the same then). Such a turn writes more than one command, and if one fails the message must still be kept.
         if (turn.Effects.Count > 0) return null;
-        var logged = ScrubbedCopy(turn.Activity) ?? turn.Activity.Clone();
+        // Stored as the transcript keeps it (stamping it again in the write changes only its time).
+        var logged = ScrubbedCopy(message) ?? message;
         turn = turn with { Arrived = new ActivityLog.Entry(logged, FromUser: true, VisibleToClient: true, clientId) };
 
         var written = await CommitAsync(turn, end, committed => Remember(conversationId, view, complete: true, committed), cancellation);

@@ -119,9 +119,10 @@ public sealed partial class TurnProcessor(
     private static Turn Restamped(Turn turn) => turn with { Entries = [.. turn.Entries.Select(e => e with { Activity = e.Activity.Clone() })] };
 
     /// <summary>The engine's part of a turn: what it answers, rendered for the channel and stamped as replies.</summary>
-    private (Turn Turn, IReadOnlyList<string> FiredRules) Run(TurnView view, ActivityRecord inbound, string conversationId)
+    /// <param name="activity">The message as stored, when the caller holds it (it just stamped it): not read back from its JSON.</param>
+    private (Turn Turn, IReadOnlyList<string> FiredRules) Run(TurnView view, ActivityRecord inbound, string conversationId, Activity? activity = null)
     {
-        var activity = ActivityJson.Deserialize(inbound.Json);
+        activity ??= ActivityJson.Deserialize(inbound.Json);
         var (state, replies, fired, effects) = RunEngine(view.StateJson, activity, conversationId);
         var entries = delivery.Render(view.Channel, replies).Select(r => new ActivityLog.Entry(Stamp(r, activity, inbound), false, true)).ToList();
         return (new Turn(view, inbound, activity, state, entries, effects), fired);
