@@ -179,7 +179,7 @@ public static class GuardedAppend
     {
         try
         {
-            return (await db.Database.SqlQueryRaw<int>(sql, [.. values]).ToListAsync(cancellation)).Single() == 1;
+            return Convert.ToInt32(await DirectCommand.ScalarAsync(db, sql, values, cancellation)) == 1;
         }
         catch (DbException error) when (ConstraintViolation.Is(error) || Deadlock.Is(error) || Undone(error))
         {

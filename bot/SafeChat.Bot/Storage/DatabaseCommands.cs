@@ -36,7 +36,10 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     /// </summary>
     public long Failed => Interlocked.Read(ref _failed);
 
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Interlocked.Increment(ref _failed);
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Refused();
+
+    /// <summary>A command sent past EF Core (<see cref="DirectCommand"/>) that the database refused.</summary>
+    public void Refused() => Interlocked.Increment(ref _failed);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -53,7 +56,8 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
     private const int KnownTextsAtMost = 512;
     private int _knownTexts; // ConcurrentDictionary.Count takes every lock
 
-    private void Sent(DbCommand command)
+    /// <summary>Counts a command about to be sent; EF Core's own commands come here through the interceptor's calls.</summary>
+    public void Sending(DbCommand command)
     {
         Interlocked.Increment(ref _count);
         var text = command.CommandText;
@@ -106,40 +110,40 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Sent(command);
+        Sending(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Sent(command);
+        Sending(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Sent(command);
+        Sending(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Sent(command);
+        Sending(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Sent(command);
+        Sending(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Sent(command);
+        Sending(command);
         return ValueTask.FromResult(result);
     }
 }
