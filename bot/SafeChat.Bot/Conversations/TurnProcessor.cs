@@ -26,7 +26,6 @@ public sealed partial class TurnProcessor(
     EngineReadiness readiness,
     ILogger<TurnProcessor> logger)
 {
-    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
     public async Task ProcessPendingAsync(string conversationId, CancellationToken cancellation)
     {
@@ -151,7 +150,7 @@ public sealed partial class TurnProcessor(
     {
         var conversationId = turn.View.Id;
         // What needs no database is worked out before the write: on SQLite every write waits for the one writer.
-        var newState = JsonSerializer.Serialize(turn.State, StateJson);
+        var newState = ConversationStateJson.Write(turn.State);
         // An erasure deletes the message itself.
         var scrubbed = Erases(turn.Effects) || turn.Arrived is not null ? null : Redacted(turn.Inbound, turn.Activity);
         using var write = recent.BeginWrite(conversationId);
@@ -246,8 +245,7 @@ public sealed partial class TurnProcessor(
         }
     }
 
-    private static ConversationState LoadState(string json) =>
-        JsonSerializer.Deserialize<ConversationState>(json, StateJson) ?? new ConversationState();
+    private static ConversationState LoadState(string json) => ConversationStateJson.Read(json);
 
     /// <summary>
     /// The engine has read the message; the stored transcript keeps it without phone numbers, e-mail addresses

@@ -10,6 +10,8 @@ public sealed class ContentCatalog
     public ContentCatalog(IEnumerable<LanguagePack> packs, ServiceDirectory directory)
     {
         _packs = packs.ToDictionary(p => p.Language);
+        Packs = [.. _packs.Values];
+        Offered = [.. _packs.Values.OrderBy(p => p.Language == DefaultLanguage ? 0 : 1).ThenBy(p => p.Language, StringComparer.Ordinal)];
         Directory = directory;
         var problems = ContentValidation.Check(this);
         if (problems.Count > 0)
@@ -34,7 +36,7 @@ public sealed class ContentCatalog
     }
 
     public ServiceDirectory Directory { get; }
-    public IReadOnlyCollection<LanguagePack> Packs => _packs.Values.ToList();
+    public IReadOnlyCollection<LanguagePack> Packs { get; }
     public IEnumerable<string> Languages => _packs.Keys;
 
     public LanguagePack Pack(string language) =>
@@ -43,8 +45,7 @@ public sealed class ContentCatalog
     public bool Has(string language) => _packs.ContainsKey(language);
 
     /// <summary>The offered languages in the order they are listed: the default first, then by code.</summary>
-    public IReadOnlyList<LanguagePack> Offered =>
-        _packs.Values.OrderBy(p => p.Language == DefaultLanguage ? 0 : 1).ThenBy(p => p.Language, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<LanguagePack> Offered { get; }
 
     /// <summary>Every offered language's name in its own script, the default first: "Nederlands · English · Türkçe".</summary>
     public string Names(string? except = null) => string.Join(" · ", Offered.Where(p => p.Language != except).Select(p => p.Name));
@@ -66,6 +67,15 @@ public sealed class ContentCatalog
     public string Text(string language, string key, IReadOnlyDictionary<string, string>? args = null)
     {
         var pack = Pack(language);
+        // A text without arguments is the same every time (texts and directory are fixed once loaded): filled in once.
+        if (args is null) return _filledIn.GetOrAdd((pack.Language, key), static (k, catalog) => catalog.FillIn(catalog.Pack(k.Language), k.Key, null), this);
+        return FillIn(pack, key, args);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Key), string> _filledIn = new();
+
+    private string FillIn(LanguagePack pack, string key, IReadOnlyDictionary<string, string>? args)
+    {
         if (!pack.Texts.TryGetValue(key, out var template))
             throw new KeyNotFoundException($"No text '{key}' in language '{pack.Language}'.");
         return Placeholders.Pattern().Replace(template, m =>

@@ -12,12 +12,11 @@ namespace SafeChat.Dialogs.Tests.Engine;
 public sealed class EngineDriver(ConversationEngine? engine = null)
 {
     private readonly ConversationEngine _engine = engine ?? SafeChatFlows.CreateEngine();
-    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The state as the host stores it; set it to resume a conversation from any point.</summary>
     public string SavedState { get; set; } = "{}";
 
-    public ConversationState State => JsonSerializer.Deserialize<ConversationState>(SavedState, StateJson)!;
+    public ConversationState State => ConversationStateJson.Read(SavedState);
 
     public IReadOnlyList<Activity> Start(string? locale = null) =>
         Run(new Activity { Type = ActivityTypes.ConversationUpdate, Locale = locale, MembersAdded = [new ChannelAccount { Id = "bot" }] });
@@ -56,9 +55,9 @@ public sealed class EngineDriver(ConversationEngine? engine = null)
 
     public IReadOnlyList<Activity> Run(Activity inbound)
     {
-        var state = JsonSerializer.Deserialize<ConversationState>(SavedState, StateJson)!;
+        var state = ConversationStateJson.Read(SavedState);
         var outcome = _engine.Run(state, inbound, Now);
-        SavedState = JsonSerializer.Serialize(state, StateJson);
+        SavedState = ConversationStateJson.Write(state);
         LastEffects = outcome.Effects;
         LastStartedDialogs = outcome.StartedDialogs;
         return outcome.Replies;

@@ -37,7 +37,7 @@ public static class BotFrameworkEndpoint
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(context.Request.Body, ActivityJson.Options, context.RequestAborted);
+            activity = await ActivityJson.DeserializeAsync(context.Request.Body, context.RequestAborted);
         }
         catch (Exception failure) when (failure is JsonException or BadHttpRequestException)
         {

@@ -29,8 +29,7 @@ public static class InboundActivity
             using var limited = new MemoryStream();
             await request.Body.CopyToAsync(limited);
             if (limited.Length > maxBytes) return (null, "The activity is too large.");
-            limited.Position = 0;
-            activity = await JsonSerializer.DeserializeAsync<Activity>(limited, ActivityJson.Options);
+            activity = ActivityJson.Deserialize(limited.GetBuffer().AsSpan(0, (int)limited.Length));
         }
         catch (JsonException failure)
         {

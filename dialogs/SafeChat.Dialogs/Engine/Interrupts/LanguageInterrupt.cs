@@ -66,8 +66,9 @@ public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
         if (turn.Triage.Signals.Count == 0)
         {
             var words = text.Split([' ', ',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+            var asked = AskedFor(turn, text);
             var named = content.Packs.Where(p => p.SelectWords.Zip(p.SelectWordsNormalized)
-                .Any(w => !w.First.Contains(' ') && w.First.Length > 2 && AskedFor(turn, text, w.Second))).ToList();
+                .Any(w => !w.First.Contains(' ') && w.First.Length > 2 && asked.Contains(w.Second))).ToList();
             // "can I continue in English? my Dutch is not good" names two: the words of the message decide (already done).
             if (named.Count == 1 && named[0].Language != turn.State.Language && words.Length <= 12) return named[0].Language;
             if (named.Count > 0 && turn.LanguageFollowed) return turn.State.Language;
@@ -75,14 +76,24 @@ public sealed class LanguageInterrupt(ContentCatalog content) : IInterrupt
         return null;
     }
 
-    /// <summary>The language's name is in the message, once not shortly after "without" or "not" in its own clause ("can
-    /// I do it without speaking Dutch?", "ik spreek niet zo goed Engels"; "I don't speak Dutch, English please" asks for
-    /// English).</summary>
-    private static bool AskedFor(TurnContext turn, string text, string name) =>
-        text.Split([',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(clause => clause.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Any(words => words.Select((word, at) => (word, at))
-                .Any(w => w.word == name && !words[Math.Max(0, w.at - NotAskedReach)..w.at].Any(turn.Understander.DeniesLanguage)));
+    /// <summary>The words of the message that may name a language asked for: each, once, not shortly after "without" or
+    /// "not" in its own clause ("can I do it without speaking Dutch?", "ik spreek niet zo goed Engels"; "I don't speak Dutch,
+    /// English please" asks for English). Worked out once per message, not once per language name (a profile found that).</summary>
+    private static HashSet<string> AskedFor(TurnContext turn, string text)
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var clause in text.Split([',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var lastDenial = -NotAskedReach - 1; // none yet
+            for (var at = 0; at < words.Length; at++)
+            {
+                if (at - lastDenial > NotAskedReach) asked.Add(words[at]);
+                if (turn.Understander.DeniesLanguage(words[at])) lastDenial = at;
+            }
+        }
+        return asked;
+    }
 
     private const int NotAskedReach = 4;
 }
