@@ -198,8 +198,9 @@ public sealed partial class TurnProcessor(
         delivery.Queue(db, target, [.. turn.Entries.Select(e => e.Activity)], now, forgetAfterSend: erasing);
         // The one-command path inserts the outbox rows itself (EF Core would send SQLite one command per row).
         var outboxRows = end is null ? [] : RowInserts.TakeOutboxRows(db);
-        var queued = outboxRows.Count > 0 || db.ChangeTracker.HasChanges();
-        if (db.ChangeTracker.HasChanges())
+        var changed = db.ChangeTracker.HasChanges(); // each call looks through the tracked entities again
+        var queued = outboxRows.Count > 0 || changed;
+        if (changed)
         {
             // Effects (and the slow path's outbox rows): none on most turns.
             await SafeChatDbFactory.InTransactionAsync(db, cancellation);

@@ -27,10 +27,15 @@ public sealed class ReportWriter(QueueOptions queue, WorkingHours workingHours, 
     {
         var since = now.AddDays(-7);
         // Counted only as far as the tier looks: a busy district's week of reports is not read in the turn's transaction.
-        var samePlace = await db.Reports
-            .Where(r => r.CreatedAt >= since &&
-                        (report.GridCell != null ? r.GridCell == report.GridCell : r.District == report.District && report.District != Districts.Elsewhere))
-            .Take(RiskTiers.RepeatLocationAfter).CountAsync(cancellation);
+        // The place is chosen here, not in the query: a condition on the report inside it made EF Core compile an expression
+        // on every report. A report from elsewhere has no place to repeat.
+        var (gridCell, district) = (report.GridCell, report.District);
+        var recent = db.Reports.Where(r => r.CreatedAt >= since);
+        var samePlace = gridCell is not null
+            ? await recent.Where(r => r.GridCell == gridCell).Take(RiskTiers.RepeatLocationAfter).CountAsync(cancellation)
+            : district != Districts.Elsewhere
+                ? await recent.Where(r => r.District == district).Take(RiskTiers.RepeatLocationAfter).CountAsync(cancellation)
+                : 0;
         var (tier, reason) = RiskTiers.Assess(new RiskTiers.Facts(report, DateOnly.FromDateTime(now), samePlace));
         db.Reports.Add(new ReportRecord
         {

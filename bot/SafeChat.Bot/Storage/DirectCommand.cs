@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -18,22 +19,23 @@ public static class DirectCommand
     /// <summary>Runs <paramref name="sql"/> ({0}, {1}… name <paramref name="values"/>) and returns its first row's first value.</summary>
     public static async Task<object?> ScalarAsync(SafeChatDb db, string sql, IReadOnlyList<object> values, CancellationToken cancellation)
     {
-        var database = db.Database;
         var setup = SetupOf(db);
         var postgres = setup.Postgres;
-        await database.OpenConnectionAsync(cancellation);
+        // The context's own connection, opened as EF Core opens it (its interceptors run), but not inside an execution
+        // strategy as DatabaseFacade.OpenConnectionAsync is: that wrapper alone was a visible cost.
+        var connection = db.GetService<IRelationalConnection>();
+        await connection.OpenAsync(cancellation);
         try
         {
-            await using var command = database.GetDbConnection().CreateCommand();
-            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            var mappings = setup.Mappings;
+            await using var command = connection.DbConnection.CreateCommand();
+            command.Transaction = connection.CurrentTransaction?.GetDbTransaction();
             var names = new object[values.Count];
             for (var i = 0; i < values.Count; i++)
             {
                 // PostgreSQL's own positional form ($1) is sent as written; a named one (@p0) Npgsql must find and rewrite.
                 var name = postgres ? "" : $"@p{i}";
                 names[i] = postgres ? $"${i + 1}" : name;
-                command.Parameters.Add(mappings.GetMapping(values[i].GetType()).CreateParameter(command, name, values[i], nullable: false));
+                command.Parameters.Add(setup.Mapping(values[i].GetType()).CreateParameter(command, name, values[i], nullable: false));
             }
             command.CommandText = string.Format(sql, names);
             var counted = setup.Counter;
@@ -50,13 +52,19 @@ public static class DirectCommand
         }
         finally
         {
-            await database.CloseConnectionAsync();
+            await connection.CloseAsync();
         }
     }
 
     /// <summary>What a configured database (the options a context pool was built with) gives every command: looked up once,
     /// since asking a context for its provider or services each time was itself a visible cost.</summary>
-    private sealed record Setup(bool Postgres, IRelationalTypeMappingSource Mappings, DatabaseCommands? Counter);
+    private sealed record Setup(bool Postgres, IRelationalTypeMappingSource Mappings, DatabaseCommands? Counter)
+    {
+        private readonly ConcurrentDictionary<Type, RelationalTypeMapping> _byType = new();
+
+        /// <summary>EF Core's mapping of a parameter's type, kept: finding it each time was as costly as the rest of the command.</summary>
+        public RelationalTypeMapping Mapping(Type type) => _byType.GetOrAdd(type, static (t, mappings) => mappings.GetMapping(t), Mappings);
+    }
 
     private static readonly ConditionalWeakTable<IDbContextOptions, Setup> Setups = new();
 
