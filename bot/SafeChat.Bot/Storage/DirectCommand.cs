@@ -44,9 +44,9 @@ public static class DirectCommand
             {
                 return await command.ExecuteScalarAsync(cancellation);
             }
-            catch (DbException)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
-                counted?.Refused();
+                counted?.Refused(); // as EF Core's interceptor counts a failed command
                 throw;
             }
         }
@@ -68,8 +68,11 @@ public static class DirectCommand
 
     private static readonly ConditionalWeakTable<IDbContextOptions, Setup> Setups = new();
 
-    private static Setup SetupOf(SafeChatDb db) =>
-        Setups.GetValue(db.GetService<IDbContextOptions>(), options => new Setup(db is PostgresSafeChatDb,
+    private static Setup SetupOf(SafeChatDb db)
+    {
+        var options = db.GetService<IDbContextOptions>();
+        return Setups.TryGetValue(options, out var setup) ? setup : Setups.GetValue(options, _ => new Setup(db is PostgresSafeChatDb,
             db.GetService<IRelationalTypeMappingSource>(),
             options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<DatabaseCommands>().FirstOrDefault()));
+    }
 }

@@ -18,8 +18,12 @@ public static class ActivityJson
     public static Activity Deserialize(string json) =>
         JsonSerializer.Deserialize(json, GeneratedActivityJson.Default.Activity) ?? throw new JsonException("An activity cannot be null.");
 
-    /// <summary>An activity from UTF-8 bytes (a request body read whole); null for the JSON literal null.</summary>
-    public static Activity? Deserialize(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize(utf8, GeneratedActivityJson.Default.Activity);
+    /// <summary>An activity from UTF-8 bytes (a request body read whole); null for the JSON literal null. A byte-order mark
+    /// before it is skipped, as a stream reader skips it.</summary>
+    public static Activity? Deserialize(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize(utf8.StartsWith(ByteOrderMark) ? utf8[ByteOrderMark.Length..] : utf8, GeneratedActivityJson.Default.Activity);
+
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     /// <summary>An activity read from a request body.</summary>
     public static async ValueTask<Activity?> DeserializeAsync(Stream body, CancellationToken cancellation) =>

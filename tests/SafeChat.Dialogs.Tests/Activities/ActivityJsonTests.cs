@@ -30,6 +30,10 @@ public class ActivityJsonTests
         Assert.Equal(text, JsonSerializer.Serialize(JsonSerializer.Deserialize<Activity>(text, ActivityJson.Options), ActivityJson.Options));
         Assert.Equal(text, ActivityJson.Serialize(ActivityJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(text))!));
         Assert.Contains("\"unknownField\":{\"kept\":\"yes\"}", text); // what the schema does not name goes on unchanged
+        // A body with a byte-order mark, as some HTTP clients send it, reads as a stream reader reads it.
+        var marked = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(FromAClient)).ToArray();
+        Assert.Equal(text, ActivityJson.Serialize(ActivityJson.Deserialize(marked)!));
+        Assert.Equal(text, JsonSerializer.Serialize(JsonSerializer.Deserialize<Activity>(new MemoryStream(marked), ActivityJson.Options), ActivityJson.Options));
         Assert.Contains("\"timestamp\":\"2026-12-05T01:03:04.567Z\"", text);
 
         var reply = Activity.Message("antwoord");
