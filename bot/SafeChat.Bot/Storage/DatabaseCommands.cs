@@ -38,7 +38,7 @@ public sealed partial class DatabaseCommands : DbCommandInterceptor, IDbTransact
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Refused();
 
-    /// <summary>A command sent past EF Core (<see cref="DirectCommand"/>) that the database refused.</summary>
+    /// <summary>A command that failed; EF Core's come here through the interceptor, <see cref="DirectCommand"/>'s directly.</summary>
     public void Refused() => Interlocked.Increment(ref _failed);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -62,7 +61,7 @@ public static class DirectCommand
     {
         private readonly ConcurrentDictionary<Type, RelationalTypeMapping> _byType = new();
 
-        /// <summary>EF Core's mapping of a parameter's type, kept: finding it each time was as costly as the rest of the command.</summary>
+        /// <summary>EF Core's mapping of a parameter's type, kept: finding it on every command was a visible cost too.</summary>
         public RelationalTypeMapping Mapping(Type type) => _byType.GetOrAdd(type, static (t, mappings) => mappings.GetMapping(t), Mappings);
     }
 
