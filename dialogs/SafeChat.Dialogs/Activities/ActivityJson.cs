@@ -1,14 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SafeChat.Dialogs.Activities;
 
 /// <summary>The one JSON dialect for activities: camelCase, nulls omitted (spec A2004).</summary>
 public static class ActivityJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>The dialect for any type (cards, references): the generated code's settings, read by reflection. The
+    /// settings are written once, on <see cref="GeneratedActivityJson"/>.</summary>
+    public static readonly JsonSerializerOptions Options = new(GeneratedActivityJson.Default.Options)
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     // An activity itself is read and written by code the compiler generates (every message and reply is, several times a
